@@ -1,0 +1,51 @@
+//! `half-client`: the sending side of the half-packet demo. It sends one
+//! message — whole, or in pieces with --staged.
+
+use clap::Parser;
+use half::args::VariantArgs;
+use kit::cli::{self, Common, Dial};
+use kit::endpoint;
+use kit::loopback::End;
+use kit::report::Run;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Connects to half-server and sends one message. Watch the server's
+/// screen: it needs several recvs for it (半包). Use the same variant flag
+/// (--recv-size, --rcvbuf or --staged) as the server.
+#[derive(Debug, Parser)]
+#[command(version)]
+struct Args {
+    #[command(flatten)]
+    dial: Dial,
+
+    #[command(flatten)]
+    variant: VariantArgs,
+
+    #[command(flatten)]
+    common: Common,
+}
+
+fn main() -> ExitCode {
+    let args: Args = cli::parse();
+    args.common.color.apply();
+    let outcome = send(&args);
+    cli::finish(outcome, &args.common)
+}
+
+fn send(args: &Args) -> kit::Result<kit::report::Report> {
+    let scenario = args.variant.scenario()?;
+    cli::status(&format!("half-client: connecting to {}", args.dial.connect));
+    let (stream, knobs) = endpoint::connect(
+        args.dial.connect,
+        &scenario.sender_knobs(),
+        args.dial.retry_secs,
+    )?;
+    let end = End {
+        stream,
+        knobs,
+        epoch: Instant::now(),
+    };
+    let side = half::send(end, &scenario)?;
+    Ok(half::report(vec![Run::sender(scenario.label(), &side)]))
+}

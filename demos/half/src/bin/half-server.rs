@@ -1,0 +1,66 @@
+//! `half-server`: the receiving side of the half-packet demo, for two
+//! terminals or two computers. Start it, then start `half-client` with the
+//! same variant flags.
+
+use clap::Parser;
+use half::args::VariantArgs;
+use kit::cli::{self, Common, Listen};
+use kit::endpoint::Listener;
+use kit::loopback::End;
+use kit::queue::Patience;
+use kit::report::Run;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+/// Receives one message and shows every recv it took: the message comes
+/// out in pieces (半包). Pick a variant with --recv-size, --rcvbuf or
+/// --staged, and give half-client the same flag.
+#[derive(Debug, Parser)]
+#[command(
+    version,
+    after_help = "Two computers: run `half-server --listen 0.0.0.0:9000` here, \
+find this computer's IP address (ipconfig on Windows, ip addr or ifconfig elsewhere), allow the \
+port through the firewall, and run `half-client --connect THAT_IP:9000` on the other computer."
+)]
+struct Args {
+    #[command(flatten)]
+    listen: Listen,
+
+    #[command(flatten)]
+    variant: VariantArgs,
+
+    #[command(flatten)]
+    common: Common,
+}
+
+fn main() -> ExitCode {
+    let args: Args = cli::parse();
+    args.common.color.apply();
+    let outcome = serve(&args);
+    cli::finish(outcome, &args.common)
+}
+
+fn serve(args: &Args) -> kit::Result<kit::report::Report> {
+    let scenario = args.variant.scenario()?;
+    let listener = Listener::bind(args.listen.listen, &scenario.receiver_knobs())?;
+    let addr = listener.local_addr();
+    cli::status(&format!(
+        "half-server: listening on {addr} — now start half-client --connect {addr} with the same variant flags"
+    ));
+    let (stream, peer, knobs) = listener.accept()?;
+    cli::status(&format!("half-server: {peer} connected"));
+    let patience = Patience {
+        deadline: Duration::from_secs(30),
+        quiet: Some(Duration::from_secs(1)),
+    };
+    let end = End {
+        stream,
+        knobs,
+        epoch: Instant::now(),
+    };
+    let (side, how) = half::recv(end, &scenario, patience)?;
+    let mut run = Run::receiver(scenario.label(), &side, &[&scenario.message]);
+    run.reader = Some(how);
+    run.notes = half::notes(&run, &scenario);
+    Ok(half::report(vec![run]))
+}

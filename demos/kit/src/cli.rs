@@ -1,0 +1,176 @@
+//! The command line every binary shares: `--json`, `--color`, addresses,
+//! one-line errors and exit codes.
+
+use crate::error::Error;
+use crate::render;
+use crate::report::Report;
+use crate::style::ColorChoice;
+use clap::error::ErrorKind;
+use clap::{Args, Parser};
+use std::io::{self, Write};
+use std::net::{SocketAddr, ToSocketAddrs};
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// Options of every binary in the lab.
+#[derive(Debug, Clone, Args)]
+pub struct Common {
+    /// Print the report as one JSON document on stdout (for graders and
+    /// scripts) instead of the coloured story.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Colour the story: `auto` colours on a terminal unless NO_COLOR is
+    /// set; `always` also colours into pipes; `never` prints plain text.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// Parses the command line. A mistake gets one line on stderr and exit
+/// code 2; `--help` and `--version` print as usual.
+pub fn parse<T: Parser>() -> T {
+    match T::try_parse() {
+        Ok(args) => args,
+        Err(error) => match error.kind() {
+            ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => error.exit(),
+            _ => {
+                let rendered = error.render().to_string();
+                let line = rendered
+                    .lines()
+                    .find(|line| line.starts_with("error:"))
+                    .unwrap_or("error: the command line is not valid");
+                let _ = writeln!(io::stderr(), "{line} (see --help)");
+                std::process::exit(2);
+            }
+        },
+    }
+}
+
+/// Parses `IP:PORT` or `HOST:PORT` (a clap value parser).
+pub fn address(text: &str) -> Result<SocketAddr, String> {
+    if let Ok(addr) = text.parse::<SocketAddr>() {
+        return Ok(addr);
+    }
+    let hint = "write it as IP:PORT, e.g. 192.168.1.20:9000 or 127.0.0.1:9000";
+    if !text.contains(':') {
+        return Err(format!("'{text}' has no port: {hint}"));
+    }
+    let mut found: Vec<SocketAddr> = text
+        .to_socket_addrs()
+        .map_err(|_| format!("'{text}' is not an address this computer can find: {hint}"))?
+        .collect();
+    // Prefer IPv4: classroom networks are usually addressed that way.
+    found.sort_by_key(|addr| !addr.is_ipv4());
+    found
+        .first()
+        .copied()
+        .ok_or_else(|| format!("'{text}' names no address: {hint}"))
+}
+
+/// Prints the report (as JSON or as the story) and turns the outcome into
+/// the exit code: 0, or the error's one line on stderr and its code.
+pub fn finish(outcome: Result<Report, Error>, common: &Common) -> ExitCode {
+    match outcome {
+        Ok(report) => {
+            let text = if common.json {
+                match serde_json::to_string_pretty(&report) {
+                    Ok(json) => json + "\n",
+                    Err(e) => {
+                        return fail(&Error::io("writing the JSON report")(io::Error::other(e)));
+                    }
+                }
+            } else {
+                render::report(&report)
+            };
+            print(&text);
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error),
+    }
+}
+
+/// Prints the error's one line and returns its exit code.
+pub fn fail(error: &Error) -> ExitCode {
+    let _ = writeln!(io::stderr(), "error: {error}");
+    ExitCode::from(error.exit_code())
+}
+
+/// Writes to stdout; a reader that went away (`| head`) is not an error.
+pub fn print(text: &str) {
+    let mut out = io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+/// A progress line for the person at the keyboard, on stderr so that
+/// `--json` keeps stdout clean.
+pub fn status(line: &str) {
+    let _ = writeln!(io::stderr(), "{line}");
+}
+
+/// Parses a `--message` (a clap value parser): any text but the empty one.
+pub fn message(text: &str) -> Result<Vec<u8>, String> {
+    if text.is_empty() {
+        return Err("a message cannot be empty: a 0-byte send puts nothing on the wire".into());
+    }
+    Ok(text.as_bytes().to_vec())
+}
+
+/// Where a server listens.
+#[derive(Debug, Clone, Args)]
+pub struct Listen {
+    /// Address to listen on: 127.0.0.1:9000 for this computer only,
+    /// 0.0.0.0:9000 to accept clients from other computers.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:9000", value_parser = address)]
+    pub listen: SocketAddr,
+}
+
+/// Where a client connects, and how long it keeps trying.
+#[derive(Debug, Clone, Args)]
+pub struct Dial {
+    /// The server's address, e.g. 192.168.1.20:9000 (what the server
+    /// printed, with the server computer's IP instead of 0.0.0.0).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:9000", value_parser = address)]
+    pub connect: SocketAddr,
+
+    /// Keep trying to reach the server for this many seconds, so either
+    /// side may be started first.
+    #[arg(long, value_name = "SECONDS", default_value = "5", value_parser = seconds)]
+    pub retry_secs: Duration,
+}
+
+/// Parses a number of seconds, such as `5` or `0.5` (a clap value parser).
+pub fn seconds(text: &str) -> Result<Duration, String> {
+    text.parse::<f64>()
+        .ok()
+        .and_then(|s| Duration::try_from_secs_f64(s).ok())
+        .ok_or_else(|| format!("'{text}' is not a number of seconds (0 or more, e.g. 5 or 0.5)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses() {
+        assert_eq!(
+            address("127.0.0.1:9000"),
+            Ok("127.0.0.1:9000".parse().unwrap())
+        );
+        assert_eq!(address("[::1]:80"), Ok("[::1]:80".parse().unwrap()));
+        assert_eq!(address("localhost:9000").unwrap().port(), 9000);
+        assert!(address("192.168.1.20").unwrap_err().contains("no port"));
+        assert!(address("1.2.3.4:99999").is_err());
+        assert!(address("not an address:9000").is_err());
+    }
+
+    #[test]
+    fn seconds_and_messages() {
+        assert_eq!(seconds("0.5"), Ok(Duration::from_millis(500)));
+        assert!(seconds("-1").is_err());
+        assert!(seconds("soon").is_err());
+        assert!(message("").is_err());
+        assert_eq!(message("不留"), Ok("不留".as_bytes().to_vec()));
+    }
+}

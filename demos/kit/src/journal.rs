@@ -1,0 +1,84 @@
+//! The journal: every `send` and `recv` call of one side of a connection,
+//! with the exact bytes and when it happened.
+//!
+//! Two journals, the sender's and the receiver's, are all it takes to see
+//! sticky and half packets: the sender's calls say where each message began
+//! and ended, the receiver's calls say how the same bytes came back. The
+//! [`origin`](crate::origin) map lines the two up.
+
+use std::time::{Duration, Instant};
+
+/// One `send` or `recv` call as the application made it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Call {
+    /// 1-based position among the calls of its kind.
+    pub index: usize,
+    /// The bytes handed to `send`, or returned by `recv`.
+    pub bytes: Vec<u8>,
+    /// When the call returned, measured from the journal's epoch.
+    pub at: Duration,
+    /// For a message written in several pieces, the size of each write.
+    pub pieces: Option<Vec<usize>>,
+}
+
+/// The calls of one side, in order, against one monotonic clock.
+#[derive(Debug, Clone)]
+pub struct Journal {
+    epoch: Instant,
+    sends: Vec<Call>,
+    recvs: Vec<Call>,
+}
+
+impl Journal {
+    /// Starts a journal whose times count from `epoch`. Both sides of an
+    /// in-process run share one epoch, so their times can be compared.
+    pub fn new(epoch: Instant) -> Journal {
+        Journal {
+            epoch,
+            sends: Vec::new(),
+            recvs: Vec::new(),
+        }
+    }
+
+    /// Records one message handed to the network in a single write.
+    pub fn sent(&mut self, bytes: &[u8]) {
+        let call = self.call(self.sends.len(), bytes, None);
+        self.sends.push(call);
+    }
+
+    /// Records one message that was written in several pieces.
+    pub fn sent_in_pieces(&mut self, bytes: &[u8], pieces: Vec<usize>) {
+        let call = self.call(self.sends.len(), bytes, Some(pieces));
+        self.sends.push(call);
+    }
+
+    /// Records what one `recv` returned.
+    pub fn received(&mut self, bytes: &[u8]) {
+        let call = self.call(self.recvs.len(), bytes, None);
+        self.recvs.push(call);
+    }
+
+    /// The sends, in order.
+    pub fn sends(&self) -> &[Call] {
+        &self.sends
+    }
+
+    /// The recvs, in order.
+    pub fn recvs(&self) -> &[Call] {
+        &self.recvs
+    }
+
+    /// All bytes received so far, in order.
+    pub fn received_bytes(&self) -> usize {
+        self.recvs.iter().map(|call| call.bytes.len()).sum()
+    }
+
+    fn call(&self, before: usize, bytes: &[u8], pieces: Option<Vec<usize>>) -> Call {
+        Call {
+            index: before + 1,
+            bytes: bytes.to_vec(),
+            at: self.epoch.elapsed(),
+            pieces,
+        }
+    }
+}

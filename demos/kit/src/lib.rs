@@ -1,0 +1,39 @@
+//! # The lab bench
+//!
+//! Everything the demos of Sticky Packet Lab share. A demo is a scenario —
+//! what the sender writes and how the receiver reads — run over a real TCP
+//! (or UDP) socket. The bench supplies the rest:
+//!
+//! - [`knobs`]: the socket options a demo turns, and what the kernel applied;
+//! - [`endpoint`] and [`loopback`]: the two ends of a connection, across two
+//!   computers or inside one process;
+//! - [`queue`]: waiting until bytes are queued, without reading them;
+//! - [`journal`]: every `send` and `recv` with its bytes and time;
+//! - [`origin`]: which sent message each received byte came from;
+//! - [`verdict`]: sticky (粘包), half (半包), both or neither, in a sentence;
+//! - [`utf8`]: characters cut in two by a chunk boundary;
+//! - [`segments`]: how many TCP segments really left (Linux `TCP_INFO`);
+//! - [`stream`]: the plain send and recv loops, journaled;
+//! - [`report`], [`render`], [`style`], [`cli`]: the story on a terminal,
+//!   the same facts as JSON, and the command line around them;
+//! - [`error`]: one-line errors and exit codes.
+
+#![warn(missing_docs)]
+
+pub mod cli;
+pub mod endpoint;
+pub mod error;
+pub mod journal;
+pub mod knobs;
+pub mod loopback;
+pub mod origin;
+pub mod queue;
+pub mod render;
+pub mod report;
+pub mod segments;
+pub mod stream;
+pub mod style;
+pub mod utf8;
+pub mod verdict;
+
+pub use error::{Error, Result};

@@ -1,0 +1,513 @@
+//! Drawing a report for a terminal or a projector.
+//!
+//! One run reads top to bottom like the story it tells: the banner and the
+//! knobs as applied, the sender's messages, then every `recv` with its
+//! origin map, a hex dump and the text (with a ✂ where a character was cut
+//! in two), and finally the verdict and the why. Each sent message keeps
+//! one colour everywhere, so a glued chunk shows its two colours side by
+//! side. Colour is switched on and off globally ([`crate::style`]); with it
+//! off this is plain text.
+
+use crate::origin::Piece;
+use crate::report::{RecvRecord, Report, Run};
+use crate::utf8;
+use crate::verdict::count;
+use colored::{Color, ColoredString, Colorize};
+use std::fmt::Write;
+
+/// Recvs beyond this many are summarised, not dumped one by one.
+pub const DUMP_AT_MOST: usize = 12;
+/// Hex dump lines (16 bytes each) shown for one chunk.
+const DUMP_LINES: usize = 4;
+/// Terminal columns of text shown for one chunk.
+const TEXT_COLUMNS: usize = 48;
+/// Width of the banner rule.
+const RULE: usize = 78;
+
+const PALETTE: [Color; 6] = [
+    Color::Cyan,
+    Color::Magenta,
+    Color::Yellow,
+    Color::Green,
+    Color::Blue,
+    Color::Red,
+];
+
+/// The whole report, run after run.
+pub fn report(report: &Report) -> String {
+    let mut out = String::new();
+    for (i, run) in report.runs.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let number = (report.runs.len() > 1).then_some((i + 1, report.runs.len()));
+        out.push_str(&self::run(&report.title, run, number));
+    }
+    out
+}
+
+/// One run: banner, sends, recvs, verdict.
+pub fn run(title: &str, run: &Run, number: Option<(usize, usize)>) -> String {
+    let mut out = String::new();
+    banner(&mut out, title, run, number);
+    if !run.sends.is_empty() {
+        sends(&mut out, run);
+    }
+    if !run.recvs.is_empty() {
+        recvs(&mut out, run);
+    }
+    verdict(&mut out, run);
+    out
+}
+
+fn banner(out: &mut String, title: &str, run: &Run, number: Option<(usize, usize)>) {
+    let mut head = format!("━━ {title} ");
+    if let Some((i, of)) = number {
+        head.push_str(&format!("· run {i} of {of} "));
+    }
+    let fill = RULE.saturating_sub(width(&head));
+    line(
+        out,
+        &format!("{}{}", head.bold(), "━".repeat(fill).dimmed()),
+    );
+    line(out, &format!("   {}", run.label.bold()));
+    let knobs = knobs(run);
+    if !knobs.is_empty() {
+        line(
+            out,
+            &format!(
+                "   {} {}",
+                "knobs as the kernel applied them:".dimmed(),
+                knobs
+            ),
+        );
+    }
+}
+
+fn knobs(run: &Run) -> String {
+    let k = &run.knobs;
+    let on = |b: bool| if b { "on" } else { "off" };
+    let mut parts = Vec::new();
+    if let Some(b) = k.nodelay {
+        parts.push(format!("TCP_NODELAY {}", on(b)));
+    }
+    if let Some(n) = k.recv_buffer {
+        parts.push(format!("SO_RCVBUF {n} B"));
+    }
+    if let Some(n) = k.send_buffer {
+        parts.push(format!("SO_SNDBUF {n} B"));
+    }
+    if let Some(b) = k.quickack {
+        parts.push(format!("TCP_QUICKACK {}", on(b)));
+    }
+    if let Some(b) = k.cork {
+        parts.push(format!("TCP_CORK {}", on(b)));
+    }
+    parts.join(" · ")
+}
+
+fn sends(out: &mut String, run: &Run) {
+    line(out, &format!(" {}", "sender".bold()));
+    let w = Widths::of(run.sends.iter().map(|s| (s.index, s.len)));
+    for send in &run.sends {
+        let mut text = format!(
+            "   {}  {:>lw$} B  {}  {}",
+            paint(
+                send.index,
+                &format!("send #{:<iw$}", send.index, iw = w.index)
+            ),
+            send.len,
+            at(send.t_us),
+            quoted(send.index, &send.bytes),
+            lw = w.len,
+        );
+        if let Some(pieces) = &send.pieces {
+            let sizes: Vec<String> = pieces.iter().map(usize::to_string).collect();
+            text.push_str(&format!("  written as {} B", sizes.join(" + ")));
+        }
+        line(out, &text);
+    }
+    if let Some(segments) = run.segments_out {
+        line(
+            out,
+            &format!(
+                "   {} left as {} (TCP_INFO tcpi_data_segs_out)",
+                count(run.sends.len(), "send"),
+                count(segments as usize, "data segment"),
+            )
+            .dimmed()
+            .to_string(),
+        );
+    }
+}
+
+fn recvs(out: &mut String, run: &Run) {
+    match &run.reader {
+        Some(reader) => line(out, &format!(" {} — {}", "receiver".bold(), reader)),
+        None => line(out, &format!(" {}", "receiver".bold())),
+    }
+    let stream = run.received_stream();
+    let w = Widths::of(run.recvs.iter().map(|r| (r.index, r.len)));
+    let total = run.recvs.len();
+    let shown: Vec<usize> = if total > DUMP_AT_MOST {
+        vec![0, 1, 2, total - 1]
+    } else {
+        (0..total).collect()
+    };
+    let mut offset = 0;
+    let mut previous = None;
+    for (i, recv) in run.recvs.iter().enumerate() {
+        if shown.contains(&i) {
+            if previous.is_some_and(|p| p + 1 < i) {
+                let hidden = i - previous.map_or(0, |p| p + 1);
+                line(
+                    out,
+                    &format!("   … {} not shown …", count(hidden, "recv"))
+                        .dimmed()
+                        .to_string(),
+                );
+            }
+            chunk(out, recv, &stream, offset, &w, total);
+            previous = Some(i);
+        }
+        offset += recv.len;
+    }
+    if total > DUMP_AT_MOST {
+        histogram(out, &run.recvs);
+    }
+}
+
+/// One recv: the header with its origin, the dump, the text.
+fn chunk(
+    out: &mut String,
+    recv: &RecvRecord,
+    stream: &[u8],
+    offset: usize,
+    w: &Widths,
+    total: usize,
+) {
+    let origin = if recv.origin.is_empty() {
+        "(origin unknown: this side cannot see the sender's boundaries)"
+            .dimmed()
+            .to_string()
+    } else {
+        let pieces: Vec<String> = recv.origin.iter().map(piece).collect();
+        format!("= {}", pieces.join(" + "))
+    };
+    line(
+        out,
+        &format!(
+            "   {}  {:>lw$} B  {}  {}",
+            format!("recv #{:<iw$}", recv.index, iw = w.index).bold(),
+            recv.len,
+            at(recv.t_us),
+            origin,
+            lw = w.len,
+        ),
+    );
+    let rows: Vec<_> = hexdump::hexdump_iter(&recv.bytes).collect();
+    // The crate ends with a line holding only the total length: skip it.
+    let rows = &rows[..rows.len().saturating_sub(1)];
+    for row in rows.iter().take(DUMP_LINES) {
+        line(out, &format!("       {}", row.to_string().dimmed()));
+    }
+    if rows.len() > DUMP_LINES {
+        let more = recv.len - DUMP_LINES * 16;
+        line(
+            out,
+            &format!("       … {more} more bytes").dimmed().to_string(),
+        );
+    }
+    text(out, recv, stream, offset, total);
+}
+
+/// The chunk as text, each sent message in its colour, with cut characters
+/// marked at either edge.
+fn text(out: &mut String, recv: &RecvRecord, stream: &[u8], offset: usize, total: usize) {
+    let reading = utf8::read(&recv.bytes);
+    let Some(middle) = reading.text else {
+        line(out, &format!("       {}", "(not UTF-8 text)".dimmed()));
+        return;
+    };
+    let mut shown = String::new();
+    if !reading.lead.is_empty() {
+        shown.push_str(&format!(
+            "{}{} + ",
+            "✂".red().bold(),
+            hex(reading.lead).red()
+        ));
+    }
+    shown.push_str(&colour_by_origin(recv, reading.lead.len(), middle));
+    if !reading.tail.is_empty() {
+        shown.push_str(&format!(
+            " + {}{}",
+            hex(reading.tail).red(),
+            "✂".red().bold()
+        ));
+    }
+    line(out, &format!("       {shown}"));
+
+    let end = offset + recv.len;
+    if let Some(cut) = utf8::cut_at(stream, end).filter(|_| !reading.tail.is_empty()) {
+        let next = if recv.index < total {
+            format!("recv #{}", recv.index + 1)
+        } else {
+            "the next recv".into()
+        };
+        let note = format!(
+            "✂ {} was cut in two: {} here, {} in {next} — decoding this chunk alone fails",
+            cut.character,
+            count(cut.before, "byte"),
+            cut.after
+        );
+        line(out, &format!("       {}", note.red()));
+    }
+    if let Some(cut) = utf8::cut_at(stream, offset).filter(|_| !reading.lead.is_empty()) {
+        let note = format!(
+            "✂ the last {} of {}, whose first {} ended recv #{}",
+            count(cut.after, "byte"),
+            cut.character,
+            count(cut.before, "byte"),
+            recv.index.saturating_sub(1)
+        );
+        line(out, &format!("       {}", note.red()));
+    }
+}
+
+/// Quotes `middle` (the complete characters of the chunk, starting `lead`
+/// bytes in), painting each sent message's bytes in its colour.
+fn colour_by_origin(recv: &RecvRecord, lead: usize, middle: &str) -> String {
+    let (shown, cut) = shorten(middle);
+    let limit = lead + shown.len();
+    let mut painted = String::from("\"");
+    let mut at = 0;
+    for piece in &recv.origin {
+        let len = piece.end - piece.start;
+        let (start, end) = (at.max(lead), (at + len).min(limit));
+        at += len;
+        if start >= end {
+            continue;
+        }
+        match std::str::from_utf8(&recv.bytes[start..end]) {
+            Ok(part) => painted.push_str(&paint(piece.send, part).to_string()),
+            // A message boundary inside a character: colour cannot follow it.
+            Err(_) => return format!("\"{shown}{cut}\""),
+        }
+    }
+    if recv.origin.is_empty() {
+        painted.push_str(shown);
+    }
+    painted.push_str(cut);
+    painted.push('"');
+    painted
+}
+
+/// As much of `text` as fits in [`TEXT_COLUMNS`], and an ellipsis if that
+/// was not all of it.
+fn shorten(text: &str) -> (&str, &'static str) {
+    let mut columns = 0;
+    for (at, c) in text.char_indices() {
+        columns += width_of(c);
+        if columns > TEXT_COLUMNS {
+            return (&text[..at], "…");
+        }
+    }
+    (text, "")
+}
+
+fn histogram(out: &mut String, recvs: &[RecvRecord]) {
+    let mut buckets: Vec<(usize, usize)> = Vec::new();
+    for recv in recvs.iter().filter(|r| r.len > 0) {
+        let low = 1usize << (usize::BITS - 1 - recv.len.leading_zeros());
+        match buckets.iter_mut().find(|(l, _)| *l == low) {
+            Some((_, n)) => *n += 1,
+            None => buckets.push((low, 1)),
+        }
+    }
+    buckets.sort_unstable();
+    let most = buckets.iter().map(|&(_, n)| n).max().unwrap_or(1);
+    let largest = recvs.iter().map(|r| r.len).max().unwrap_or(0);
+    line(
+        out,
+        &format!(
+            "   sizes of the {} (largest {largest} B):",
+            count(recvs.len(), "recv")
+        ),
+    );
+    for (low, n) in buckets {
+        let bar = "█".repeat((n * 30).div_ceil(most));
+        line(
+            out,
+            &format!("     {:>6} – {:>6} B  {bar} {n}", low, 2 * low - 1),
+        );
+    }
+}
+
+fn verdict(out: &mut String, run: &Run) {
+    let label = "verdict:".bold();
+    let sentence = match (run.sticky, run.half) {
+        (Some(true), _) | (_, Some(true)) => run.verdict.yellow().bold(),
+        (Some(false), Some(false)) => run.verdict.green().bold(),
+        _ => run.verdict.normal(),
+    };
+    line(out, &format!(" {label} {sentence}"));
+    for note in &run.notes {
+        line(out, &format!("   {} {note}", "·".dimmed()));
+    }
+}
+
+fn piece(piece: &Piece) -> String {
+    paint(
+        piece.send,
+        &format!("send #{} [{}..{}]", piece.send, piece.start, piece.end),
+    )
+    .to_string()
+}
+
+fn quoted(send: usize, bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            let (shown, cut) = shorten(text);
+            format!("\"{}{cut}\"", paint(send, shown))
+        }
+        Err(_) => "(not UTF-8 text)".dimmed().to_string(),
+    }
+}
+
+fn paint(send: usize, text: &str) -> ColoredString {
+    text.color(PALETTE[send.saturating_sub(1) % PALETTE.len()])
+}
+
+fn at(t_us: u64) -> String {
+    format!("at {:>7.2} ms", t_us as f64 / 1000.0)
+        .dimmed()
+        .to_string()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Column widths for `#index` and the byte count.
+struct Widths {
+    index: usize,
+    len: usize,
+}
+
+impl Widths {
+    fn of(items: impl Iterator<Item = (usize, usize)>) -> Widths {
+        let (mut index, mut len) = (1, 1);
+        for (i, n) in items {
+            index = index.max(i.to_string().len());
+            len = len.max(n.to_string().len());
+        }
+        Widths { index, len }
+    }
+}
+
+/// Display width: CJK characters take two columns on a terminal.
+fn width(text: &str) -> usize {
+    text.chars().map(width_of).sum()
+}
+
+fn width_of(c: char) -> usize {
+    if c >= '\u{2e80}' { 2 } else { 1 }
+}
+
+fn line(out: &mut String, text: &str) {
+    // Writing to a String cannot fail.
+    let _ = writeln!(out, "{text}");
+}
+
+/// Renders `reports` without colour, for tests and files.
+pub fn plain(report: &Report) -> String {
+    colored::control::set_override(false);
+    self::report(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::Journal;
+    use crate::knobs::Applied;
+    use crate::report::Side;
+    use std::time::Instant;
+
+    fn run(sends: &[&str], recvs: &[&[u8]]) -> Run {
+        let epoch = Instant::now();
+        let mut sender = Journal::new(epoch);
+        for s in sends {
+            sender.sent(s.as_bytes());
+        }
+        let mut receiver = Journal::new(epoch);
+        for r in recvs {
+            receiver.received(r);
+        }
+        let side = |journal| Side {
+            journal,
+            knobs: Applied::default(),
+            segments_out: None,
+        };
+        Run::both("test", &side(sender), &side(receiver))
+    }
+
+    fn report(run: Run) -> String {
+        plain(&Report {
+            demo: "t".into(),
+            title: "t".into(),
+            runs: vec![run],
+        })
+    }
+
+    #[test]
+    fn a_glued_chunk_names_both_origins_and_reads_whole() {
+        let text = report(run(
+            &["下雨天留客天留人", "不留"],
+            &["下雨天留客天留人不留".as_bytes()],
+        ));
+        assert!(text.contains("recv #1  30 B"), "{text}");
+        assert!(
+            text.contains("= send #1 [0..24] + send #2 [0..6]"),
+            "{text}"
+        );
+        assert!(text.contains("\"下雨天留客天留人不留\""), "{text}");
+        assert!(
+            text.contains("|e4b88be9 9ba8e5a4 a9e79599 e5aea2e5|"),
+            "{text}"
+        );
+        assert!(!text.contains('✂'));
+    }
+
+    #[test]
+    fn a_cut_character_is_marked_on_both_sides() {
+        let bytes = "下雨天留客天留人不留".as_bytes();
+        let text = report(run(
+            &["下雨天留客天留人不留"],
+            &[&bytes[..16], &bytes[16..]],
+        ));
+        assert!(text.contains("\"下雨天留客\" + e5✂"), "{text}");
+        assert!(
+            text.contains("✂ 天 was cut in two: 1 byte here, 2 in recv #2"),
+            "{text}"
+        );
+        assert!(text.contains("✂a4 a9 + \"留人不留\""), "{text}");
+    }
+
+    #[test]
+    fn many_recvs_are_summarised() {
+        let message = "x".repeat(100);
+        let chunks: Vec<&[u8]> = message.as_bytes().chunks(5).collect();
+        let text = report(run(&[&message], &chunks));
+        assert!(text.contains("… 16 recvs not shown …"), "{text}");
+        assert!(text.contains("recv #20"), "{text}");
+        assert!(!text.contains("recv #4 "), "{text}");
+        assert!(
+            text.contains("sizes of the 20 recvs (largest 5 B):"),
+            "{text}"
+        );
+    }
+}

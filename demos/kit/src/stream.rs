@@ -1,0 +1,70 @@
+//! Writing and reading a TCP byte stream while journaling every call.
+//!
+//! These are the loops every demo shares. They are deliberately plain —
+//! one `write_all` per message, one `read` per recv — because the point of
+//! the lab is to show what those plain calls do.
+
+use crate::error::{Error, Result};
+use crate::journal::Journal;
+use crate::segments;
+use std::io::{self, Read, Write};
+use std::net::{Shutdown, TcpStream};
+use std::time::Duration;
+
+/// The buffer a receiver hands to `recv` unless a demo says otherwise:
+/// larger than any small-message demo, so the buffer is never what splits.
+pub const RECV_BUFFER: usize = 64 * 1024;
+
+/// Sends each message with its own `write_all`, as the tutorial's
+/// `conn.send(...)` calls do, and journals each as one send.
+pub fn send_each<M: AsRef<[u8]>>(
+    stream: &mut TcpStream,
+    journal: &mut Journal,
+    messages: &[M],
+) -> Result<()> {
+    for (i, message) in messages.iter().enumerate() {
+        stream
+            .write_all(message.as_ref())
+            .map_err(Error::io(format!("sending message #{}", i + 1)))?;
+        journal.sent(message.as_ref());
+    }
+    Ok(())
+}
+
+/// Ends the sending side: waits (on Linux) until the peer's kernel has
+/// ACKed every byte, so the segment count is final, then sends FIN.
+/// Returns the data segments sent, where the platform counts them.
+pub fn finish_sending(stream: &TcpStream) -> Result<Option<u64>> {
+    let segments = segments::wait_until_acked(stream, Duration::from_secs(5))
+        .then(|| segments::data_segments_out(stream))
+        .flatten();
+    match stream.shutdown(Shutdown::Write) {
+        // The peer may already have closed; its data is in, so that is fine.
+        Ok(()) | Err(_) => Ok(segments),
+    }
+}
+
+/// Calls `recv` with a `size`-byte buffer until the peer closes, journaling
+/// each chunk; `after_each` runs after every non-empty recv.
+pub fn recv_until_closed(
+    stream: &mut TcpStream,
+    journal: &mut Journal,
+    size: usize,
+    mut after_each: impl FnMut(&mut TcpStream) -> Result<()>,
+) -> Result<()> {
+    let mut buffer = vec![0u8; size.max(1)];
+    loop {
+        match stream.read(&mut buffer) {
+            Ok(0) => return Ok(()),
+            Ok(n) => {
+                journal.received(&buffer[..n]);
+                after_each(stream)?;
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                let during = format!("receiving (after {} bytes)", journal.received_bytes());
+                return Err(Error::io(during)(e));
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! `sticky-server`: the receiving side of the sticky-packet demo, for two
+//! terminals or two computers. Start it, then start `sticky-client`.
+
+use clap::Parser;
+use kit::cli::{self, Common, Listen};
+use kit::endpoint::Listener;
+use kit::knobs::Knobs;
+use kit::loopback::End;
+use kit::queue::Patience;
+use kit::report::Run;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+use sticky::Reader;
+
+/// Receives the client's messages and shows what each recv returned: the
+/// messages come out glued together (粘包).
+///
+/// By default the server is a *late reader*: it waits until the client's
+/// bytes are all queued in its kernel, then calls recv. Give it the same
+/// --message list as the client, so it can show which message every byte
+/// came from.
+#[derive(Debug, Parser)]
+#[command(
+    version,
+    after_help = "Two computers: run `sticky-server --listen 0.0.0.0:9000` here, \
+find this computer's IP address (ipconfig on Windows, ip addr or ifconfig elsewhere), allow the \
+port through the firewall, and run `sticky-client --connect THAT_IP:9000` on the other computer."
+)]
+struct Args {
+    #[command(flatten)]
+    listen: Listen,
+
+    /// A message the client sends (repeat for each, in order). Used only to
+    /// trace bytes back to messages; defaults to the tutorial's two.
+    #[arg(long = "message", value_name = "TEXT", value_parser = cli::message)]
+    messages: Vec<Vec<u8>>,
+
+    /// Read as soon as bytes arrive instead of waiting for all of them: the
+    /// number of chunks then depends on timing.
+    #[arg(long)]
+    prompt: bool,
+
+    #[command(flatten)]
+    common: Common,
+}
+
+fn main() -> ExitCode {
+    let args: Args = cli::parse();
+    args.common.color.apply();
+    let outcome = serve(&args);
+    cli::finish(outcome, &args.common)
+}
+
+fn serve(args: &Args) -> kit::Result<kit::report::Report> {
+    let messages = if args.messages.is_empty() {
+        sticky::tutorial_messages()
+    } else {
+        args.messages.clone()
+    };
+    let reader = if args.prompt {
+        Reader::Prompt
+    } else {
+        Reader::Late
+    };
+    let listener = Listener::bind(args.listen.listen, &Knobs::default())?;
+    let addr = listener.local_addr();
+    cli::status(&format!(
+        "sticky-server: listening on {addr} — now start: sticky-client --connect {addr}"
+    ));
+    let (stream, peer, knobs) = listener.accept()?;
+    cli::status(&format!("sticky-server: {peer} connected"));
+    let expected = messages.iter().map(Vec::len).sum();
+    // Across two computers the client may send other messages than we
+    // expect: stop waiting once it has been quiet for a second.
+    let patience = Patience {
+        deadline: Duration::from_secs(30),
+        quiet: Some(Duration::from_secs(1)),
+    };
+    let end = End {
+        stream,
+        knobs,
+        epoch: Instant::now(),
+    };
+    let (side, how) = sticky::recv(end, reader, expected, patience)?;
+    let mut run = Run::receiver(sticky::reader_label(reader), &side, &messages);
+    run.reader = Some(how);
+    run.notes = sticky::notes(&run, false, reader)
+        .into_iter()
+        .filter(|note| note != kit::segments::UNAVAILABLE)
+        .collect();
+    Ok(sticky::report(vec![run]))
+}

@@ -1,0 +1,321 @@
+//! # 粘包 — sticky packets
+//!
+//! The tutorial's example: A sends B two messages, "下雨天留客天留人" and
+//! "不留". B reads "下雨天留客天留人不留" in one go — and, without the
+//! boundary, reads the opposite meaning.
+//!
+//! The sender writes each message with its own `send`. The kernel appends
+//! every arriving segment to the receiver's one receive queue, and a `recv`
+//! returns whatever is queued (up to the buffer it was given). A receiver
+//! that calls `recv` late — after both messages have arrived — therefore
+//! gets both in one chunk, every time:
+//!
+//! ```text
+//!   sender     send("下雨天留客天留人")  send("不留")
+//!                      │                    │
+//!   wire           [segment 24 B]      [segment 6 B]     two segments…
+//!                      ▼                    ▼
+//!   receive queue  [下雨天留客天留人不留]                   …one queue
+//!                      │
+//!   receiver       recv(65536) → 30 B                    one chunk
+//! ```
+//!
+//! This is the second of the tutorial's two causes (the receiver does not
+//! take the data in time). Its first cause, Nagle's algorithm merging small
+//! writes, is not needed: with TCP_NODELAY each send leaves as its own
+//! segment, and the late reader still gets them glued.
+//!
+//! A *prompt* receiver, calling `recv` as soon as anything arrives, may get
+//! one chunk or several: that depends on timing, and is shown, never relied on.
+
+use kit::error::{Error, Result};
+use kit::journal::Journal;
+use kit::knobs::Knobs;
+use kit::loopback::{self, End};
+use kit::queue::{self, Patience, Queued};
+use kit::report::{Report, Run, Side};
+use kit::segments;
+use kit::stream;
+use std::time::Duration;
+
+/// The demo's short name.
+pub const NAME: &str = "sticky";
+/// The banner title.
+pub const TITLE: &str = "粘包 sticky packets";
+
+/// The tutorial's two messages: glued, they read as one sentence that means
+/// the opposite ("the rain keeps the guest — keep him? no: don't keep").
+pub fn tutorial_messages() -> Vec<Vec<u8>> {
+    vec!["下雨天留客天留人".into(), "不留".into()]
+}
+
+/// When the receiver calls `recv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    /// Only once every expected byte is queued: one `recv` gets them all.
+    Late,
+    /// As soon as anything arrives: the outcome depends on timing.
+    Prompt,
+}
+
+/// One sticky run: what is sent, how, and how it is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scenario {
+    /// The messages, each sent with its own `send`.
+    pub messages: Vec<Vec<u8>>,
+    /// TCP_NODELAY on the sender.
+    pub nodelay: bool,
+    /// When the receiver reads.
+    pub reader: Reader,
+}
+
+impl Scenario {
+    /// The tutorial's messages, a late reader, TCP_NODELAY as given.
+    pub fn tutorial(nodelay: bool, reader: Reader) -> Scenario {
+        Scenario {
+            messages: tutorial_messages(),
+            nodelay,
+            reader,
+        }
+    }
+
+    /// Bytes the sender sends in all.
+    pub fn total(&self) -> usize {
+        self.messages.iter().map(Vec::len).sum()
+    }
+
+    /// What the run shows, for its banner.
+    pub fn label(&self) -> String {
+        format!(
+            "{}, {}",
+            reader_label(self.reader),
+            nodelay_label(self.nodelay)
+        )
+    }
+
+    /// The sender's knobs, set before `connect`.
+    pub fn sender_knobs(&self) -> Knobs {
+        Knobs {
+            nodelay: Some(self.nodelay),
+            ..Knobs::default()
+        }
+    }
+}
+
+/// "late reader" or "prompt reader".
+pub fn reader_label(reader: Reader) -> &'static str {
+    match reader {
+        Reader::Late => "late reader",
+        Reader::Prompt => "prompt reader",
+    }
+}
+
+/// "TCP_NODELAY on" or "TCP_NODELAY off".
+pub fn nodelay_label(nodelay: bool) -> &'static str {
+    if nodelay {
+        "TCP_NODELAY on"
+    } else {
+        "TCP_NODELAY off"
+    }
+}
+
+/// The sending side: one `send` per message, then FIN.
+pub fn send(end: End, messages: &[Vec<u8>]) -> Result<Side> {
+    let End {
+        mut stream,
+        knobs,
+        epoch,
+    } = end;
+    let mut journal = Journal::new(epoch);
+    stream::send_each(&mut stream, &mut journal, messages)?;
+    let segments_out = stream::finish_sending(&stream)?;
+    Ok(Side {
+        journal,
+        knobs,
+        segments_out,
+    })
+}
+
+/// The receiving side. A late reader first waits until `expected` bytes are
+/// queued (or, with a `quiet` patience, until the sender falls silent);
+/// then both readers `recv` until the sender closes.
+pub fn recv(
+    end: End,
+    reader: Reader,
+    expected: usize,
+    patience: Patience,
+) -> Result<(Side, String)> {
+    let End {
+        mut stream,
+        knobs,
+        epoch,
+    } = end;
+    let mut journal = Journal::new(epoch);
+    let buffer = stream::RECV_BUFFER;
+    let how = match reader {
+        Reader::Late => {
+            let queued = match queue::wait_until_queued(&stream, expected, patience)? {
+                Queued::All(n) | Queued::Some(n) => n,
+                Queued::Closed => {
+                    return Err(Error::PeerClosed {
+                        during: "waiting for its first byte".into(),
+                    });
+                }
+            };
+            format!(
+                "late: waited until {queued} B were queued, then recv({buffer}) until the sender closed"
+            )
+        }
+        Reader::Prompt => format!("prompt: recv({buffer}) as soon as anything arrived"),
+    };
+    stream::recv_until_closed(&mut stream, &mut journal, buffer, |_| Ok(()))?;
+    if journal.recvs().is_empty() {
+        return Err(Error::PeerClosed {
+            during: "waiting for its first byte".into(),
+        });
+    }
+    let side = Side {
+        journal,
+        knobs,
+        segments_out: None,
+    };
+    Ok((side, how))
+}
+
+/// Runs both sides in this process over loopback.
+pub fn run(scenario: &Scenario) -> Result<Run> {
+    let expected = scenario.total();
+    let reader = scenario.reader;
+    let patience = Patience::exact(Duration::from_secs(10));
+    let messages = scenario.messages.clone();
+    let (sender, (receiver, how)) = loopback::pair(
+        &Knobs::default(),
+        &scenario.sender_knobs(),
+        move |end| recv(end, reader, expected, patience),
+        |end| send(end, &messages),
+    )?;
+    let mut run = Run::both(scenario.label(), &sender, &receiver);
+    run.reader = Some(how);
+    run.notes = notes(&run, scenario.nodelay, reader);
+    Ok(run)
+}
+
+/// The lesson, in three runs: late reader with and without TCP_NODELAY
+/// (glued both times), then a prompt reader (it depends on timing).
+pub fn tour() -> Result<Report> {
+    let runs = [
+        Scenario::tutorial(false, Reader::Late),
+        Scenario::tutorial(true, Reader::Late),
+        Scenario::tutorial(false, Reader::Prompt),
+    ]
+    .iter()
+    .map(run)
+    .collect::<Result<_>>()?;
+    Ok(report(runs))
+}
+
+/// A report of this demo holding `runs`.
+pub fn report(runs: Vec<Run>) -> Report {
+    Report {
+        demo: NAME.into(),
+        title: TITLE.into(),
+        runs,
+    }
+}
+
+/// Why the run came out as it did.
+pub fn notes(run: &Run, nodelay: bool, reader: Reader) -> Vec<String> {
+    let mut notes = Vec::new();
+    let sends = run.sends.len().max(1);
+    match (reader, run.sticky) {
+        (Reader::Late, Some(true)) => notes.push(
+            "every segment was appended to the receiver's one receive queue; recv hands back \
+             whatever is queued, and a byte stream keeps no record of where a send ended"
+                .into(),
+        ),
+        (Reader::Prompt, _) => notes.push(
+            "this reader called recv as soon as bytes arrived, so how many chunks it got depends \
+             on timing and load: run it again and it may differ; never rely on it either way"
+                .into(),
+        ),
+        _ => {}
+    }
+    match run.segments_out {
+        Some(segments) if nodelay && run.sticky == Some(true) && segments as usize >= sends => notes.push(format!(
+            "TCP_NODELAY was on and the {sends} sends left as {segments} separate segments, yet they \
+             were glued: gluing happens in the receive buffer, so TCP_NODELAY cannot prevent it"
+        )),
+        Some(segments) if !nodelay => notes.push(format!(
+            "with Nagle's algorithm on, small writes may share a segment ({segments} segments here); \
+             the TCP_NODELAY run shows that this is not what glues them"
+        )),
+        Some(_) => {}
+        None => notes.push(segments::UNAVAILABLE.into()),
+    }
+    notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// DESIGN §4: a late reader gets all sends in exactly one recv, every
+    /// time, whatever the load.
+    #[test]
+    fn a_late_reader_gets_every_message_in_one_recv_fifty_times_out_of_fifty() {
+        let scenario = Scenario {
+            messages: vec![
+                b"one".to_vec(),
+                b"two!".to_vec(),
+                "下雨天".into(),
+                b"4".to_vec(),
+            ],
+            nodelay: true,
+            reader: Reader::Late,
+        };
+        for attempt in 1..=50 {
+            let run = run(&scenario).unwrap();
+            assert_eq!(run.recvs.len(), 1, "attempt {attempt}: {:?}", run.recvs);
+            assert_eq!(
+                run.received_stream(),
+                scenario.messages.concat(),
+                "attempt {attempt}"
+            );
+            let origin: Vec<_> = run.recvs[0]
+                .origin
+                .iter()
+                .map(|p| (p.send, p.start, p.end))
+                .collect();
+            assert_eq!(origin, vec![(1, 0, 3), (2, 0, 4), (3, 0, 9), (4, 0, 1)]);
+            assert_eq!(run.sticky, Some(true));
+            assert_eq!(run.half, Some(false));
+        }
+    }
+
+    #[test]
+    fn the_tutorial_sentence_comes_back_glued() {
+        let run = run(&Scenario::tutorial(false, Reader::Late)).unwrap();
+        assert_eq!(run.recvs.len(), 1);
+        assert_eq!(run.recvs[0].bytes, "下雨天留客天留人不留".as_bytes());
+        assert_eq!(
+            run.verdict,
+            "2 messages sent, 1 recv returned them glued together: the receiver cannot tell where #1 ended"
+        );
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn with_nodelay_the_messages_leave_as_separate_segments_and_still_glue() {
+        let run = run(&Scenario::tutorial(true, Reader::Late)).unwrap();
+        assert_eq!(run.segments_out, Some(2), "one data segment per send");
+        assert_eq!(run.recvs.len(), 1, "glued all the same");
+    }
+
+    #[test]
+    fn a_prompt_reader_gets_every_byte_in_order_however_it_is_chunked() {
+        let scenario = Scenario::tutorial(false, Reader::Prompt);
+        let run = run(&scenario).unwrap();
+        assert!(!run.recvs.is_empty());
+        assert_eq!(run.received_stream(), scenario.messages.concat());
+    }
+}

@@ -1,0 +1,183 @@
+//! Running the lab's binaries as real processes in tests: start one, wait
+//! for a line it prints, collect its output, and never hang — every wait
+//! has a deadline, and a process still running at the end is killed.
+
+use std::io::{BufRead, BufReader, Read};
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// How long any single process may take in a test.
+pub const DEADLINE: Duration = Duration::from_secs(30);
+
+/// A running binary with its stdout collected in the background and its
+/// stderr readable line by line.
+pub struct Process {
+    child: Child,
+    stdout: Receiver<String>,
+    stderr: Receiver<String>,
+    seen: Vec<String>,
+}
+
+/// How a process ended.
+#[derive(Debug)]
+pub struct Finished {
+    /// The exit code (`None` if killed by a signal).
+    pub code: Option<i32>,
+    /// Everything it printed on stdout.
+    pub stdout: String,
+    /// Everything it printed on stderr.
+    pub stderr: String,
+}
+
+impl Finished {
+    /// The stdout parsed as one JSON document.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
+                self.stdout, self.stderr
+            )
+        })
+    }
+}
+
+impl Process {
+    /// Starts `program` with `args`, no stdin, and `NO_COLOR` unset.
+    pub fn start(program: &str, args: &[&str]) -> Process {
+        let mut child = Command::new(program)
+            .args(args)
+            .env_remove("NO_COLOR")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {program}: {e}"));
+        let mut out = child.stdout.take().expect("piped stdout");
+        let err = child.stderr.take().expect("piped stderr");
+        let (out_tx, stdout) = mpsc::channel();
+        thread::spawn(move || {
+            let mut text = String::new();
+            let _ = out.read_to_string(&mut text);
+            let _ = out_tx.send(text);
+        });
+        let (err_tx, stderr) = mpsc::channel();
+        thread::spawn(move || {
+            for line in BufReader::new(err).lines().map_while(Result::ok) {
+                if err_tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Process {
+            child,
+            stdout,
+            stderr,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Waits for a stderr line containing `needle` and returns it.
+    pub fn wait_for_stderr(&mut self, needle: &str) -> String {
+        let until = Instant::now() + DEADLINE;
+        loop {
+            let left = until.saturating_duration_since(Instant::now());
+            match self.stderr.recv_timeout(left) {
+                Ok(line) => {
+                    self.seen.push(line.clone());
+                    if line.contains(needle) {
+                        return line;
+                    }
+                }
+                Err(_) => {
+                    let _ = self.child.kill();
+                    panic!("no stderr line with {needle:?}; saw {:?}", self.seen);
+                }
+            }
+        }
+    }
+
+    /// Waits for the process to end (killing it past the deadline).
+    pub fn finish(mut self) -> Finished {
+        let stdout = match self.stdout.recv_timeout(DEADLINE) {
+            Ok(text) => text,
+            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {
+                let _ = self.child.kill();
+                let _ = self.child.wait();
+                panic!(
+                    "process did not finish within {DEADLINE:?}; stderr so far {:?}",
+                    self.seen
+                );
+            }
+        };
+        let status = self.child.wait().expect("wait for the child");
+        let mut stderr = self.seen;
+        // stdout closed, so the process is gone and stderr ends soon too.
+        while let Ok(line) = self.stderr.recv_timeout(DEADLINE) {
+            stderr.push(line);
+        }
+        Finished {
+            code: status.code(),
+            stdout,
+            stderr: stderr.join("\n"),
+        }
+    }
+}
+
+/// Runs `program` to the end.
+pub fn run(program: &str, args: &[&str]) -> Finished {
+    Process::start(program, args).finish()
+}
+
+/// A loopback port that was free a moment ago: bound to `127.0.0.1:0`,
+/// then released, for a test that must start a client before its server.
+pub fn free_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind an ephemeral port");
+    listener.local_addr().expect("local address").port()
+}
+
+/// The address a server printed in its "listening on ADDR" line.
+pub fn listening_addr(line: &str) -> String {
+    let rest = line
+        .split("listening on ")
+        .nth(1)
+        .unwrap_or_else(|| panic!("not a listening line: {line}"));
+    rest.split_whitespace()
+        .next()
+        .expect("an address")
+        .to_string()
+}
+
+/// Asserts that a failed run printed exactly one line on stderr, starting
+/// with `error:` and containing `needle`, and exited with `code`.
+pub fn assert_one_line_error(finished: &Finished, code: i32, needle: &str) {
+    assert_eq!(
+        finished.code,
+        Some(code),
+        "exit code; stderr: {}",
+        finished.stderr
+    );
+    let lines: Vec<&str> = finished
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("error"))
+        .collect();
+    assert_eq!(lines.len(), 1, "one error line: {}", finished.stderr);
+    assert!(
+        lines[0].contains(needle),
+        "{:?} should mention {needle:?}",
+        lines[0]
+    );
+    assert!(
+        !finished.stderr.contains("panicked"),
+        "no panic: {}",
+        finished.stderr
+    );
+    assert!(
+        !finished.stderr.contains("backtrace"),
+        "no backtrace: {}",
+        finished.stderr
+    );
+}

@@ -1,0 +1,82 @@
+//! `cargo demo [NAME]`: runs each demo's two sides in one process, over
+//! loopback, and prints the story — the lesson on a projector.
+
+use clap::{Parser, ValueEnum};
+use kit::cli::{self, Common};
+use kit::report::Report;
+use std::process::ExitCode;
+
+/// The Sticky Packet Lab tour: each demo's sender and receiver run in this
+/// one process over 127.0.0.1, and every send and recv is shown.
+#[derive(Debug, Parser)]
+#[command(
+    name = "cargo demo",
+    version,
+    after_help = "For two terminals or two computers, use \
+the paired binaries instead: e.g. `cargo run -p sticky --bin sticky-server` and \
+`cargo run -p sticky --bin sticky-client`."
+)]
+struct Args {
+    /// Which demo to run; `all` (the default) runs every one in lesson order.
+    #[arg(value_enum, default_value_t = Demo::All)]
+    demo: Demo,
+
+    #[command(flatten)]
+    common: Common,
+}
+
+/// The demos, in lesson order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Demo {
+    /// Every demo below, in order.
+    All,
+    /// 粘包: two sends, one recv.
+    Sticky,
+    /// 半包: one send, several recvs.
+    Half,
+}
+
+const LESSON: [Demo; 2] = [Demo::Sticky, Demo::Half];
+
+fn main() -> ExitCode {
+    let args: Args = cli::parse();
+    args.common.color.apply();
+    let demos = match args.demo {
+        Demo::All => LESSON.to_vec(),
+        one => vec![one],
+    };
+    let mut reports = Vec::new();
+    for demo in demos {
+        match run(demo) {
+            Ok(report) => reports.push(report),
+            Err(error) => return cli::fail(&error),
+        }
+    }
+    if args.common.json {
+        // One document: the report itself for one demo, a list for several.
+        let json = match reports.as_slice() {
+            [one] => serde_json::to_string_pretty(one),
+            all => serde_json::to_string_pretty(all),
+        };
+        match json {
+            Ok(text) => cli::print(&(text + "\n")),
+            Err(e) => {
+                return cli::fail(&kit::Error::io("writing the JSON report")(
+                    std::io::Error::other(e),
+                ));
+            }
+        }
+    } else {
+        let stories: Vec<String> = reports.iter().map(kit::render::report).collect();
+        cli::print(&stories.join("\n"));
+    }
+    ExitCode::SUCCESS
+}
+
+fn run(demo: Demo) -> kit::Result<Report> {
+    match demo {
+        Demo::Sticky => sticky::tour(),
+        Demo::Half => half::tour(),
+        Demo::All => unreachable!("expanded by main"),
+    }
+}
