@@ -13,8 +13,9 @@ pub struct VariantArgs {
           value_parser = clap::value_parser!(u32).range(1..))]
     pub recv_size: Option<u32>,
 
-    /// Variant 2: SO_RCVBUF of N bytes on the server's listener and a big
-    /// message (--size); no recv can return more than the kernel queues.
+    /// Variant 2: SO_RCVBUF of N bytes (4096 if N is left out) on the
+    /// server's listener and a big message (--size); no recv can return
+    /// more than the kernel queues.
     #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "4096",
           conflicts_with = "staged", value_parser = clap::value_parser!(u32).range(1..))]
     pub rcvbuf: Option<u32>,
@@ -35,7 +36,12 @@ pub struct VariantArgs {
 
     /// Variant 3's piece sizes, comma-separated; the rest of the message is
     /// one last piece.
-    #[arg(long, value_name = "LIST", value_delimiter = ',', default_values_t = crate::PIECES)]
+    #[arg(
+        long,
+        value_name = "LIST",
+        value_delimiter = ',',
+        default_value = "2,5,13"
+    )]
     pub pieces: Vec<usize>,
 }
 

@@ -30,7 +30,7 @@ use kit::queue::{self, Patience, Queued};
 use kit::report::{Report, Run, Side};
 use kit::stream;
 use std::io::{Read, Write};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The demo's short name.
 pub const NAME: &str = "half";
@@ -193,6 +193,7 @@ pub fn send(end: End, scenario: &Scenario) -> Result<Side> {
     let mut journal = Journal::new(epoch);
     match &scenario.variant {
         Variant::Staged { pieces } => {
+            let began = Instant::now();
             let mut at = 0;
             for (i, &len) in pieces.iter().enumerate() {
                 let doing = format!("sending piece #{} of the message", i + 1);
@@ -202,7 +203,7 @@ pub fn send(end: End, scenario: &Scenario) -> Result<Side> {
                 at += len;
                 wait_until_read(&mut stream, i + 1)?;
             }
-            journal.sent_in_pieces(&scenario.message, pieces.clone());
+            journal.sent_in_pieces(&scenario.message, pieces.clone(), began);
         }
         _ => stream::send_each(&mut stream, &mut journal, &[&scenario.message])?,
     }

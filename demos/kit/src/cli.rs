@@ -54,8 +54,15 @@ pub fn address(text: &str) -> Result<SocketAddr, String> {
         return Ok(addr);
     }
     let hint = "write it as IP:PORT, e.g. 192.168.1.20:9000 or 127.0.0.1:9000";
-    if !text.contains(':') {
+    let Some((host, _port)) = text.rsplit_once(':') else {
         return Err(format!("'{text}' has no port: {hint}"));
+    };
+    // Digits and dots that did not parse are a mistyped IP, not a host
+    // name: say so rather than asking DNS about it.
+    if host.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return Err(format!(
+            "'{text}' is not a valid IP address and port: {hint}"
+        ));
     }
     let mut found: Vec<SocketAddr> = text
         .to_socket_addrs()
@@ -138,6 +145,22 @@ pub struct Dial {
     /// side may be started first.
     #[arg(long, value_name = "SECONDS", default_value = "5", value_parser = seconds)]
     pub retry_secs: Duration,
+}
+
+/// The address a client should dial to reach a server listening on
+/// `addr`. A server on 0.0.0.0 listens on every network card, but 0.0.0.0
+/// is not an address anyone can dial: the client needs one of this
+/// computer's own addresses.
+pub fn address_for_clients(addr: SocketAddr) -> String {
+    if addr.ip().is_unspecified() {
+        format!(
+            "THIS_COMPUTERS_IP:{} (find it with ipconfig on Windows, ip addr on Linux, \
+             ipconfig getifaddr en0 on macOS)",
+            addr.port()
+        )
+    } else {
+        addr.to_string()
+    }
 }
 
 /// Parses a number of seconds, such as `5` or `0.5` (a clap value parser).

@@ -15,7 +15,8 @@ pub struct Call {
     pub index: usize,
     /// The bytes handed to `send`, or returned by `recv`.
     pub bytes: Vec<u8>,
-    /// When the call returned, measured from the journal's epoch.
+    /// When the call began (a send) or returned (a recv), measured from the
+    /// journal's epoch.
     pub at: Duration,
     /// For a message written in several pieces, the size of each write.
     pub pieces: Option<Vec<usize>>,
@@ -40,21 +41,25 @@ impl Journal {
         }
     }
 
-    /// Records one message handed to the network in a single write.
-    pub fn sent(&mut self, bytes: &[u8]) {
-        let call = self.call(self.sends.len(), bytes, None);
+    /// Records one message handed to the network in a single write that
+    /// `began` at that instant. A send is timed from its start: a large
+    /// write returns only once the receiver's window has let it all go.
+    pub fn sent(&mut self, bytes: &[u8], began: Instant) {
+        let call = self.call(self.sends.len(), bytes, began, None);
         self.sends.push(call);
     }
 
-    /// Records one message that was written in several pieces.
-    pub fn sent_in_pieces(&mut self, bytes: &[u8], pieces: Vec<usize>) {
-        let call = self.call(self.sends.len(), bytes, Some(pieces));
+    /// Records one message that was written in several pieces, the first
+    /// of which `began` at that instant.
+    pub fn sent_in_pieces(&mut self, bytes: &[u8], pieces: Vec<usize>, began: Instant) {
+        let call = self.call(self.sends.len(), bytes, began, Some(pieces));
         self.sends.push(call);
     }
 
-    /// Records what one `recv` returned.
+    /// Records what one `recv` returned, timed when it returned: that is
+    /// when the bytes were the application's.
     pub fn received(&mut self, bytes: &[u8]) {
-        let call = self.call(self.recvs.len(), bytes, None);
+        let call = self.call(self.recvs.len(), bytes, Instant::now(), None);
         self.recvs.push(call);
     }
 
@@ -73,11 +78,11 @@ impl Journal {
         self.recvs.iter().map(|call| call.bytes.len()).sum()
     }
 
-    fn call(&self, before: usize, bytes: &[u8], pieces: Option<Vec<usize>>) -> Call {
+    fn call(&self, before: usize, bytes: &[u8], at: Instant, pieces: Option<Vec<usize>>) -> Call {
         Call {
             index: before + 1,
             bytes: bytes.to_vec(),
-            at: self.epoch.elapsed(),
+            at: at.saturating_duration_since(self.epoch),
             pieces,
         }
     }

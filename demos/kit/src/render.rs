@@ -9,7 +9,8 @@
 //! off this is plain text.
 
 use crate::origin::Piece;
-use crate::report::{RecvRecord, Report, Run};
+use crate::report::{RecvRecord, Report, Run, Transport};
+use crate::segments;
 use crate::utf8;
 use crate::verdict::count;
 use colored::{Color, ColoredString, Colorize};
@@ -127,18 +128,16 @@ fn sends(out: &mut String, run: &Run) {
         }
         line(out, &text);
     }
-    if let Some(segments) = run.segments_out {
-        line(
-            out,
-            &format!(
-                "   {} left as {} (TCP_INFO tcpi_data_segs_out)",
-                count(run.sends.len(), "send"),
-                count(segments as usize, "data segment"),
-            )
-            .dimmed()
-            .to_string(),
-        );
-    }
+    let segments = match run.segments_out {
+        Some(segments) => format!(
+            "{} left as {} (TCP_INFO tcpi_data_segs_out)",
+            count(run.sends.len(), "send"),
+            count(segments as usize, "data segment"),
+        ),
+        None if run.transport == Transport::Tcp => format!("({})", segments::UNAVAILABLE),
+        None => return,
+    };
+    line(out, &format!("   {}", segments.dimmed()));
 }
 
 fn recvs(out: &mut String, run: &Run) {
@@ -441,7 +440,7 @@ mod tests {
         let epoch = Instant::now();
         let mut sender = Journal::new(epoch);
         for s in sends {
-            sender.sent(s.as_bytes());
+            sender.sent(s.as_bytes(), epoch);
         }
         let mut receiver = Journal::new(epoch);
         for r in recvs {

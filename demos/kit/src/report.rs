@@ -283,8 +283,8 @@ mod tests {
     fn json_keeps_the_promised_keys_and_round_trips() {
         let epoch = Instant::now();
         let mut sender = Journal::new(epoch);
-        sender.sent("下雨天留客天留人".as_bytes());
-        sender.sent("不留".as_bytes());
+        sender.sent("下雨天留客天留人".as_bytes(), epoch);
+        sender.sent("不留".as_bytes(), epoch);
         let mut receiver = Journal::new(epoch);
         receiver.received("下雨天留客天留人不留".as_bytes());
         let side = |journal| Side {

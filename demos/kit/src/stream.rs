@@ -9,7 +9,7 @@ use crate::journal::Journal;
 use crate::segments;
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, TcpStream};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The buffer a receiver hands to `recv` unless a demo says otherwise:
 /// larger than any small-message demo, so the buffer is never what splits.
@@ -23,10 +23,11 @@ pub fn send_each<M: AsRef<[u8]>>(
     messages: &[M],
 ) -> Result<()> {
     for (i, message) in messages.iter().enumerate() {
+        let began = Instant::now();
         stream
             .write_all(message.as_ref())
             .map_err(Error::io(format!("sending message #{}", i + 1)))?;
-        journal.sent(message.as_ref());
+        journal.sent(message.as_ref(), began);
     }
     Ok(())
 }

@@ -47,9 +47,15 @@ impl Finished {
 impl Process {
     /// Starts `program` with `args`, no stdin, and `NO_COLOR` unset.
     pub fn start(program: &str, args: &[&str]) -> Process {
+        Process::start_with_env(program, args, &[])
+    }
+
+    /// Starts `program` with `args` and extra environment variables.
+    pub fn start_with_env(program: &str, args: &[&str], env: &[(&str, &str)]) -> Process {
         let mut child = Command::new(program)
             .args(args)
             .env_remove("NO_COLOR")
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

@@ -45,7 +45,8 @@ fn serve(args: &Args) -> kit::Result<kit::report::Report> {
     let listener = Listener::bind(args.listen.listen, &scenario.receiver_knobs())?;
     let addr = listener.local_addr();
     cli::status(&format!(
-        "half-server: listening on {addr} — now start half-client --connect {addr} with the same variant flags"
+        "half-server: listening on {addr} — now start half-client --connect {} with the same variant flags",
+        cli::address_for_clients(addr)
     ));
     let (stream, peer, knobs) = listener.accept()?;
     cli::status(&format!("half-server: {peer} connected"));

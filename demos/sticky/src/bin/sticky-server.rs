@@ -65,7 +65,8 @@ fn serve(args: &Args) -> kit::Result<kit::report::Report> {
     let listener = Listener::bind(args.listen.listen, &Knobs::default())?;
     let addr = listener.local_addr();
     cli::status(&format!(
-        "sticky-server: listening on {addr} — now start: sticky-client --connect {addr}"
+        "sticky-server: listening on {addr} — now start sticky-client --connect {}",
+        cli::address_for_clients(addr)
     ));
     let (stream, peer, knobs) = listener.accept()?;
     cli::status(&format!("sticky-server: {peer} connected"));
@@ -84,9 +85,6 @@ fn serve(args: &Args) -> kit::Result<kit::report::Report> {
     let (side, how) = sticky::recv(end, reader, expected, patience)?;
     let mut run = Run::receiver(sticky::reader_label(reader), &side, &messages);
     run.reader = Some(how);
-    run.notes = sticky::notes(&run, false, reader)
-        .into_iter()
-        .filter(|note| note != kit::segments::UNAVAILABLE)
-        .collect();
+    run.notes = sticky::notes(&run, false, reader);
     Ok(sticky::report(vec![run]))
 }

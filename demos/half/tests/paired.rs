@@ -1,0 +1,113 @@
+//! half-server and half-client as two real processes, for each variant and
+//! in either order of start-up.
+
+use std::net::TcpListener;
+use std::thread;
+use testkit::{Process, assert_one_line_error, free_port, listening_addr};
+
+const SERVER: &str = env!("CARGO_BIN_EXE_half-server");
+const CLIENT: &str = env!("CARGO_BIN_EXE_half-client");
+
+/// Runs the pair with `variant` flags on both sides, server first, and
+/// returns the server's run and the client's run.
+fn server_first(variant: &[&str]) -> (serde_json::Value, serde_json::Value) {
+    let mut args = vec!["--listen", "127.0.0.1:0", "--json"];
+    args.extend_from_slice(variant);
+    let mut server = Process::start(SERVER, &args);
+    let addr = listening_addr(&server.wait_for_stderr("listening on"));
+    let mut args = vec!["--connect", addr.as_str(), "--json"];
+    args.extend_from_slice(variant);
+    let client = testkit::run(CLIENT, &args);
+    let server = server.finish();
+    assert_eq!(client.code, Some(0), "{}", client.stderr);
+    assert_eq!(server.code, Some(0), "{}", server.stderr);
+    (
+        server.json()["runs"][0].clone(),
+        client.json()["runs"][0].clone(),
+    )
+}
+
+fn sizes(run: &serde_json::Value) -> Vec<u64> {
+    run["recvs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["len"].as_u64().unwrap())
+        .collect()
+}
+
+fn received_hex(run: &serde_json::Value) -> String {
+    run["recvs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["hex"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn small_recv_buffer() {
+    let (server, client) = server_first(&["--recv-size", "4"]);
+    assert_eq!(sizes(&server), [4, 4, 4, 4, 4, 4, 4, 2]);
+    assert_eq!(
+        received_hex(&server),
+        client["sends"][0]["hex"].as_str().unwrap()
+    );
+    assert_eq!(
+        server["verdict"],
+        "1 message sent, 8 recvs needed: each returned only part of it"
+    );
+    assert_eq!(server["half"], true);
+}
+
+#[test]
+fn small_receive_queue() {
+    let (server, client) = server_first(&["--rcvbuf", "4096"]);
+    let applied = server["knobs"]["recv_buffer"].as_u64().unwrap();
+    let sizes = sizes(&server);
+    assert!(sizes.len() > 1);
+    assert!(sizes.iter().all(|&n| n <= applied), "{sizes:?} ≤ {applied}");
+    assert_eq!(sizes.iter().sum::<u64>(), 256 * 1024);
+    assert_eq!(
+        received_hex(&server),
+        client["sends"][0]["hex"].as_str().unwrap()
+    );
+}
+
+#[test]
+fn staged_pieces_client_first() {
+    let addr = format!("127.0.0.1:{}", free_port());
+    let variant = ["--staged", "--pieces", "2,5,13"];
+    let mut args = vec!["--connect", addr.as_str(), "--retry-secs", "20", "--json"];
+    args.extend_from_slice(&variant);
+    let mut client = Process::start(CLIENT, &args);
+    client.wait_for_stderr("connecting to");
+    let mut args = vec!["--listen", addr.as_str(), "--json"];
+    args.extend_from_slice(&variant);
+    let server = testkit::run(SERVER, &args);
+    let client = client.finish();
+    assert_eq!(server.code, Some(0), "{}", server.stderr);
+    assert_eq!(client.code, Some(0), "{}", client.stderr);
+    let server = &server.json()["runs"][0];
+    assert_eq!(sizes(server), [2, 5, 13, 10]);
+    assert_eq!(
+        client.json()["runs"][0]["sends"][0]["pieces"],
+        serde_json::json!([2, 5, 13, 10])
+    );
+}
+
+#[test]
+fn a_staged_client_whose_server_hangs_up_says_so() {
+    let server = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = server.local_addr().unwrap().to_string();
+    let hang_up = thread::spawn(move || drop(server.accept().unwrap()));
+    let client = testkit::run(CLIENT, &["--connect", &addr, "--staged"]);
+    hang_up.join().unwrap();
+    assert_one_line_error(&client, 1, "closed the connection");
+}
+
+#[test]
+fn pieces_longer_than_the_message_are_a_usage_error() {
+    let run = testkit::run(CLIENT, &["--staged", "--pieces", "20,20"]);
+    assert_one_line_error(&run, 2, "add up to 40 bytes");
+}

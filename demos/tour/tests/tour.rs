@@ -1,0 +1,74 @@
+//! `cargo demo`: the whole tour in one process, as a story or as JSON.
+
+use testkit::Process;
+
+const TOUR: &str = env!("CARGO_BIN_EXE_tour");
+
+#[test]
+fn all_demos_run_in_lesson_order_as_one_json_document() {
+    let run = testkit::run(TOUR, &["--json"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let reports = run.json();
+    let demos: Vec<&str> = reports
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["demo"].as_str().unwrap())
+        .collect();
+    assert_eq!(demos, ["sticky", "half"]);
+    for report in reports.as_array().unwrap() {
+        for run in report["runs"].as_array().unwrap() {
+            let sent: String = run["sends"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["hex"].as_str().unwrap())
+                .collect();
+            let got: String = run["recvs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["hex"].as_str().unwrap())
+                .collect();
+            assert_eq!(sent, got, "{}: every byte arrives, in order", run["label"]);
+        }
+    }
+}
+
+#[test]
+fn one_demo_is_one_report() {
+    let run = testkit::run(TOUR, &["sticky", "--json"]);
+    assert_eq!(run.json()["demo"], "sticky");
+    assert_eq!(run.json()["runs"][0]["sticky"], true);
+}
+
+#[test]
+fn colour_follows_the_flag_the_terminal_and_no_color() {
+    let piped = testkit::run(TOUR, &["half"]);
+    assert!(!piped.stdout.contains('\x1b'), "a pipe gets plain text");
+    assert!(
+        piped.stdout.contains("1 message sent, 2 recvs needed"),
+        "{}",
+        piped.stdout
+    );
+    assert!(
+        piped.stdout.contains("✂ 天 was cut in two"),
+        "{}",
+        piped.stdout
+    );
+
+    let forced = testkit::run(TOUR, &["half", "--color", "always"]);
+    assert!(
+        forced.stdout.contains("\x1b["),
+        "--color always colours a pipe"
+    );
+
+    let refused =
+        Process::start_with_env(TOUR, &["half", "--color", "auto"], &[("NO_COLOR", "1")]).finish();
+    assert!(!refused.stdout.contains('\x1b'));
+}
+
+#[test]
+fn an_unknown_demo_is_a_usage_error() {
+    testkit::assert_one_line_error(&testkit::run(TOUR, &["nosuch"]), 2, "nosuch");
+}
