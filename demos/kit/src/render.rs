@@ -24,6 +24,9 @@ const DUMP_LINES: usize = 4;
 const TEXT_COLUMNS: usize = 48;
 /// Width of the banner rule.
 const RULE: usize = 78;
+/// Columns that verdicts and notes are wrapped to: a projector at a
+/// readable font size shows about a hundred.
+const WIDTH: usize = 96;
 
 const PALETTE: [Color; 6] = [
     Color::Cyan,
@@ -228,23 +231,18 @@ fn text(out: &mut String, recv: &RecvRecord, stream: &[u8], offset: usize, total
         line(out, &format!("       {}", "(not UTF-8 text)".dimmed()));
         return;
     };
-    let mut shown = String::new();
+    let mut parts = Vec::new();
     if !reading.lead.is_empty() {
-        shown.push_str(&format!(
-            "{}{} + ",
-            "✂".red().bold(),
-            hex(reading.lead).red()
-        ));
+        parts.push(format!("{}{}", "✂".red().bold(), hex(reading.lead).red()));
     }
-    shown.push_str(&colour_by_origin(recv, reading.lead.len(), middle));
+    // A chunk wholly inside one character has no text of its own to quote.
+    if !middle.is_empty() || !reading.is_cut() {
+        parts.push(colour_by_origin(recv, reading.lead.len(), middle));
+    }
     if !reading.tail.is_empty() {
-        shown.push_str(&format!(
-            " + {}{}",
-            hex(reading.tail).red(),
-            "✂".red().bold()
-        ));
+        parts.push(format!("{}{}", hex(reading.tail).red(), "✂".red().bold()));
     }
-    line(out, &format!("       {shown}"));
+    line(out, &format!("       {}", parts.join(" + ")));
 
     let end = offset + recv.len;
     if let Some(cut) = utf8::cut_at(stream, end).filter(|_| !reading.tail.is_empty()) {
@@ -343,16 +341,44 @@ fn histogram(out: &mut String, recvs: &[RecvRecord]) {
 }
 
 fn verdict(out: &mut String, run: &Run) {
-    let label = "verdict:".bold();
-    let sentence = match (run.sticky, run.half) {
-        (Some(true), _) | (_, Some(true)) => run.verdict.yellow().bold(),
-        (Some(false), Some(false)) => run.verdict.green().bold(),
-        _ => run.verdict.normal(),
+    let paint = |text: &str| match (run.sticky, run.half) {
+        (Some(true), _) | (_, Some(true)) => text.yellow().bold(),
+        (Some(false), Some(false)) => text.green().bold(),
+        _ => text.normal(),
     };
-    line(out, &format!(" {label} {sentence}"));
-    for note in &run.notes {
-        line(out, &format!("   {} {note}", "·".dimmed()));
+    let label = " verdict: ";
+    for (i, part) in wrap(&run.verdict, WIDTH - label.len()).iter().enumerate() {
+        let head = if i == 0 {
+            label.bold().to_string()
+        } else {
+            " ".repeat(label.len())
+        };
+        line(out, &format!("{head}{}", paint(part)));
     }
+    for note in &run.notes {
+        for (i, part) in wrap(note, WIDTH - 5).iter().enumerate() {
+            let head = if i == 0 { "·" } else { " " };
+            line(out, &format!("   {} {part}", head.dimmed()));
+        }
+    }
+}
+
+/// Breaks `text` at spaces into lines of at most `columns` columns (a
+/// single longer word stays whole).
+fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        let current = lines.last_mut().expect("never empty");
+        if !current.is_empty() && width(current) + 1 + width(word) > columns {
+            lines.push(word.to_string());
+        } else {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        }
+    }
+    lines
 }
 
 fn piece(piece: &Piece) -> String {
@@ -494,6 +520,14 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("✂a4 a9 + \"留人不留\""), "{text}");
+    }
+
+    #[test]
+    fn long_sentences_wrap_at_spaces() {
+        let lines = wrap("aaa bbb ccc ddd", 7);
+        assert_eq!(lines, ["aaa bbb", "ccc ddd"]);
+        assert_eq!(wrap("abcdefghij k", 4), ["abcdefghij", "k"]);
+        assert_eq!(wrap("下雨天 留客", 6), ["下雨天", "留客"]);
     }
 
     #[test]
