@@ -20,6 +20,18 @@ pub struct Call {
     pub at: Duration,
     /// For a message written in several pieces, the size of each write.
     pub pieces: Option<Vec<usize>>,
+    /// For a datagram recv: whether the datagram was longer than the buffer
+    /// (MSG_TRUNC), and its real length where the platform reports it.
+    pub truncation: Option<Truncation>,
+}
+
+/// What a datagram `recv` says about the datagram it cut short.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Truncation {
+    /// The datagram did not fit the buffer; the rest was discarded.
+    pub truncated: bool,
+    /// The datagram's full length, if the platform reports it.
+    pub real_len: Option<usize>,
 }
 
 /// The calls of one side, in order, against one monotonic clock.
@@ -63,6 +75,14 @@ impl Journal {
         self.recvs.push(call);
     }
 
+    /// Records one datagram that a `recv` returned, with what the kernel
+    /// said about its length.
+    pub fn received_datagram(&mut self, bytes: &[u8], truncation: Truncation) {
+        let mut call = self.call(self.recvs.len(), bytes, Instant::now(), None);
+        call.truncation = Some(truncation);
+        self.recvs.push(call);
+    }
+
     /// The sends, in order.
     pub fn sends(&self) -> &[Call] {
         &self.sends
@@ -84,6 +104,7 @@ impl Journal {
             bytes: bytes.to_vec(),
             at: at.saturating_duration_since(self.epoch),
             pieces,
+            truncation: None,
         }
     }
 }

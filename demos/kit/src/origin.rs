@@ -67,6 +67,31 @@ pub fn map<S: AsRef<[u8]>, R: AsRef<[u8]>>(sends: &[S], recvs: &[R]) -> Option<V
     Some(maps)
 }
 
+/// Maps each received datagram to the sent datagram it is (or, when it was
+/// truncated, the sent datagram it is the start of).
+///
+/// Datagrams are matched in order; sent datagrams with no recv were lost.
+/// Returns `None` if some received datagram matches no sent one.
+pub fn map_datagrams<S: AsRef<[u8]>, R: AsRef<[u8]>>(
+    sends: &[S],
+    recvs: &[R],
+) -> Option<Vec<Vec<Piece>>> {
+    let mut next = 0;
+    recvs
+        .iter()
+        .map(|recv| {
+            let recv = recv.as_ref();
+            let found = (next..sends.len()).find(|&i| sends[i].as_ref().starts_with(recv))?;
+            next = found + 1;
+            Some(vec![Piece {
+                send: found + 1,
+                start: 0,
+                end: recv.len(),
+            }])
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +117,31 @@ mod tests {
                 },
             ]]
         );
+    }
+
+    #[test]
+    fn datagrams_map_one_to_one_skipping_the_lost() {
+        let sends = [b"one".as_slice(), b"two", b"three"];
+        let recvs = [b"one".as_slice(), b"thr"];
+        let map = map_datagrams(&sends, &recvs).unwrap();
+        assert_eq!(
+            map[0],
+            [Piece {
+                send: 1,
+                start: 0,
+                end: 3
+            }]
+        );
+        assert_eq!(
+            map[1],
+            [Piece {
+                send: 3,
+                start: 0,
+                end: 3
+            }],
+            "truncated, #2 lost"
+        );
+        assert_eq!(map_datagrams(&sends, &[b"four".as_slice()]), None);
     }
 
     #[test]

@@ -62,6 +62,9 @@ pub struct Run {
     /// Data segments the sender's kernel sent (Linux `tcpi_data_segs_out`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub segments_out: Option<u64>,
+    /// Round-trip times, for demos that measure them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rtt_us: Option<Rtt>,
     /// How the receiver read, e.g. "late: waited until all 30 B were queued".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reader: Option<String>,
@@ -101,6 +104,40 @@ pub struct RecvRecord {
     pub t_us: u64,
     /// Which sends the bytes came from; empty when that cannot be known.
     pub origin: Vec<Piece>,
+    /// A datagram longer than the recv buffer (MSG_TRUNC): the rest is gone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub truncated: Option<bool>,
+    /// The truncated datagram's full length, where the platform reports it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub real_len: Option<usize>,
+}
+
+/// Round-trip times in microseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rtt {
+    /// The median round trip.
+    pub median: u64,
+    /// The slowest round trip.
+    pub max: u64,
+}
+
+impl Rtt {
+    /// The median and maximum of `samples` (`None` if there are none).
+    pub fn of(samples: &[std::time::Duration]) -> Option<Rtt> {
+        let mut micros: Vec<u64> = samples
+            .iter()
+            .map(|d| u64::try_from(d.as_micros()).unwrap_or(u64::MAX))
+            .collect();
+        micros.sort_unstable();
+        let max = *micros.last()?;
+        let n = micros.len();
+        let median = if n % 2 == 1 {
+            micros[n / 2]
+        } else {
+            (micros[n / 2 - 1] + micros[n / 2]) / 2
+        };
+        Some(Rtt { median, max })
+    }
 }
 
 /// What one side of a connection brings to a run.
@@ -143,12 +180,66 @@ impl Run {
         receiver: &Side,
         expected: &[M],
     ) -> Run {
+        Run::traced(label, Transport::Tcp, receiver, expected)
+    }
+
+    /// A datagram run seen from both ends: each recv is matched to the
+    /// datagram it returned.
+    pub fn datagrams(label: impl Into<String>, sender: &Side, receiver: &Side) -> Run {
+        let messages: Vec<&[u8]> = sender
+            .journal
+            .sends()
+            .iter()
+            .map(|c| &c.bytes[..])
+            .collect();
+        let mut run = Run::traced(label, Transport::Udp, receiver, &messages);
+        run.knobs = Applied::of_connection(&sender.knobs, &receiver.knobs);
+        run.sends = sender
+            .journal
+            .sends()
+            .iter()
+            .map(SendRecord::from)
+            .collect();
+        run
+    }
+
+    /// A datagram run seen by the receiver alone.
+    pub fn datagram_receiver<M: AsRef<[u8]>>(
+        label: impl Into<String>,
+        receiver: &Side,
+        expected: &[M],
+    ) -> Run {
+        Run::traced(label, Transport::Udp, receiver, expected)
+    }
+
+    fn traced<M: AsRef<[u8]>>(
+        label: impl Into<String>,
+        transport: Transport,
+        receiver: &Side,
+        expected: &[M],
+    ) -> Run {
         let calls = receiver.journal.recvs();
         let chunks: Vec<&[u8]> = calls.iter().map(|c| &c.bytes[..]).collect();
-        let (origins, verdict) = match origin::map(expected, &chunks) {
+        let traced = match transport {
+            Transport::Tcp => origin::map(expected, &chunks),
+            Transport::Udp => origin::map_datagrams(expected, &chunks),
+        };
+        let (origins, verdict) = match traced {
             Some(origins) => {
-                let sent = expected.iter().map(|m| m.as_ref().len()).sum();
-                let verdict = verdict::judge(expected.len(), sent, &origins);
+                let verdict = match transport {
+                    Transport::Tcp => {
+                        let sent = expected.iter().map(|m| m.as_ref().len()).sum();
+                        verdict::judge(expected.len(), sent, &origins)
+                    }
+                    Transport::Udp => {
+                        let truncated: Vec<usize> = calls
+                            .iter()
+                            .filter(|c| c.truncation.is_some_and(|t| t.truncated))
+                            .map(|c| c.index)
+                            .collect();
+                        verdict::judge_datagrams(expected.len(), &origins, &truncated)
+                    }
+                };
                 (origins, verdict)
             }
             None => (
@@ -165,15 +256,19 @@ impl Run {
                 bytes: call.bytes.clone(),
                 t_us: micros(call),
                 origin,
+                truncated: call.truncation.map(|t| t.truncated),
+                real_len: call.truncation.and_then(|t| t.real_len),
             })
             .collect();
-        Run::new(
+        let mut run = Run::new(
             label,
             receiver.knobs.receiving(),
             Vec::new(),
             recvs,
             verdict,
-        )
+        );
+        run.transport = transport;
+        run
     }
 
     /// A run seen by the sender alone.
@@ -208,6 +303,7 @@ impl Run {
             half: verdict.half,
             verdict: verdict.sentence,
             segments_out: None,
+            rtt_us: None,
             reader: None,
             notes: Vec::new(),
         }
@@ -278,6 +374,26 @@ mod hex {
 mod tests {
     use super::*;
     use std::time::Instant;
+
+    #[test]
+    fn rtt_median_and_max() {
+        let ms = std::time::Duration::from_millis;
+        assert_eq!(
+            Rtt::of(&[ms(3), ms(1), ms(2)]),
+            Some(Rtt {
+                median: 2000,
+                max: 3000
+            })
+        );
+        assert_eq!(
+            Rtt::of(&[ms(1), ms(4)]),
+            Some(Rtt {
+                median: 2500,
+                max: 4000
+            })
+        );
+        assert_eq!(Rtt::of(&[]), None);
+    }
 
     #[test]
     fn json_keeps_the_promised_keys_and_round_trips() {

@@ -82,6 +82,35 @@ pub fn judge(messages: usize, sent_bytes: usize, origins: &[Vec<Piece>]) -> Verd
     }
 }
 
+/// Judges a datagram run: `sent` datagrams went out, each recv holds the
+/// pieces in `origins` (one datagram each, perhaps truncated).
+pub fn judge_datagrams(sent: usize, origins: &[Vec<Piece>], truncated: &[usize]) -> Verdict {
+    let recvs = origins.len();
+    let lost = sent.saturating_sub(recvs);
+    let mut sentence = if lost == 0 {
+        format!(
+            "{} sent, {} returned them one each: UDP kept every boundary",
+            count(sent, "datagram"),
+            count(recvs, "recv")
+        )
+    } else {
+        format!(
+            "{} sent, {recvs} received, {lost} lost: UDP keeps boundaries, not datagrams",
+            count(sent, "datagram")
+        )
+    };
+    if let Some(first) = truncated.first() {
+        sentence.push_str(&format!(
+            "; recv #{first} was truncated and the rest of that datagram is gone"
+        ));
+    }
+    Verdict {
+        sticky: Some(false),
+        half: Some(false),
+        sentence,
+    }
+}
+
 /// The verdict when received bytes are not the expected messages, so no
 /// byte can be traced to a send.
 pub fn unknown_origin(recvs: usize, bytes: usize) -> Verdict {
@@ -165,6 +194,28 @@ mod tests {
             verdict.sentence
         );
         assert!(verdict.sentence.ends_with("(only 23 of 40 bytes arrived)"));
+    }
+
+    #[test]
+    fn datagrams() {
+        let one = |send| vec![piece(send, 0, 5)];
+        let kept = judge_datagrams(3, &[one(1), one(2), one(3)], &[]);
+        assert_eq!(
+            kept.sentence,
+            "3 datagrams sent, 3 recvs returned them one each: UDP kept every boundary"
+        );
+        let lost = judge_datagrams(1000, &[one(1), one(2)], &[2]);
+        assert!(
+            lost.sentence
+                .starts_with("1000 datagrams sent, 2 received, 998 lost"),
+            "{}",
+            lost.sentence
+        );
+        assert!(
+            lost.sentence
+                .ends_with("recv #2 was truncated and the rest of that datagram is gone")
+        );
+        assert_eq!((lost.sticky, lost.half), (Some(false), Some(false)));
     }
 
     #[test]

@@ -66,6 +66,8 @@ pub struct Scenario {
     pub nodelay: bool,
     /// When the receiver reads.
     pub reader: Reader,
+    /// The buffer the receiver hands to each `recv`.
+    pub recv_size: usize,
 }
 
 impl Scenario {
@@ -75,6 +77,7 @@ impl Scenario {
             messages: tutorial_messages(),
             nodelay,
             reader,
+            recv_size: stream::RECV_BUFFER,
         }
     }
 
@@ -141,6 +144,7 @@ pub fn send(end: End, messages: &[Vec<u8>]) -> Result<Side> {
 pub fn recv(
     end: End,
     reader: Reader,
+    recv_size: usize,
     expected: usize,
     patience: Patience,
 ) -> Result<(Side, String)> {
@@ -150,7 +154,7 @@ pub fn recv(
         epoch,
     } = end;
     let mut journal = Journal::new(epoch);
-    let buffer = stream::RECV_BUFFER;
+    let buffer = recv_size;
     let how = match reader {
         Reader::Late => {
             let queued = match queue::wait_until_queued(&stream, expected, patience)? {
@@ -185,12 +189,13 @@ pub fn recv(
 pub fn run(scenario: &Scenario) -> Result<Run> {
     let expected = scenario.total();
     let reader = scenario.reader;
+    let recv_size = scenario.recv_size;
     let patience = Patience::exact(Duration::from_secs(10));
     let messages = scenario.messages.clone();
     let (sender, (receiver, how)) = loopback::pair(
         &Knobs::default(),
         &scenario.sender_knobs(),
-        move |end| recv(end, reader, expected, patience),
+        move |end| recv(end, reader, recv_size, expected, patience),
         |end| send(end, &messages),
     )?;
     let mut run = Run::both(scenario.label(), &sender, &receiver);
@@ -270,6 +275,7 @@ mod tests {
             ],
             nodelay: true,
             reader: Reader::Late,
+            recv_size: stream::RECV_BUFFER,
         };
         for attempt in 1..=50 {
             let run = run(&scenario).unwrap();

@@ -56,6 +56,7 @@ fn send(args: &Args) -> kit::Result<kit::report::Report> {
         },
         nodelay: args.nodelay == Switch::On,
         reader: sticky::Reader::Late,
+        recv_size: kit::stream::RECV_BUFFER,
     };
     cli::status(&format!(
         "sticky-client: connecting to {}",

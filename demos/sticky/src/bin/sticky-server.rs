@@ -82,7 +82,7 @@ fn serve(args: &Args) -> kit::Result<kit::report::Report> {
         knobs,
         epoch: Instant::now(),
     };
-    let (side, how) = sticky::recv(end, reader, expected, patience)?;
+    let (side, how) = sticky::recv(end, reader, kit::stream::RECV_BUFFER, expected, patience)?;
     let mut run = Run::receiver(sticky::reader_label(reader), &side, &messages);
     run.reader = Some(how);
     run.notes = sticky::notes(&run, false, reader);

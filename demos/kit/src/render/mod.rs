@@ -16,6 +16,11 @@ use crate::verdict::count;
 use colored::{Color, ColoredString, Colorize};
 use std::fmt::Write;
 
+mod columns;
+mod table;
+
+pub use columns::side_by_side;
+
 /// Recvs beyond this many are summarised, not dumped one by one.
 pub const DUMP_AT_MOST: usize = 12;
 /// Hex dump lines (16 bytes each) shown for one chunk.
@@ -38,14 +43,38 @@ const PALETTE: [Color; 6] = [
 ];
 
 /// The whole report, run after run.
+///
+/// Consecutive runs that only measured round trips (no journal of their
+/// own) are drawn together as one table, and a TCP run followed by a UDP
+/// run of the same label are drawn side by side.
 pub fn report(report: &Report) -> String {
     let mut out = String::new();
-    for (i, run) in report.runs.iter().enumerate() {
+    let runs = &report.runs;
+    let mut i = 0;
+    while i < runs.len() {
         if i > 0 {
             out.push('\n');
         }
-        let number = (report.runs.len() > 1).then_some((i + 1, report.runs.len()));
-        out.push_str(&self::run(&report.title, run, number));
+        let measured = runs[i..]
+            .iter()
+            .take_while(|r| table::is_measurement(r))
+            .count();
+        if let Some(right) = runs.get(i + 1).filter(|r| columns::pairs_with(&runs[i], r)) {
+            out.push_str(&side_by_side(
+                &report.title,
+                &runs[i].label,
+                &runs[i],
+                right,
+            ));
+            i += 2;
+        } else if measured > 0 {
+            out.push_str(&table::rtt(&report.title, &runs[i..i + measured]));
+            i += measured;
+        } else {
+            let number = (runs.len() > 1).then_some((i + 1, runs.len()));
+            out.push_str(&self::run(&report.title, &runs[i], number));
+            i += 1;
+        }
     }
     out
 }
@@ -64,16 +93,21 @@ pub fn run(title: &str, run: &Run, number: Option<(usize, usize)>) -> String {
     out
 }
 
+/// A banner line: `head`, then a rule to the full width.
+pub(crate) fn rule(out: &mut String, head: &str) {
+    let fill = RULE.saturating_sub(width(head));
+    line(
+        out,
+        &format!("{}{}", head.bold(), "━".repeat(fill).dimmed()),
+    );
+}
+
 fn banner(out: &mut String, title: &str, run: &Run, number: Option<(usize, usize)>) {
     let mut head = format!("━━ {title} ");
     if let Some((i, of)) = number {
         head.push_str(&format!("· run {i} of {of} "));
     }
-    let fill = RULE.saturating_sub(width(&head));
-    line(
-        out,
-        &format!("{}{}", head.bold(), "━".repeat(fill).dimmed()),
-    );
+    rule(out, &head);
     line(out, &format!("   {}", run.label.bold()));
     let knobs = knobs(run);
     if !knobs.is_empty() {
@@ -88,7 +122,7 @@ fn banner(out: &mut String, title: &str, run: &Run, number: Option<(usize, usize
     }
 }
 
-fn knobs(run: &Run) -> String {
+pub(crate) fn knobs(run: &Run) -> String {
     let k = &run.knobs;
     let on = |b: bool| if b { "on" } else { "off" };
     let mut parts = Vec::new();
@@ -113,7 +147,20 @@ fn knobs(run: &Run) -> String {
 fn sends(out: &mut String, run: &Run) {
     line(out, &format!(" {}", "sender".bold()));
     let w = Widths::of(run.sends.iter().map(|s| (s.index, s.len)));
-    for send in &run.sends {
+    let shown = shown(run.sends.len());
+    for (i, send) in run.sends.iter().enumerate() {
+        if !shown.contains(&i) {
+            if shown.contains(&(i + 1)) {
+                let hidden = i + 1 - shown[2] - 1;
+                line(
+                    out,
+                    &format!("   … {} not shown …", count(hidden, "send"))
+                        .dimmed()
+                        .to_string(),
+                );
+            }
+            continue;
+        }
         let mut text = format!(
             "   {}  {:>lw$} B  {}  {}",
             paint(
@@ -151,10 +198,12 @@ fn recvs(out: &mut String, run: &Run) {
     let stream = run.received_stream();
     let w = Widths::of(run.recvs.iter().map(|r| (r.index, r.len)));
     let total = run.recvs.len();
-    let shown: Vec<usize> = if total > DUMP_AT_MOST {
-        vec![0, 1, 2, total - 1]
-    } else {
-        (0..total).collect()
+    let shown = shown(total);
+    // A datagram never continues in the next recv, so only a byte stream
+    // can have a character cut across two recvs.
+    let stream = match run.transport {
+        Transport::Tcp => stream,
+        Transport::Udp => Vec::new(),
     };
     let mut offset = 0;
     let mut previous = None;
@@ -179,6 +228,16 @@ fn recvs(out: &mut String, run: &Run) {
     }
 }
 
+/// Which of `total` calls are shown: all of them, or the first three and
+/// the last when there are more than [`DUMP_AT_MOST`].
+fn shown(total: usize) -> Vec<usize> {
+    if total > DUMP_AT_MOST {
+        vec![0, 1, 2, total - 1]
+    } else {
+        (0..total).collect()
+    }
+}
+
 /// One recv: the header with its origin, the dump, the text.
 fn chunk(
     out: &mut String,
@@ -195,6 +254,21 @@ fn chunk(
     } else {
         let pieces: Vec<String> = recv.origin.iter().map(piece).collect();
         format!("= {}", pieces.join(" + "))
+    };
+    let origin = match (recv.truncated, recv.real_len) {
+        (Some(true), Some(real)) => format!(
+            "{origin}  {}",
+            format!(
+                "✂ truncated (MSG_TRUNC): the datagram had {real} B, the other {} B were discarded",
+                real.saturating_sub(recv.len)
+            )
+            .red()
+        ),
+        (Some(true), None) => format!(
+            "{origin}  {}",
+            "✂ truncated (MSG_TRUNC): the rest of the datagram was discarded".red()
+        ),
+        _ => origin,
     };
     line(
         out,
@@ -301,11 +375,17 @@ fn colour_by_origin(recv: &RecvRecord, lead: usize, middle: &str) -> String {
 
 /// As much of `text` as fits in [`TEXT_COLUMNS`], and an ellipsis if that
 /// was not all of it.
-fn shorten(text: &str) -> (&str, &'static str) {
-    let mut columns = 0;
+pub(crate) fn shorten(text: &str) -> (&str, &'static str) {
+    shorten_to(text, TEXT_COLUMNS)
+}
+
+/// As much of `text` as fits in `columns` terminal columns, and an
+/// ellipsis if that was not all of it.
+pub(crate) fn shorten_to(text: &str, columns: usize) -> (&str, &'static str) {
+    let mut used = 0;
     for (at, c) in text.char_indices() {
-        columns += width_of(c);
-        if columns > TEXT_COLUMNS {
+        used += width_of(c);
+        if used > columns {
             return (&text[..at], "…");
         }
     }
@@ -355,7 +435,12 @@ fn verdict(out: &mut String, run: &Run) {
         };
         line(out, &format!("{head}{}", paint(part)));
     }
-    for note in &run.notes {
+    notes(out, &run.notes);
+}
+
+/// The "why" lines under a verdict, wrapped for a projector.
+pub(crate) fn notes(out: &mut String, notes: &[String]) {
+    for note in notes {
         for (i, part) in wrap(note, WIDTH - 5).iter().enumerate() {
             let head = if i == 0 { "·" } else { " " };
             line(out, &format!("   {} {part}", head.dimmed()));
@@ -365,7 +450,7 @@ fn verdict(out: &mut String, run: &Run) {
 
 /// Breaks `text` at spaces into lines of at most `columns` columns (a
 /// single longer word stays whole).
-fn wrap(text: &str, columns: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
     let mut lines = vec![String::new()];
     for word in text.split(' ') {
         let current = lines.last_mut().expect("never empty");
@@ -381,7 +466,7 @@ fn wrap(text: &str, columns: usize) -> Vec<String> {
     lines
 }
 
-fn piece(piece: &Piece) -> String {
+pub(crate) fn piece(piece: &Piece) -> String {
     paint(
         piece.send,
         &format!("send #{} [{}..{}]", piece.send, piece.start, piece.end),
@@ -399,7 +484,7 @@ fn quoted(send: usize, bytes: &[u8]) -> String {
     }
 }
 
-fn paint(send: usize, text: &str) -> ColoredString {
+pub(crate) fn paint(send: usize, text: &str) -> ColoredString {
     text.color(PALETTE[send.saturating_sub(1) % PALETTE.len()])
 }
 
@@ -435,7 +520,7 @@ impl Widths {
 }
 
 /// Display width: CJK characters take two columns on a terminal.
-fn width(text: &str) -> usize {
+pub(crate) fn width(text: &str) -> usize {
     text.chars().map(width_of).sum()
 }
 
@@ -443,7 +528,7 @@ fn width_of(c: char) -> usize {
     if c >= '\u{2e80}' { 2 } else { 1 }
 }
 
-fn line(out: &mut String, text: &str) {
+pub(crate) fn line(out: &mut String, text: &str) {
     // Writing to a String cannot fail.
     let _ = writeln!(out, "{text}");
 }

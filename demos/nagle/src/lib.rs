@@ -1,0 +1,1 @@
+//! Nagle (work in progress).
