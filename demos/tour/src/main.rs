@@ -34,9 +34,14 @@ enum Demo {
     Sticky,
     /// 半包: one send, several recvs.
     Half,
+    /// Nagle's algorithm: the 40 ms stall, the one case it glues, and why
+    /// TCP_NODELAY is no framing fix.
+    Nagle,
+    /// UDP keeps boundaries (and truncates and drops): TCP and UDP side by side.
+    Udp,
 }
 
-const LESSON: [Demo; 2] = [Demo::Sticky, Demo::Half];
+const LESSON: [Demo; 4] = [Demo::Sticky, Demo::Half, Demo::Nagle, Demo::Udp];
 
 fn main() -> ExitCode {
     let args: Args = cli::parse();
@@ -77,6 +82,8 @@ fn run(demo: Demo) -> kit::Result<Report> {
     match demo {
         Demo::Sticky => sticky::tour(),
         Demo::Half => half::tour(),
+        Demo::Nagle => nagle::tour(),
+        Demo::Udp => udp_boundary::tour(),
         Demo::All => unreachable!("expanded by main"),
     }
 }

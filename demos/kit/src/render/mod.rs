@@ -252,8 +252,7 @@ fn chunk(
             .dimmed()
             .to_string()
     } else {
-        let pieces: Vec<String> = recv.origin.iter().map(piece).collect();
-        format!("= {}", pieces.join(" + "))
+        format!("= {}", origin_text(&recv.origin))
     };
     let origin = match (recv.truncated, recv.real_len) {
         (Some(true), Some(real)) => format!(
@@ -466,6 +465,24 @@ pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
     lines
 }
 
+/// `send #1 [0..24] + send #2 [0..6]`. A chunk holding more than four
+/// pieces keeps its first and last; the pieces between them are whole
+/// sends (only the edges of a chunk can cut a send), so they are counted.
+fn origin_text(pieces: &[Piece]) -> String {
+    match pieces {
+        [first, middle @ .., last] if pieces.len() > 4 => {
+            let whole = format!(
+                "send #{} … #{} ({} whole sends)",
+                middle[0].send,
+                middle[middle.len() - 1].send,
+                middle.len()
+            );
+            format!("{} + {} + {}", piece(first), whole, piece(last))
+        }
+        _ => pieces.iter().map(piece).collect::<Vec<_>>().join(" + "),
+    }
+}
+
 pub(crate) fn piece(piece: &Piece) -> String {
     paint(
         piece.send,
@@ -613,6 +630,16 @@ mod tests {
         assert_eq!(lines, ["aaa bbb", "ccc ddd"]);
         assert_eq!(wrap("abcdefghij k", 4), ["abcdefghij", "k"]);
         assert_eq!(wrap("下雨天 留客", 6), ["下雨天", "留客"]);
+    }
+
+    #[test]
+    fn a_chunk_of_many_sends_counts_the_whole_ones() {
+        let sends = ["a", "b", "c", "d", "e", "f"];
+        let text = report(run(&sends, &[b"abcdef"]));
+        assert!(
+            text.contains("= send #1 [0..1] + send #2 … #5 (4 whole sends) + send #6 [0..1]"),
+            "{text}"
+        );
     }
 
     #[test]

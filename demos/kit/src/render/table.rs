@@ -30,7 +30,8 @@ pub(crate) fn rtt(title: &str, runs: &[Run]) -> String {
             " ".repeat(label_width.saturating_sub(7)),
             "median",
             "max",
-            "× fastest"
+            // A ratio needs two rows to compare.
+            if runs.len() > 1 { "× fastest" } else { "" }
         )
         .dimmed()
         .to_string(),
@@ -40,7 +41,9 @@ pub(crate) fn rtt(title: &str, runs: &[Run]) -> String {
         let ratio = rtt.median as f64 / fastest as f64;
         let ratio_text = format!("{:>8.0}×", ratio.max(1.0));
         // Slow rows are the lesson: they stand out in the verdict colour.
-        let ratio_text = if ratio >= 10.0 {
+        let ratio_text = if runs.len() == 1 {
+            String::new().normal()
+        } else if ratio >= 10.0 {
             ratio_text.yellow().bold()
         } else {
             ratio_text.green().bold()

@@ -1,1 +1,80 @@
-fn main() {}
+//! `nagle-server`: the answering side of the Nagle demo.
+
+use clap::Parser;
+use kit::cli::{self, Common, Listen};
+use kit::endpoint::Listener;
+use kit::knobs::Knobs;
+use kit::loopback::End;
+use kit::report::Run;
+use nagle::args::VariantArgs;
+use nagle::{burst, stall};
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Answers nagle-client: a 2-byte reply to every request (the stall
+/// variants), or the three warm-ups and then a prompt read of the burst.
+/// Give it the same --variant as the client.
+#[derive(Debug, Parser)]
+#[command(
+    version,
+    after_help = "Two computers: run `nagle-server --listen 0.0.0.0:9000` here, \
+find this computer's IP address, allow the port through the firewall, and run \
+`nagle-client --connect THAT_IP:9000` on the other computer. Over a real network the round \
+trips are longer, and the 40 ms of delayed ACK comes on top."
+)]
+struct Args {
+    #[command(flatten)]
+    listen: Listen,
+
+    #[command(flatten)]
+    variant: VariantArgs,
+
+    #[command(flatten)]
+    common: Common,
+}
+
+fn main() -> ExitCode {
+    let args: Args = cli::parse();
+    args.common.color.apply();
+    let outcome = serve(&args);
+    cli::finish(outcome, &args.common)
+}
+
+fn serve(args: &Args) -> kit::Result<kit::report::Report> {
+    args.variant.check()?;
+    let choice = args.variant.variant;
+    let listener = Listener::bind(args.listen.listen, &Knobs::default())?;
+    let addr = listener.local_addr();
+    cli::status(&format!(
+        "nagle-server: listening on {addr} — now start nagle-client --connect {} --variant {}",
+        cli::address_for_clients(addr),
+        clap::ValueEnum::to_possible_value(&choice)
+            .map_or_else(String::new, |v| v.get_name().to_string())
+    ));
+    let (stream, peer, knobs) = listener.accept()?;
+    cli::status(&format!("nagle-server: {peer} connected"));
+    let end = End {
+        stream,
+        knobs,
+        epoch: Instant::now(),
+    };
+    let run = match choice.stall() {
+        Some(variant) => {
+            let (side, answered) = stall::server(end, variant)?;
+            let mut run = Run::receiver(variant.label(), &side, &[] as &[&[u8]]);
+            run.sticky = None;
+            run.half = None;
+            run.verdict = format!(
+                "answered {answered} requests; the round-trip times are on the client's screen"
+            );
+            run
+        }
+        None => {
+            let side = burst::recv(end)?;
+            let mut run = Run::receiver(burst::label(choice.nodelay()), &side, &burst::messages());
+            run.notes = burst::notes(&run, choice.nodelay());
+            run
+        }
+    };
+    Ok(nagle::report(vec![run]))
+}
