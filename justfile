@@ -16,6 +16,14 @@ demo-sticky:
 demo-half:
     cargo demo half
 
+# Nagle's algorithm: the 40 ms stall, the one case it glues, and why TCP_NODELAY is no framing fix.
+demo-nagle:
+    cargo demo nagle
+
+# UDP keeps boundaries (and truncates and drops): TCP and UDP side by side.
+demo-udp:
+    cargo demo udp
+
 # The test suite.
 test:
     cargo test
