@@ -24,6 +24,18 @@ demo-nagle:
 demo-udp:
     cargo demo udp
 
+# The fix: the same traffic with a 4-byte length header, every message whole.
+demo-fixed:
+    cargo demo fixed
+
+# The tutorial's own fix, broken on screen beside the right one.
+demo-pitfalls:
+    cargo demo pitfalls
+
+# Decoder throughput against tokio-util's LengthDelimitedCodec (criterion).
+bench:
+    cargo bench -p fixed
+
 # The test suite.
 test:
     cargo test

@@ -1,7 +1,10 @@
 //! The command line every binary shares: `--json`, `--color`, addresses,
 //! one-line errors and exit codes.
 
+use crate::endpoint::{self, Listener};
 use crate::error::Error;
+use crate::knobs::Knobs;
+use crate::loopback::End;
 use crate::render;
 use crate::report::Report;
 use crate::style::ColorChoice;
@@ -10,7 +13,7 @@ use clap::{Args, Parser};
 use std::io::{self, Write};
 use std::net::{SocketAddr, ToSocketAddrs};
 use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Options of every binary in the lab.
 #[derive(Debug, Clone, Args)]
@@ -36,16 +39,31 @@ pub fn parse<T: Parser>() -> T {
             | ErrorKind::DisplayVersion
             | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => error.exit(),
             _ => {
-                let rendered = error.render().to_string();
-                let line = rendered
-                    .lines()
-                    .find(|line| line.starts_with("error:"))
-                    .unwrap_or("error: the command line is not valid");
+                let line = one_line(&error.render().to_string());
                 let _ = writeln!(io::stderr(), "{line} (see --help)");
                 std::process::exit(2);
             }
         },
     }
+}
+
+/// Clap's error as one line: the `error:` paragraph (which may go on over
+/// indented lines, e.g. the names of missing options), without the usage
+/// block and tips that follow the blank line.
+fn one_line(rendered: &str) -> String {
+    let mut lines = rendered
+        .lines()
+        .skip_while(|line| !line.starts_with("error:"));
+    let mut text: String = lines
+        .next()
+        .unwrap_or("error: the command line is not valid")
+        .trim_end()
+        .into();
+    for more in lines.take_while(|line| !line.trim().is_empty()) {
+        text.push(' ');
+        text.push_str(more.trim());
+    }
+    text
 }
 
 /// Parses `IP:PORT` or `HOST:PORT` (a clap value parser).
@@ -163,6 +181,48 @@ pub fn address_for_clients(addr: SocketAddr) -> String {
     }
 }
 
+impl Listen {
+    /// Binds the address with `knobs` applied, says where clients should
+    /// connect (`client` is the program to start, `flags` what to add to its
+    /// command line), and waits for one client. `program` names this
+    /// binary in the status lines on stderr.
+    pub fn accept_one(
+        &self,
+        program: &str,
+        knobs: &Knobs,
+        client: &str,
+        flags: &str,
+    ) -> Result<End, Error> {
+        let listener = Listener::bind(self.listen, knobs)?;
+        let addr = listener.local_addr();
+        status(&format!(
+            "{program}: listening on {addr} — now start {client} --connect {}{flags}",
+            address_for_clients(addr)
+        ));
+        let (stream, peer, knobs) = listener.accept()?;
+        status(&format!("{program}: {peer} connected"));
+        Ok(End {
+            stream,
+            knobs,
+            epoch: Instant::now(),
+        })
+    }
+}
+
+impl Dial {
+    /// Connects with `knobs` applied, retrying for `--retry-secs`.
+    /// `program` names this binary in the status line on stderr.
+    pub fn connect_one(&self, program: &str, knobs: &Knobs) -> Result<End, Error> {
+        status(&format!("{program}: connecting to {}", self.connect));
+        let (stream, knobs) = endpoint::connect(self.connect, knobs, self.retry_secs)?;
+        Ok(End {
+            stream,
+            knobs,
+            epoch: Instant::now(),
+        })
+    }
+}
+
 /// Parses a number of seconds, such as `5` or `0.5` (a clap value parser).
 pub fn seconds(text: &str) -> Result<Duration, String> {
     text.parse::<f64>()
@@ -186,6 +246,19 @@ mod tests {
         assert!(address("192.168.1.20").unwrap_err().contains("no port"));
         assert!(address("1.2.3.4:99999").is_err());
         assert!(address("not an address:9000").is_err());
+    }
+
+    #[test]
+    fn a_clap_error_becomes_one_line() {
+        let rendered = "error: the following required arguments were not provided:\n  --upstream <ADDR>\n\nUsage: x --upstream <ADDR>\n\nFor more information, try '--help'.\n";
+        assert_eq!(
+            one_line(rendered),
+            "error: the following required arguments were not provided: --upstream <ADDR>"
+        );
+        assert_eq!(
+            one_line("error: unexpected argument '--x' found\n\n  tip: …"),
+            "error: unexpected argument '--x' found"
+        );
     }
 
     #[test]

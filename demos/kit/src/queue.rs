@@ -29,6 +29,16 @@ pub struct Patience {
 }
 
 impl Patience {
+    /// For a peer on another computer, which may send other messages than
+    /// this side expects: wait up to 30 s, but stop once the sender has
+    /// been quiet for a second.
+    pub fn across_computers() -> Patience {
+        Patience {
+            deadline: Duration::from_secs(30),
+            quiet: Some(Duration::from_secs(1)),
+        }
+    }
+
     /// Waits only for the expected count (or the deadline): for runs where
     /// both sides are ours and the count is known exactly.
     pub fn exact(deadline: Duration) -> Patience {

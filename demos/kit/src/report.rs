@@ -71,6 +71,9 @@ pub struct Run {
     /// Why the run came out as it did: the lines a teacher explains.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// Messages a frame decoder rebuilt from the recvs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub frames: Vec<FrameRecord>,
 }
 
 /// One message as the sender handed it to the kernel.
@@ -110,6 +113,37 @@ pub struct RecvRecord {
     /// The truncated datagram's full length, where the platform reports it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub real_len: Option<usize>,
+    /// Where a frame decoder stood after this recv, for demos that decode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decoder: Option<String>,
+    /// Byte ranges of this chunk that are frame length headers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<Span>,
+}
+
+/// A byte range `[start, end)` inside a chunk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// One message a frame decoder rebuilt from the chunks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrameRecord {
+    /// 1-based frame number.
+    pub index: usize,
+    /// Payload bytes.
+    pub len: usize,
+    /// The payload (hex in JSON).
+    #[serde(rename = "hex", with = "hex")]
+    pub bytes: Vec<u8>,
+    /// The recv that completed it.
+    pub completed_by: usize,
+    /// Whether it equals the message that was sent as this frame.
+    pub whole: bool,
 }
 
 /// Round-trip times in microseconds.
@@ -258,6 +292,8 @@ impl Run {
                 origin,
                 truncated: call.truncation.map(|t| t.truncated),
                 real_len: call.truncation.and_then(|t| t.real_len),
+                decoder: None,
+                headers: Vec::new(),
             })
             .collect();
         let mut run = Run::new(
@@ -306,6 +342,7 @@ impl Run {
             rtt_us: None,
             reader: None,
             notes: Vec::new(),
+            frames: Vec::new(),
         }
     }
 

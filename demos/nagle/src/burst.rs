@@ -136,15 +136,19 @@ pub fn notes(run: &Run, nodelay: bool) -> Vec<String> {
         ),
         None => String::new(),
     };
+    let spread = if run.recvs.len() == 1 {
+        "all in one recv".to_string()
+    } else {
+        format!("the last byte {spread:.2} ms after the first")
+    };
     if nodelay {
         notes.push(format!(
-            "with TCP_NODELAY every write left at once: {segments}the last byte {spread:.2} ms \
-             after the first"
+            "with TCP_NODELAY every write left at once: {segments}{spread}"
         ));
     } else {
         notes.push(format!(
             "the first byte left at once; the rest waited for its ACK, which the receiver \
-             delayed: {segments}the last byte {spread:.2} ms after the first"
+             delayed: {segments}{spread}"
         ));
         notes.push(
             "this is the gluing the tutorial blames on Nagle — real, but only for a sender that \

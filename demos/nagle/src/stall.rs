@@ -107,12 +107,13 @@ pub fn client(end: End, variant: Variant, round_trips: usize) -> Result<(Side, V
     let header = (body.len() as u32).to_be_bytes();
     let mut samples = Vec::with_capacity(round_trips);
     let mut reply = [0u8; REPLY.len()];
+    let mut corked_as_read = None;
     for i in 1..=round_trips {
         let doing = || format!("round trip #{i}");
         let began = Instant::now();
         match variant {
             Variant::Combined => stream.write_all(&[&header[..], body].concat()),
-            Variant::Cork => corked(&mut stream, &header, body),
+            Variant::Cork => corked(&mut stream, &header, body).map(|cork| corked_as_read = cork),
             _ => stream
                 .write_all(&header)
                 .and_then(|()| stream.write_all(body)),
@@ -122,7 +123,7 @@ pub fn client(end: End, variant: Variant, round_trips: usize) -> Result<(Side, V
         samples.push(began.elapsed());
     }
     let applied = Applied {
-        cork: (variant == Variant::Cork).then_some(true),
+        cork: corked_as_read,
         ..knobs
     };
     let side = Side {
@@ -135,11 +136,18 @@ pub fn client(end: End, variant: Variant, round_trips: usize) -> Result<(Side, V
 
 /// TCP_CORK holds partial segments back until the cork is pulled, so the
 /// header and body leave together as one segment.
-fn corked(stream: &mut TcpStream, header: &[u8], body: &[u8]) -> io::Result<()> {
+/// Returns TCP_CORK as the kernel reported it while the cork was in.
+fn corked(stream: &mut TcpStream, header: &[u8], body: &[u8]) -> io::Result<Option<bool>> {
     set_cork(stream, true)?;
+    let cork = Knobs {
+        cork: Some(true),
+        ..Knobs::default()
+    };
+    let applied = Applied::read(SockRef::from(&*stream), &cork).cork;
     stream.write_all(header)?;
     stream.write_all(body)?;
-    set_cork(stream, false)
+    set_cork(stream, false)?;
+    Ok(applied)
 }
 
 fn set_cork(stream: &TcpStream, on: bool) -> io::Result<()> {
@@ -167,9 +175,6 @@ pub fn server(end: End, variant: Variant) -> Result<(Side, usize)> {
             .apply(SockRef::from(&stream))
             .map_err(Error::io("setting TCP_QUICKACK"))?;
     }
-    if matches!(variant, Variant::QuickAck | Variant::QuickAckOnce) {
-        knobs.quickack = Some(true);
-    }
     let mut answered = 0;
     loop {
         let mut header = [0u8; 4];
@@ -194,6 +199,11 @@ pub fn server(end: End, variant: Variant) -> Result<(Side, usize)> {
         }
         stream.write_all(REPLY).map_err(Error::io("replying"))?;
         answered += 1;
+    }
+    if matches!(variant, Variant::QuickAck | Variant::QuickAckOnce) {
+        // Read back at the end of the run: off again, because Linux clears
+        // quick-ACK mode on its own — the reason it must be re-armed.
+        knobs.quickack = Applied::read(SockRef::from(&stream), &quickack).quickack;
     }
     let side = Side {
         journal: kit::journal::Journal::new(epoch),

@@ -39,9 +39,20 @@ enum Demo {
     Nagle,
     /// UDP keeps boundaries (and truncates and drops): TCP and UDP side by side.
     Udp,
+    /// The fix: the same traffic with a 4-byte length header, every message whole.
+    Fixed,
+    /// The tutorial's own fix, broken on screen beside the right one.
+    Pitfalls,
 }
 
-const LESSON: [Demo; 4] = [Demo::Sticky, Demo::Half, Demo::Nagle, Demo::Udp];
+const LESSON: [Demo; 6] = [
+    Demo::Sticky,
+    Demo::Half,
+    Demo::Nagle,
+    Demo::Udp,
+    Demo::Fixed,
+    Demo::Pitfalls,
+];
 
 fn main() -> ExitCode {
     let args: Args = cli::parse();
@@ -84,6 +95,8 @@ fn run(demo: Demo) -> kit::Result<Report> {
         Demo::Half => half::tour(),
         Demo::Nagle => nagle::tour(),
         Demo::Udp => udp_boundary::tour(),
+        Demo::Fixed => fixed::replay::tour(),
+        Demo::Pitfalls => fixed::pitfalls::tour(),
         Demo::All => unreachable!("expanded by main"),
     }
 }

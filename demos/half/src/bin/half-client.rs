@@ -4,11 +4,8 @@
 use clap::Parser;
 use half::args::VariantArgs;
 use kit::cli::{self, Common, Dial};
-use kit::endpoint;
-use kit::loopback::End;
 use kit::report::Run;
 use std::process::ExitCode;
-use std::time::Instant;
 
 /// Connects to half-server and sends one message. Watch the server's
 /// screen: it needs several recvs for it (半包). Use the same variant flag
@@ -35,17 +32,9 @@ fn main() -> ExitCode {
 
 fn send(args: &Args) -> kit::Result<kit::report::Report> {
     let scenario = args.variant.scenario()?;
-    cli::status(&format!("half-client: connecting to {}", args.dial.connect));
-    let (stream, knobs) = endpoint::connect(
-        args.dial.connect,
-        &scenario.sender_knobs(),
-        args.dial.retry_secs,
-    )?;
-    let end = End {
-        stream,
-        knobs,
-        epoch: Instant::now(),
-    };
+    let end = args
+        .dial
+        .connect_one("half-client", &scenario.sender_knobs())?;
     let side = half::send(end, &scenario)?;
     Ok(half::report(vec![Run::sender(scenario.label(), &side)]))
 }

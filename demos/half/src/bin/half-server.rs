@@ -5,12 +5,9 @@
 use clap::Parser;
 use half::args::VariantArgs;
 use kit::cli::{self, Common, Listen};
-use kit::endpoint::Listener;
-use kit::loopback::End;
 use kit::queue::Patience;
 use kit::report::Run;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
 
 /// Receives one message and shows every recv it took: the message comes
 /// out in pieces (半包). Pick a variant with --recv-size, --rcvbuf or
@@ -42,23 +39,13 @@ fn main() -> ExitCode {
 
 fn serve(args: &Args) -> kit::Result<kit::report::Report> {
     let scenario = args.variant.scenario()?;
-    let listener = Listener::bind(args.listen.listen, &scenario.receiver_knobs())?;
-    let addr = listener.local_addr();
-    cli::status(&format!(
-        "half-server: listening on {addr} — now start half-client --connect {} with the same variant flags",
-        cli::address_for_clients(addr)
-    ));
-    let (stream, peer, knobs) = listener.accept()?;
-    cli::status(&format!("half-server: {peer} connected"));
-    let patience = Patience {
-        deadline: Duration::from_secs(30),
-        quiet: Some(Duration::from_secs(1)),
-    };
-    let end = End {
-        stream,
-        knobs,
-        epoch: Instant::now(),
-    };
+    let end = args.listen.accept_one(
+        "half-server",
+        &scenario.receiver_knobs(),
+        "half-client",
+        " with the same variant flags",
+    )?;
+    let patience = Patience::across_computers();
     let (side, how) = half::recv(end, &scenario, patience)?;
     let mut run = Run::receiver(scenario.label(), &side, &[&scenario.message]);
     run.reader = Some(how);

@@ -9,7 +9,7 @@
 //! off this is plain text.
 
 use crate::origin::Piece;
-use crate::report::{RecvRecord, Report, Run, Transport};
+use crate::report::{RecvRecord, Report, Run, Span, Transport};
 use crate::segments;
 use crate::utf8;
 use crate::verdict::count;
@@ -89,8 +89,51 @@ pub fn run(title: &str, run: &Run, number: Option<(usize, usize)>) -> String {
     if !run.recvs.is_empty() {
         recvs(&mut out, run);
     }
+    if !run.frames.is_empty() {
+        frames(&mut out, run);
+    }
     verdict(&mut out, run);
     out
+}
+
+/// The messages a decoder rebuilt, each checked against what was sent.
+fn frames(out: &mut String, run: &Run) {
+    line(out, &format!(" {}", "decoded frames".bold()));
+    let w = Widths::of(run.frames.iter().map(|f| (f.index, f.len)));
+    let shown = shown(run.frames.len());
+    for (i, frame) in run.frames.iter().enumerate() {
+        if !shown.contains(&i) {
+            continue;
+        }
+        let check = if frame.whole {
+            "✓ whole".green().bold()
+        } else {
+            "✗ differs from what was sent".red().bold()
+        };
+        line(
+            out,
+            &format!(
+                "   {}  {:>lw$} B  {}  {check}  {}",
+                paint(
+                    frame.index,
+                    &format!("frame #{:<iw$}", frame.index, iw = w.index)
+                ),
+                frame.len,
+                format!("from recv #{}", frame.completed_by).dimmed(),
+                quoted(frame.index, &frame.bytes),
+                lw = w.len,
+            ),
+        );
+    }
+    if run.frames.len() > shown.len() {
+        let hidden = run.frames.len() - shown.len();
+        line(
+            out,
+            &format!("   … and {} more, all checked", count(hidden, "frame"))
+                .dimmed()
+                .to_string(),
+        );
+    }
 }
 
 /// A banner line: `head`, then a rule to the full width.
@@ -283,8 +326,11 @@ fn chunk(
     let rows: Vec<_> = hexdump::hexdump_iter(&recv.bytes).collect();
     // The crate ends with a line holding only the total length: skip it.
     let rows = &rows[..rows.len().saturating_sub(1)];
-    for row in rows.iter().take(DUMP_LINES) {
-        line(out, &format!("       {}", row.to_string().dimmed()));
+    for (i, row) in rows.iter().take(DUMP_LINES).enumerate() {
+        line(
+            out,
+            &format!("       {}", mark_headers(row, i, &recv.headers)),
+        );
     }
     if rows.len() > DUMP_LINES {
         let more = recv.len - DUMP_LINES * 16;
@@ -293,7 +339,84 @@ fn chunk(
             &format!("       … {more} more bytes").dimmed().to_string(),
         );
     }
-    text(out, recv, stream, offset, total);
+    if recv.decoder.is_none() {
+        text(out, recv, stream, offset, total);
+        return;
+    }
+    // A framed chunk: the header bytes, then where the decoder stands.
+    let headers: Vec<String> = recv.headers.iter().map(|h| header_span(recv, h)).collect();
+    if !headers.is_empty() {
+        labelled(out, "length headers: ", &headers.join(" · "), |t| {
+            t.normal()
+        });
+    }
+    if let Some(state) = &recv.decoder {
+        labelled(out, "decoder: ", state, |t| t.cyan());
+    }
+}
+
+/// `label` then `text`, wrapped under the chunk with a hanging indent.
+fn labelled(out: &mut String, label: &str, text: &str, paint: impl Fn(&str) -> ColoredString) {
+    for (i, part) in wrap(text, WIDTH - 7 - label.len()).iter().enumerate() {
+        let head = if i == 0 {
+            label.dimmed().to_string()
+        } else {
+            " ".repeat(label.len())
+        };
+        line(out, &format!("       {head}{}", paint(part)));
+    }
+}
+
+/// One hexdump row with the bytes of frame headers highlighted. Row `row`
+/// covers chunk bytes `16 * row ..`; byte `i` of the row sits at column
+/// `1 + 2i + i/4` of the crate's `|xxxxxxxx xxxxxxxx …|` layout.
+fn mark_headers(row: &str, row_index: usize, headers: &[Span]) -> String {
+    let first = row_index * 16;
+    let marked = |column: usize| -> bool {
+        let Some(inner) = column.checked_sub(1) else {
+            return false;
+        };
+        // Skip the spaces between groups of four bytes.
+        let (group, within) = (inner / 9, inner % 9);
+        if within == 8 || group >= 4 {
+            return false;
+        }
+        let byte = first + group * 4 + within / 2;
+        headers.iter().any(|h| (h.start..h.end).contains(&byte))
+    };
+    let mut out = String::new();
+    for (column, c) in row.chars().enumerate() {
+        let text = c.to_string();
+        if column < 36 && marked(column) {
+            out.push_str(&text.yellow().bold().to_string());
+        } else {
+            out.push_str(&text.dimmed().to_string());
+        }
+    }
+    out
+}
+
+/// `[0..4] 00000018 = 24 B`, or a header cut by the chunk's edge.
+fn header_span(recv: &RecvRecord, span: &Span) -> String {
+    let bytes = &recv.bytes[span.start..span.end];
+    // Written as one word, as the hex dump groups it, so wrapping never
+    // splits a header.
+    let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
+    match <[u8; 4]>::try_from(bytes) {
+        Ok(header) => format!(
+            "[{}..{}] {} = {} B",
+            span.start,
+            span.end,
+            hex(bytes),
+            u32::from_be_bytes(header)
+        ),
+        Err(_) => format!(
+            "[{}..{}] {} (part of a header)",
+            span.start,
+            span.end,
+            hex(bytes)
+        ),
+    }
 }
 
 /// The chunk as text, each sent message in its colour, with cut characters
@@ -361,11 +484,11 @@ fn colour_by_origin(recv: &RecvRecord, lead: usize, middle: &str) -> String {
         match std::str::from_utf8(&recv.bytes[start..end]) {
             Ok(part) => painted.push_str(&paint(piece.send, part).to_string()),
             // A message boundary inside a character: colour cannot follow it.
-            Err(_) => return format!("\"{shown}{cut}\""),
+            Err(_) => return format!("\"{}{cut}\"", visible(shown)),
         }
     }
     if recv.origin.is_empty() {
-        painted.push_str(shown);
+        painted.push_str(&visible(shown));
     }
     painted.push_str(cut);
     painted.push('"');
@@ -502,7 +625,24 @@ fn quoted(send: usize, bytes: &[u8]) -> String {
 }
 
 pub(crate) fn paint(send: usize, text: &str) -> ColoredString {
-    text.color(PALETTE[send.saturating_sub(1) % PALETTE.len()])
+    visible(text).color(PALETTE[send.saturating_sub(1) % PALETTE.len()])
+}
+
+/// `text` with control characters spelled out (`\0`, `\n`, `\x18`), so
+/// that bytes such as a frame's length header show instead of vanishing.
+pub(crate) fn visible(text: &str) -> String {
+    let mut shown = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\0' => shown.push_str("\\0"),
+            '\n' => shown.push_str("\\n"),
+            '\r' => shown.push_str("\\r"),
+            '\t' => shown.push_str("\\t"),
+            c if c.is_control() => shown.push_str(&format!("\\x{:02x}", c as u32)),
+            c => shown.push(c),
+        }
+    }
+    shown
 }
 
 fn at(t_us: u64) -> String {
@@ -622,6 +762,11 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("✂a4 a9 + \"留人不留\""), "{text}");
+    }
+
+    #[test]
+    fn control_bytes_are_spelled_out() {
+        assert_eq!(visible("\0\0\0\u{18}下\n"), "\\0\\0\\0\\x18下\\n");
     }
 
     #[test]

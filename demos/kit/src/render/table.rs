@@ -89,6 +89,7 @@ mod tests {
             rtt_us: Some(Rtt { median, max }),
             reader: None,
             notes: vec!["why".into()],
+            frames: Vec::new(),
         }
     }
 

@@ -2,13 +2,10 @@
 
 use clap::Parser;
 use kit::cli::{self, Common, Dial};
-use kit::endpoint;
-use kit::loopback::End;
 use kit::report::Run;
 use nagle::args::VariantArgs;
 use nagle::{burst, stall};
 use std::process::ExitCode;
-use std::time::Instant;
 
 /// Connects to nagle-server and, depending on --variant, times request
 /// round trips (header and body as two writes: ~40 ms each with Nagle on)
@@ -40,16 +37,7 @@ fn request(args: &Args) -> kit::Result<kit::report::Report> {
         Some(variant) => variant.client_knobs(),
         None => burst::knobs(choice.nodelay()),
     };
-    cli::status(&format!(
-        "nagle-client: connecting to {}",
-        args.dial.connect
-    ));
-    let (stream, applied) = endpoint::connect(args.dial.connect, &knobs, args.dial.retry_secs)?;
-    let end = End {
-        stream,
-        knobs: applied,
-        epoch: Instant::now(),
-    };
+    let end = args.dial.connect_one("nagle-client", &knobs)?;
     let run = match choice.stall() {
         Some(variant) => {
             let (side, samples) = stall::client(end, variant, args.variant.round_trips)?;

@@ -2,14 +2,11 @@
 
 use clap::Parser;
 use kit::cli::{self, Common, Listen};
-use kit::endpoint::Listener;
 use kit::knobs::Knobs;
-use kit::loopback::End;
 use kit::report::Run;
 use nagle::args::VariantArgs;
 use nagle::{burst, stall};
 use std::process::ExitCode;
-use std::time::Instant;
 
 /// Answers nagle-client: a 2-byte reply to every request (the stall
 /// variants), or the three warm-ups and then a prompt read of the burst.
@@ -43,21 +40,14 @@ fn main() -> ExitCode {
 fn serve(args: &Args) -> kit::Result<kit::report::Report> {
     args.variant.check()?;
     let choice = args.variant.variant;
-    let listener = Listener::bind(args.listen.listen, &Knobs::default())?;
-    let addr = listener.local_addr();
-    cli::status(&format!(
-        "nagle-server: listening on {addr} — now start nagle-client --connect {} --variant {}",
-        cli::address_for_clients(addr),
+    let flags = format!(
+        " --variant {}",
         clap::ValueEnum::to_possible_value(&choice)
             .map_or_else(String::new, |v| v.get_name().to_string())
-    ));
-    let (stream, peer, knobs) = listener.accept()?;
-    cli::status(&format!("nagle-server: {peer} connected"));
-    let end = End {
-        stream,
-        knobs,
-        epoch: Instant::now(),
-    };
+    );
+    let end = args
+        .listen
+        .accept_one("nagle-server", &Knobs::default(), "nagle-client", &flags)?;
     let run = match choice.stall() {
         Some(variant) => {
             let (side, answered) = stall::server(end, variant)?;
@@ -65,7 +55,8 @@ fn serve(args: &Args) -> kit::Result<kit::report::Report> {
             run.sticky = None;
             run.half = None;
             run.verdict = format!(
-                "answered {answered} requests; the round-trip times are on the client's screen"
+                "answered {}; the round-trip times are on the client's screen",
+                kit::verdict::count(answered, "request")
             );
             run
         }

@@ -3,11 +3,8 @@
 
 use clap::{Parser, ValueEnum};
 use kit::cli::{self, Common, Dial};
-use kit::endpoint;
-use kit::loopback::End;
 use kit::report::Run;
 use std::process::ExitCode;
-use std::time::Instant;
 use sticky::Scenario;
 
 /// Connects to sticky-server and sends each message with its own send
@@ -58,20 +55,9 @@ fn send(args: &Args) -> kit::Result<kit::report::Report> {
         reader: sticky::Reader::Late,
         recv_size: kit::stream::RECV_BUFFER,
     };
-    cli::status(&format!(
-        "sticky-client: connecting to {}",
-        args.dial.connect
-    ));
-    let (stream, knobs) = endpoint::connect(
-        args.dial.connect,
-        &scenario.sender_knobs(),
-        args.dial.retry_secs,
-    )?;
-    let end = End {
-        stream,
-        knobs,
-        epoch: Instant::now(),
-    };
+    let end = args
+        .dial
+        .connect_one("sticky-client", &scenario.sender_knobs())?;
     let side = sticky::send(end, &scenario.messages)?;
     let run = Run::sender(sticky::nodelay_label(scenario.nodelay), &side);
     Ok(sticky::report(vec![run]))

@@ -3,13 +3,10 @@
 
 use clap::Parser;
 use kit::cli::{self, Common, Listen};
-use kit::endpoint::Listener;
 use kit::knobs::Knobs;
-use kit::loopback::End;
 use kit::queue::Patience;
 use kit::report::Run;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
 use sticky::Reader;
 
 /// Receives the client's messages and shows what each recv returned: the
@@ -62,26 +59,13 @@ fn serve(args: &Args) -> kit::Result<kit::report::Report> {
     } else {
         Reader::Late
     };
-    let listener = Listener::bind(args.listen.listen, &Knobs::default())?;
-    let addr = listener.local_addr();
-    cli::status(&format!(
-        "sticky-server: listening on {addr} — now start sticky-client --connect {}",
-        cli::address_for_clients(addr)
-    ));
-    let (stream, peer, knobs) = listener.accept()?;
-    cli::status(&format!("sticky-server: {peer} connected"));
+    let end = args
+        .listen
+        .accept_one("sticky-server", &Knobs::default(), "sticky-client", "")?;
     let expected = messages.iter().map(Vec::len).sum();
     // Across two computers the client may send other messages than we
     // expect: stop waiting once it has been quiet for a second.
-    let patience = Patience {
-        deadline: Duration::from_secs(30),
-        quiet: Some(Duration::from_secs(1)),
-    };
-    let end = End {
-        stream,
-        knobs,
-        epoch: Instant::now(),
-    };
+    let patience = Patience::across_computers();
     let (side, how) = sticky::recv(end, reader, kit::stream::RECV_BUFFER, expected, patience)?;
     let mut run = Run::receiver(sticky::reader_label(reader), &side, &messages);
     run.reader = Some(how);

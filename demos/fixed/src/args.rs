@@ -1,0 +1,49 @@
+//! The options fixed-server and fixed-client share: give both the same
+//! `--scenario` (and the same `--message`s, if any).
+
+use crate::replay::Traffic;
+use clap::{Args, ValueEnum};
+
+/// Whose traffic to replay, framed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Scenario {
+    /// The sticky demo: the tutorial's two messages; the server reads late.
+    Sticky,
+    /// The half demo: the tutorial's sentence; the server reads with recv(16).
+    Half,
+    /// The nagle demo: ten one-character messages with TCP_NODELAY; read late.
+    Nagle,
+}
+
+/// The shared options.
+#[derive(Debug, Clone, Args)]
+pub struct ReplayArgs {
+    /// Which demo's traffic to send, now framed.
+    #[arg(long, value_enum, default_value_t = Scenario::Sticky)]
+    pub scenario: Scenario,
+
+    /// Send these messages instead (repeat for each, in order; give the
+    /// server the same list so it can check every frame).
+    #[arg(long = "message", value_name = "TEXT", value_parser = kit::cli::message)]
+    pub messages: Vec<Vec<u8>>,
+}
+
+impl ReplayArgs {
+    /// The traffic the scenario replays.
+    pub fn traffic(&self) -> Traffic {
+        match self.scenario {
+            Scenario::Sticky => Traffic::Sticky,
+            Scenario::Half => Traffic::Half,
+            Scenario::Nagle => Traffic::Nagle,
+        }
+    }
+
+    /// The messages to send, before framing.
+    pub fn messages(&self) -> Vec<Vec<u8>> {
+        if self.messages.is_empty() {
+            self.traffic().messages()
+        } else {
+            self.messages.clone()
+        }
+    }
+}

@@ -1,0 +1,261 @@
+//! (d) `struct.pack("i", n)`: native byte order, and signed.
+//!
+//! ```python
+//! data_size_struct = struct.pack("i", data_size)
+//! ```
+//!
+//! `i` is a C `int` in the machine's *native* byte order. x86 and ARM are
+//! little-endian, so 24 becomes `18 00 00 00`; two such machines agree,
+//! and the tutorial's code works in class. A big-endian peer — or any
+//! receiver that follows the network-order convention, as Java's
+//! `DataInputStream`, Go's `binary.BigEndian`, tokio-util and this lab's
+//! decoder do — reads the same four bytes as 402653184. And `i` is
+//! *signed*: a length of 3 GB does not fit at all.
+//!
+//! The fix is `struct.pack("!I", n)`: `!` is network byte order
+//! (big-endian), `I` an unsigned 32-bit integer, good for up to
+//! 4 GiB − 1; a longer body needs a 64-bit length (`"!Q"`).
+//!
+//! The demo packs `i` with [`i32::to_le_bytes`] — what `struct.pack("i")`
+//! does on x86 and ARM — so the run is the same on any machine.
+
+use super::decoding::{self, Decoded};
+use super::reading::Reader;
+use super::{counting, sending, sliced};
+use crate::decoder::DecodeError;
+use crate::frame::{self, DEFAULT_MAX_FRAME_LEN, HEADER_LEN};
+use crate::slicer::Slicing;
+use kit::error::Result;
+use kit::knobs::Knobs;
+use kit::report::Run;
+use std::fmt;
+use std::time::Duration;
+
+/// Pieces of 5 to 11 bytes, 2 ms apart: the header arrives cut, so the
+/// decoder is shown coping with that — the failure is the format's alone.
+pub const SLICING: Slicing = Slicing {
+    average: 8,
+    variation: 3,
+    delay: Duration::from_millis(2),
+    seed: 4,
+};
+
+/// A length above `i32::MAX`: a 3 GB file.
+pub const THREE_GB: u64 = 3_000_000_000;
+
+/// What Python's `struct` raises, word for word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StructError(pub String);
+
+impl fmt::Display for StructError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "struct.error: {}", self.0)
+    }
+}
+
+impl std::error::Error for StructError {}
+
+/// `struct.pack("i", n)` on a little-endian machine (x86, ARM).
+pub fn pack_native_i(n: i64) -> Result<[u8; 4], StructError> {
+    i32::try_from(n).map(i32::to_le_bytes).map_err(|_| {
+        StructError(format!(
+            "'i' format requires {} <= number <= {}",
+            i32::MIN,
+            i32::MAX
+        ))
+    })
+}
+
+/// `struct.pack("!I", n)`: unsigned, network byte order.
+pub fn pack_network_u32(n: i64) -> Result<[u8; 4], StructError> {
+    if n < 0 {
+        return Err(StructError("argument out of range".into()));
+    }
+    u32::try_from(n)
+        .map(u32::to_be_bytes)
+        .map_err(|_| StructError(format!("'I' format requires 0 <= number <= {}", u32::MAX)))
+}
+
+/// The tutorial's two messages.
+pub fn messages() -> Vec<Vec<u8>> {
+    sticky::tutorial_messages()
+}
+
+/// A run of this pitfall and what the receiver decoded.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The run, for the report.
+    pub run: Run,
+    /// The header bytes of the first message, as sent.
+    pub header: [u8; 4],
+    /// What the receiver decoded.
+    pub decoded: Decoded,
+}
+
+/// `struct.pack("i")` headers, read by a network-order receiver.
+pub fn broken() -> Result<Outcome> {
+    let mut outcome = run(|len| pack_native_i(len).ok())?;
+    let header = outcome.header;
+    let read_as = u32::from_be_bytes(header);
+    let run = &mut outcome.run;
+    run.label =
+        "(d) broken · struct.pack(\"i\", 24) → 18 00 00 00, read in network byte order".into();
+    let refused = match &outcome.decoded.error {
+        Some(DecodeError::TooLarge { max, .. }) => {
+            format!(", which refused it: more than the {max} bytes it accepts")
+        }
+        Some(error) => format!(": {error}"),
+        None => String::new(),
+    };
+    run.verdict = format!(
+        "the header {} meant 24 to the little-endian sender and {} to the network-order \
+         receiver{refused} — {} of 2 messages came out",
+        counting::hex(&header),
+        counting::bytes(u64::from(read_as)),
+        outcome.decoded.frames.len()
+    );
+    run.notes = vec![
+        format!(
+            "{}; the cuts are not the problem here",
+            super::pieces(&SLICING)
+        ),
+        "\"i\" is native byte order: 24 is 18 00 00 00 on x86 and ARM, which agree with each \
+         other, so the tutorial's code works in class; a big-endian machine, or any receiver \
+         using network order, reads 0x18000000"
+            .into(),
+        format!(
+            "without a limit the receiver would wait for {read_as} bytes that never come; this \
+             decoder refuses anything over {DEFAULT_MAX_FRAME_LEN} bytes before waiting for any"
+        ),
+    ];
+    Ok(outcome)
+}
+
+/// `struct.pack("!I")` headers: both sides agree.
+pub fn correct() -> Result<Outcome> {
+    let mut outcome = run(|len| pack_network_u32(len).ok())?;
+    let header = outcome.header;
+    let run = &mut outcome.run;
+    run.label = "(d) correct · struct.pack(\"!I\", 24) → 00 00 00 18, on every machine".into();
+    run.verdict = format!(
+        "the header {} reads as {} on any machine — {} of 2 messages whole",
+        counting::hex(&header),
+        u32::from_be_bytes(header),
+        outcome.decoded.frames.len()
+    );
+    run.notes = vec![
+        "\"!\" is network byte order (big-endian) and \"I\" unsigned: the same bytes as this \
+         lab's frame header, Java's DataOutputStream.writeInt and tokio-util's \
+         LengthDelimitedCodec"
+            .into(),
+    ];
+    Ok(outcome)
+}
+
+fn run(pack: impl Fn(i64) -> Option<[u8; 4]>) -> Result<Outcome> {
+    let messages = messages();
+    let mut header = [0; HEADER_LEN];
+    let mut writes = Vec::new();
+    for (i, message) in messages.iter().enumerate() {
+        // Both lengths are tiny, so both packings succeed.
+        let head = pack(message.len() as i64).unwrap_or_default();
+        if i == 0 {
+            header = head;
+        }
+        writes.push([&head[..], message].concat());
+    }
+    let done = sliced::run(
+        SLICING,
+        &Knobs::default(),
+        move |end| sending::send_each(end, &writes),
+        |end| {
+            let mut reader = Reader::new(end);
+            let decoded = decoding::receive(&mut reader, counting::RECV_SIZE)?;
+            Ok((reader.finish(), decoded))
+        },
+    )?;
+    let (seen, decoded) = done.client;
+    let mut run = Run::both(String::new(), &done.server, &seen.side);
+    run.reader = Some("prompt: recv(1024), each chunk pushed into a network-order decoder".into());
+    decoding::annotate(&mut run, &messages);
+    Ok(Outcome {
+        run,
+        header,
+        decoded,
+    })
+}
+
+/// The facts about a 3 GB length, computed: what `"i"` and `"!I"` do
+/// with it, and where even `"!I"` ends.
+pub fn too_big() -> Run {
+    let three = THREE_GB as i64;
+    let four = 1i64 << 32;
+    let pack_i = match pack_native_i(three) {
+        Ok(bytes) => counting::hex(&bytes),
+        Err(e) => e.to_string(),
+    };
+    let try_i32 = match i32::try_from(THREE_GB) {
+        Ok(n) => n.to_string(),
+        Err(e) => format!("Err({e})"),
+    };
+    let wrapped = THREE_GB as u32 as i32;
+    let pack_u = pack_network_u32(three).map_or_else(|e| e.to_string(), |b| counting::hex(&b));
+    let pack_u_4g = pack_network_u32(four).map_or_else(|e| e.to_string(), |b| counting::hex(&b));
+    let header_4g = match frame::header(four as usize) {
+        Some(bytes) => counting::hex(&bytes),
+        None => "None".into(),
+    };
+    let q = counting::hex(&(four as u64).to_be_bytes());
+    let mut run = super::facts("(d) a 3 GB length: signed 32 bits cannot hold it");
+    run.verdict = format!(
+        "\"i\" holds lengths up to {} bytes (2 GiB − 1): a 3 GB file cannot be announced at all, \
+         and read back as signed its length is negative; \"!I\" holds up to {} (4 GiB − 1), and \
+         a longer body needs a 64-bit length, \"!Q\"",
+        i32::MAX,
+        u32::MAX
+    );
+    run.notes = vec![
+        format!("Python  struct.pack(\"i\", {THREE_GB}) → {pack_i}"),
+        format!("Rust    i32::try_from({THREE_GB}u64) → {try_i32}"),
+        format!(
+            "Rust    {THREE_GB}u32 as i32 → {wrapped}: a receiver unpacking a signed length gets \
+             a negative total, and the tutorial's `while have < total` never runs — an empty file"
+        ),
+        format!("Python  struct.pack(\"!I\", {THREE_GB}) → {pack_u}"),
+        format!("Python  struct.pack(\"!I\", {four}) → {pack_u_4g}"),
+        format!(
+            "Rust    fixed::frame::header({four}) → {header_4g}: no 4-byte frame can describe it"
+        ),
+        format!("Python  struct.pack(\"!Q\", {four}) → {q}: 8 bytes, up to 16 EiB"),
+    ];
+    run
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn struct_pack_i_is_little_endian_and_signed() {
+        assert_eq!(pack_native_i(24), Ok([0x18, 0, 0, 0]));
+        assert_eq!(pack_native_i(-1), Ok([0xff; 4]));
+        assert_eq!(
+            pack_native_i(3_000_000_000).unwrap_err().to_string(),
+            "struct.error: 'i' format requires -2147483648 <= number <= 2147483647"
+        );
+    }
+
+    #[test]
+    fn struct_pack_network_unsigned_holds_up_to_4_gib_minus_one() {
+        assert_eq!(pack_network_u32(24), Ok([0, 0, 0, 0x18]));
+        assert_eq!(pack_network_u32(i64::from(u32::MAX)), Ok([0xff; 4]));
+        assert_eq!(
+            pack_network_u32(1 << 32).unwrap_err().to_string(),
+            "struct.error: 'I' format requires 0 <= number <= 4294967295"
+        );
+        assert_eq!(
+            pack_network_u32(-1).unwrap_err().to_string(),
+            "struct.error: argument out of range"
+        );
+    }
+}

@@ -1,0 +1,201 @@
+//! (f) Framing with fixed-length records: every message exactly 32 bytes.
+//!
+//! The receiver reads exactly 32 bytes, and that is a message — Netty's
+//! `FixedLengthFrameDecoder`. It copes with any chunking too, but a short
+//! message is padded (bytes sent for nothing), and a message longer than
+//! the record does not fit: the sender must cut it or refuse it. Stripping
+//! the padding also assumes no message ends in a zero byte.
+
+use super::framings::{self, SLICING};
+use super::reading::{self, Message, Reader, Seen};
+use super::{sending, sliced};
+use kit::error::{Error, Result};
+use kit::knobs::Knobs;
+use kit::loopback::End;
+use kit::report::Run;
+use kit::verdict::count;
+
+/// Bytes in every record.
+pub const RECORD: usize = 32;
+
+/// One message as a record: padded with zero bytes to [`RECORD`], or cut
+/// to it, as a naive sender does.
+pub fn encode(message: &[u8]) -> Vec<u8> {
+    let mut record = message[..message.len().min(RECORD)].to_vec();
+    record.resize(RECORD, 0);
+    record
+}
+
+/// A record's message: the record without its trailing zero bytes.
+pub fn decode(record: &[u8]) -> &[u8] {
+    let end = record.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
+    &record[..end]
+}
+
+/// The run, and what the records cost and lost.
+#[derive(Debug, Clone)]
+pub struct Records {
+    /// The run, for the report.
+    pub run: Run,
+    /// The messages as the receiver took them out of the records.
+    pub messages: Vec<Vec<u8>>,
+    /// Zero bytes sent as padding.
+    pub padding: usize,
+    /// Bytes of messages that did not fit their record.
+    pub cut: usize,
+}
+
+/// The three messages as 32-byte records, through the slicer.
+pub fn run() -> Result<Records> {
+    let messages = framings::messages();
+    let writes: Vec<Vec<u8>> = messages.iter().map(|m| encode(m)).collect();
+    let padding: usize = messages
+        .iter()
+        .map(|m| RECORD.saturating_sub(m.len()))
+        .sum();
+    let cut: usize = messages
+        .iter()
+        .map(|m| m.len().saturating_sub(RECORD))
+        .sum();
+    let done = sliced::run(
+        SLICING,
+        &Knobs::default(),
+        move |end| sending::send_each(end, &writes),
+        read_records,
+    )?;
+    let (seen, received) = done.client;
+    let mut run = Run::both(
+        format!("(f) fixed length · every message padded or cut to a {RECORD}-byte record"),
+        &done.server,
+        &seen.side,
+    );
+    seen.annotate(&mut run);
+    run.reader = Some(format!(
+        "prompt: exactly {RECORD} bytes per record, trailing zeros stripped"
+    ));
+    run.frames = reading::frames(&received, &messages);
+    let whole = run.frames.iter().filter(|f| f.whole).count();
+    let sent: usize = messages.iter().map(Vec::len).sum();
+    let too_long: Vec<String> = messages
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.len() > RECORD)
+        .map(|(i, m)| format!("#{} ({} B)", i + 1, m.len()))
+        .collect();
+    run.verdict = format!(
+        "{} of {sent} B went as {} B: {padding} B of padding; message {} did not fit a \
+         {RECORD}-byte record and lost its last {} — {whole} of {} messages whole",
+        count(messages.len(), "message"),
+        messages.len() * RECORD,
+        too_long.join(", "),
+        count(cut, "byte"),
+        messages.len()
+    );
+    let mut notes = vec![format!(
+        "{}; a record reader does not mind",
+        super::pieces(&SLICING)
+    )];
+    notes.extend(messages.iter().enumerate().filter_map(|(i, m)| {
+        let (c, before) = cut_character(m)?;
+        Some(format!(
+            "record #{} ends inside {c}: {} of its {} bytes made it, so even the part that \
+             arrived does not decode as text",
+            i + 1,
+            before,
+            c.len_utf8()
+        ))
+    }));
+    notes.extend([
+        "the record must be as long as the longest message ever sent, and every shorter one pays \
+         for it in padding; the alternative to cutting is refusing — either way the message \
+         cannot go"
+            .into(),
+        "stripping the zeros assumes no message ends in a zero byte: binary data would need its \
+         length inside the record after all"
+            .into(),
+    ]);
+    run.notes = notes;
+    let messages = received.into_iter().map(|m| m.bytes).collect();
+    Ok(Records {
+        run,
+        messages,
+        padding,
+        cut,
+    })
+}
+
+/// The character of `message` that the end of its record cuts in two,
+/// and how many of its bytes are inside the record.
+pub fn cut_character(message: &[u8]) -> Option<(char, usize)> {
+    let text = std::str::from_utf8(message).ok()?;
+    text.char_indices()
+        .find(|&(at, c)| at < RECORD && RECORD < at + c.len_utf8())
+        .map(|(at, c)| (c, RECORD - at))
+}
+
+/// Reads records of exactly [`RECORD`] bytes until the peer closes.
+/// Returns each message with the recv that completed its record.
+fn read_records(end: End) -> Result<(Seen, Vec<Message>)> {
+    let mut reader = Reader::new(end);
+    let mut messages = Vec::new();
+    loop {
+        let mut record = Vec::with_capacity(RECORD);
+        while record.len() < RECORD {
+            let chunk = reader.recv(RECORD - record.len())?;
+            if chunk.is_empty() {
+                break;
+            }
+            record.extend_from_slice(&chunk);
+            if record.len() < RECORD {
+                reader.say(format!(
+                    "holding {} of a {RECORD}-byte record",
+                    record.len()
+                ));
+            }
+        }
+        match record.len() {
+            0 => return Ok((reader.finish(), messages)),
+            RECORD => {}
+            n => {
+                return Err(Error::PeerClosed {
+                    during: format!("reading a {RECORD}-byte record (got {n})"),
+                });
+            }
+        }
+        let message = decode(&record).to_vec();
+        reader.say(format!(
+            "record #{} complete: {} B of message, {} B of padding",
+            messages.len() + 1,
+            message.len(),
+            RECORD - message.len()
+        ));
+        messages.push(Message {
+            bytes: message,
+            completed_by: reader.recvs(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_messages_are_padded_and_long_ones_cut() {
+        assert_eq!(encode(b"ab").len(), RECORD);
+        assert_eq!(decode(&encode(b"ab")), b"ab");
+        let long = [7u8; 40];
+        assert_eq!(decode(&encode(&long)), &long[..RECORD]);
+        assert_eq!(decode(&[0; RECORD]), b"");
+        // A message that ends in zero bytes loses them.
+        assert_eq!(decode(&encode(b"x\0\0")), b"x");
+    }
+
+    #[test]
+    fn the_character_across_the_record_end_is_found() {
+        let message = "下雨天，留客天；\n留人不？留！".as_bytes();
+        assert_eq!(cut_character(message), Some(('不', 1)));
+        assert_eq!(cut_character("不留".as_bytes()), None);
+        assert_eq!(cut_character(&[b'a'; 40]), None);
+    }
+}

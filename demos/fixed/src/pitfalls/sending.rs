@@ -1,0 +1,35 @@
+//! The sending side the pitfalls share: each buffer in one `sendall`,
+//! journaled as one send, then the end of the stream.
+
+use kit::error::{Error, Result};
+use kit::journal::Journal;
+use kit::loopback::End;
+use kit::report::Side;
+use kit::stream;
+
+/// Sends each of `writes` with one `write_all` (Python's `sendall`) and
+/// closes the sending direction.
+///
+/// TCP_NODELAY is switched on first: a 4-byte header written on its own
+/// and followed by a body is exactly what Nagle's algorithm holds back
+/// (lesson 3). Here every write should leave at once, so that only the
+/// pitfall under study shapes what the receiver sees.
+pub fn send_each(end: End, writes: &[Vec<u8>]) -> Result<Side> {
+    let End {
+        mut stream,
+        mut knobs,
+        epoch,
+    } = end;
+    stream
+        .set_nodelay(true)
+        .map_err(Error::io("turning on TCP_NODELAY"))?;
+    knobs.nodelay = stream.nodelay().ok();
+    let mut journal = Journal::new(epoch);
+    stream::send_each(&mut stream, &mut journal, writes)?;
+    let segments_out = stream::finish_sending(&stream)?;
+    Ok(Side {
+        journal,
+        knobs,
+        segments_out,
+    })
+}

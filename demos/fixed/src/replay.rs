@@ -1,0 +1,300 @@
+//! The replay: the traffic of the sticky, half and nagle demos again, each
+//! message now sent as a frame — and every chunk fed to a [`Decoder`].
+//!
+//! The network has not changed: recvs still glue frames together and cut
+//! them apart, exactly as before. What changed is that the receiver no
+//! longer needs the chunks to line up with the messages. After every recv
+//! the demo shows the decoder's state, and at the end every frame it
+//! rebuilt is checked against what was sent.
+
+use crate::decoder::Decoder;
+use crate::frame::{self, HEADER_LEN};
+use kit::report::{FrameRecord, Report, Run, Span};
+use kit::stream::RECV_BUFFER;
+use kit::verdict::count;
+
+/// The demo's short name.
+pub const NAME: &str = "fixed";
+/// The banner title.
+pub const TITLE: &str = "定长包头 the fix: a length header";
+
+/// The traffic of one earlier demo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Traffic {
+    /// The tutorial's two messages to a late reader.
+    Sticky,
+    /// The tutorial's sentence read with recv(16).
+    Half,
+    /// The sentence written in pieces of 2, 5 and 13 bytes (and the rest).
+    Staged,
+    /// 256 KiB into a 4096-byte SO_RCVBUF.
+    SmallQueue,
+    /// Ten one-character messages with TCP_NODELAY on, to a late reader.
+    Nagle,
+}
+
+impl Traffic {
+    /// Every replay, in lesson order.
+    pub const ALL: [Traffic; 5] = [
+        Traffic::Sticky,
+        Traffic::Half,
+        Traffic::Staged,
+        Traffic::SmallQueue,
+        Traffic::Nagle,
+    ];
+
+    /// The messages, before framing.
+    pub fn messages(self) -> Vec<Vec<u8>> {
+        match self {
+            Traffic::Sticky => sticky::tutorial_messages(),
+            Traffic::Half | Traffic::Staged => vec![half::SENTENCE.into()],
+            Traffic::SmallQueue => vec![half::big_message(half::BIG)],
+            Traffic::Nagle => nagle::one_character_each(),
+        }
+    }
+
+    /// The run's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Traffic::Sticky => "framed: the sticky demo's two messages",
+            Traffic::Half => "framed: the half demo's sentence",
+            Traffic::Staged => {
+                "framed: the sentence written in pieces of 2, 5, 13 bytes and the rest"
+            }
+            Traffic::SmallQueue => "framed: a 256 KiB message, SO_RCVBUF 4096 B asked",
+            Traffic::Nagle => "framed: ten one-character sends, TCP_NODELAY on",
+        }
+    }
+}
+
+/// Runs `traffic` in this process: the earlier demo's own sender and
+/// receiver, with every message framed, then the decoder over its recvs.
+pub fn run(traffic: Traffic) -> kit::Result<Run> {
+    let messages = traffic.messages();
+    let framed: Vec<Vec<u8>> = messages.iter().map(|m| frame::encode(m)).collect();
+    let mut run = match traffic {
+        Traffic::Sticky | Traffic::Nagle => sticky::run(&sticky::Scenario {
+            messages: framed,
+            nodelay: traffic == Traffic::Nagle,
+            reader: sticky::Reader::Late,
+            recv_size: RECV_BUFFER,
+        })?,
+        Traffic::Half => half::run(&half::Scenario {
+            message: framed.concat(),
+            ..half::Scenario::small_recv(half::RECV_SIZE)
+        })?,
+        Traffic::Staged => half::run(&half::Scenario::staged(framed.concat(), &half::PIECES)?)?,
+        Traffic::SmallQueue => half::run(&half::Scenario {
+            message: framed.concat(),
+            ..half::Scenario::small_queue(half::RCVBUF, 0)
+        })?,
+    };
+    run.label = traffic.label().into();
+    decode(&mut run, &messages);
+    Ok(run)
+}
+
+/// Feeds `run`'s recvs to a decoder, one by one as they came: marks the
+/// header bytes in each chunk, records the decoder's state after it, lists
+/// the frames it rebuilt (checked against `messages`), and gives the run
+/// its verdict.
+pub fn decode(run: &mut Run, messages: &[Vec<u8>]) {
+    // Where each frame's header sits in the stream.
+    let mut headers = Vec::with_capacity(messages.len());
+    let mut at = 0;
+    for message in messages {
+        headers.push(at..at + HEADER_LEN);
+        at += HEADER_LEN + message.len();
+    }
+    let mut decoder = Decoder::new();
+    let mut frames: Vec<FrameRecord> = Vec::new();
+    let mut offset = 0;
+    for recv in &mut run.recvs {
+        let end = offset + recv.len;
+        // Header positions are known only if the bytes are the expected ones.
+        let known = run.sticky.is_some();
+        recv.headers = headers
+            .iter()
+            .filter(|_| known)
+            .filter(|h| h.start < end && h.end > offset)
+            .map(|h| Span {
+                start: h.start.max(offset) - offset,
+                end: h.end.min(end) - offset,
+            })
+            .collect();
+        decoder.push(&recv.bytes);
+        let before = frames.len();
+        let failure = loop {
+            match decoder.next_frame() {
+                Ok(Some(payload)) => {
+                    let index = frames.len() + 1;
+                    frames.push(FrameRecord {
+                        index,
+                        len: payload.len(),
+                        bytes: payload.to_vec(),
+                        completed_by: recv.index,
+                        whole: messages.get(index - 1).is_some_and(|m| m == payload),
+                    });
+                }
+                Ok(None) => break None,
+                Err(e) => break Some(e),
+            }
+        };
+        let done: Vec<String> = frames[before..]
+            .iter()
+            .map(|f| format!("#{}", f.index))
+            .collect();
+        let mut state = match failure {
+            Some(error) => format!("stopped: {error}"),
+            None => decoder.state().to_string(),
+        };
+        if !done.is_empty() {
+            state = format!("{} complete; {state}", frame_list(&done));
+        }
+        recv.decoder = Some(state);
+        offset = end;
+    }
+    let whole = frames.iter().filter(|f| f.whole).count();
+    let failure = decoder.finish().err();
+    run.notes = if whole == messages.len() && failure.is_none() {
+        vec![
+            "the 4-byte header tells the receiver how long each message is, so it no longer \
+             matters where the network cut the bytes: the decoder simply waits for the rest"
+                .into(),
+        ]
+    } else {
+        vec![
+            "the bytes that came are not the frames this side expected: a sender with another \
+             framing (or none), other messages, or a stream cut short"
+                .into(),
+        ]
+    };
+    run.verdict = verdict(run, messages.len(), whole, failure);
+    run.frames = frames;
+}
+
+fn frame_list(done: &[String]) -> String {
+    match done {
+        [one] => format!("frame {one}"),
+        [first, .., last] if done.len() > 3 => format!("frames {first} … {last}"),
+        many => format!("frames {}", many.join(", ")),
+    }
+}
+
+/// "same chunks as before, every message whole" — in numbers.
+fn verdict(
+    run: &Run,
+    sent: usize,
+    whole: usize,
+    failure: Option<crate::decoder::DecodeError>,
+) -> String {
+    let mut shape = Vec::new();
+    if run.sticky == Some(true) {
+        shape.push("glued");
+    }
+    if run.half == Some(true) {
+        shape.push("split");
+    }
+    let them = if sent == 1 { "it" } else { "them" };
+    let shape = match (shape.is_empty(), run.sticky.is_some()) {
+        (_, false) => format!("returned {}", count(total(run), "byte")),
+        (true, true) => format!("returned {them} one frame each"),
+        (false, true) => format!("returned {them} {}", shape.join(" and ")),
+    };
+    let outcome = if whole == sent && failure.is_none() {
+        match sent {
+            1 => "the decoder rebuilt the message whole".to_string(),
+            2 => "the decoder rebuilt both messages whole".to_string(),
+            n => format!("the decoder rebuilt all {n} messages whole"),
+        }
+    } else {
+        let why = failure.map_or_else(String::new, |e| format!(": {e}"));
+        format!("only {whole} of {sent} messages came out whole{why}")
+    };
+    format!(
+        "{} sent, {} {shape}; {outcome}",
+        count(sent, "frame"),
+        count(run.recvs.len(), "recv")
+    )
+}
+
+fn total(run: &Run) -> usize {
+    run.recvs.iter().map(|r| r.len).sum()
+}
+
+/// Every replay, in lesson order.
+pub fn tour() -> kit::Result<Report> {
+    let runs = Traffic::ALL
+        .iter()
+        .map(|&t| run(t))
+        .collect::<kit::Result<_>>()?;
+    Ok(report(runs))
+}
+
+/// A report of this demo holding `runs`.
+pub fn report(runs: Vec<Run>) -> Report {
+    Report {
+        demo: NAME.into(),
+        title: TITLE.into(),
+        runs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_replay_keeps_its_chunks_and_gets_every_message_whole() {
+        for traffic in Traffic::ALL {
+            let run = run(traffic).unwrap();
+            let messages = traffic.messages();
+            let frames: Vec<&[u8]> = run.frames.iter().map(|f| &f.bytes[..]).collect();
+            let expected: Vec<&[u8]> = messages.iter().map(|m| &m[..]).collect();
+            assert_eq!(frames, expected, "{}", run.label);
+            assert!(run.frames.iter().all(|f| f.whole));
+            assert!(
+                run.sticky == Some(true) || run.half == Some(true),
+                "{}: the network still cuts",
+                run.label
+            );
+        }
+    }
+
+    #[test]
+    fn the_staged_replay_shows_half_a_header() {
+        let run = run(Traffic::Staged).unwrap();
+        let sizes: Vec<usize> = run.recvs.iter().map(|r| r.len).collect();
+        assert_eq!(sizes, [2, 5, 13, 14]);
+        assert_eq!(run.recvs[0].headers, [Span { start: 0, end: 2 }]);
+        assert_eq!(
+            run.recvs[0].decoder.as_deref(),
+            Some("holding 2 of the 4 header bytes; waiting for 2 more")
+        );
+        assert_eq!(
+            run.recvs[1].decoder.as_deref(),
+            Some("holding 3 bytes of a 30-byte message; waiting for 27 more")
+        );
+        assert!(
+            run.recvs[3]
+                .decoder
+                .as_deref()
+                .unwrap()
+                .starts_with("frame #1 complete")
+        );
+    }
+
+    #[test]
+    fn the_sticky_replay_marks_both_headers_in_the_one_chunk() {
+        let run = run(Traffic::Sticky).unwrap();
+        assert_eq!(run.recvs.len(), 1);
+        assert_eq!(
+            run.recvs[0].headers,
+            [Span { start: 0, end: 4 }, Span { start: 28, end: 32 }]
+        );
+        assert_eq!(
+            run.verdict,
+            "2 frames sent, 1 recv returned them glued; the decoder rebuilt both messages whole"
+        );
+    }
+}

@@ -1,0 +1,107 @@
+//! One direction of a connection: read what one side sends, write it to
+//! the other side in pieces, and pass the end of the stream on.
+
+use super::{Cutter, Direction, Dump, Slicing};
+use kit::error::Error;
+use std::io::{self, ErrorKind, Read, Write};
+use std::net::{Shutdown, TcpStream};
+use std::thread;
+use std::time::Instant;
+
+/// The bytes read per `recv`: whatever size the sender's chunks have, they
+/// are cut into pieces afterwards.
+const READ_BUFFER: usize = 16 * 1024;
+
+/// What went through one direction.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Flow {
+    /// Bytes forwarded.
+    pub bytes: u64,
+    /// Writes they were forwarded in.
+    pub pieces: u64,
+    /// Why the direction stopped before its sender closed it, in one
+    /// sentence (a reset, a failed write); `None` for a normal end.
+    pub broken: Option<String>,
+}
+
+/// Forwards `from` → `to` in pieces until `from` closes its side, then
+/// half-closes `to`. Never fails: a broken direction says why in
+/// [`Flow::broken`], after shutting both sockets down so that the other
+/// direction, blocked in its own `recv`, wakes up and ends too.
+pub fn forward(
+    from: &TcpStream,
+    to: &TcpStream,
+    direction: Direction,
+    slicing: &Slicing,
+    dump: Option<&Dump>,
+) -> Flow {
+    let mut flow = Flow::default();
+    if let Err(why) = pump(from, to, direction, slicing, dump, &mut flow) {
+        flow.broken = Some(why);
+        let _ = from.shutdown(Shutdown::Both);
+        let _ = to.shutdown(Shutdown::Both);
+    }
+    flow
+}
+
+fn pump(
+    mut from: &TcpStream,
+    mut to: &TcpStream,
+    direction: Direction,
+    slicing: &Slicing,
+    dump: Option<&Dump>,
+    flow: &mut Flow,
+) -> Result<(), String> {
+    let (sender, receiver) = (direction.sender(), direction.receiver());
+    let mut cutter = Cutter::new(slicing, direction);
+    let mut buffer = vec![0; READ_BUFFER];
+    let mut last_write: Option<Instant> = None;
+    loop {
+        let n = from
+            .read(&mut buffer)
+            .map_err(|e| why(sender, "reading from", e))?;
+        if n == 0 {
+            // The sender closed its side (FIN): it will send no more, but it
+            // may still be reading. Pass exactly that on — close only our
+            // writing half toward the receiver, and leave the other
+            // direction running until its own sender closes. If the receiver
+            // is gone already, there is nobody to tell, and the other
+            // direction finds out on its own.
+            let _ = to.shutdown(Shutdown::Write);
+            return Ok(());
+        }
+        let mut at = 0;
+        for size in cutter.cut(n) {
+            // The pause is the point of the tool, not synchronisation: it
+            // gives each piece time to reach the receiver and be returned by
+            // a recv of its own. It is kept between any two writes, also
+            // across chunks, and costs nothing when the sender is slower.
+            if let Some(last) = last_write {
+                thread::sleep(slicing.delay.saturating_sub(last.elapsed()));
+            }
+            let piece = &buffer[at..at + size];
+            if let Some(dump) = dump {
+                dump.write(direction, flow.pieces + 1, flow.bytes, piece);
+            }
+            // One piece, one write. TCP_NODELAY is on (see `proxy`), so the
+            // kernel sends it at once as a segment of its own.
+            to.write_all(piece)
+                .map_err(|e| why(receiver, "writing to", e))?;
+            last_write = Some(Instant::now());
+            at += size;
+            flow.bytes += size as u64;
+            flow.pieces += 1;
+        }
+    }
+}
+
+/// Why a direction broke, in one sentence naming the side at fault.
+fn why(side: &str, doing: &str, error: io::Error) -> String {
+    match error.kind() {
+        ErrorKind::ConnectionReset | ErrorKind::ConnectionAborted => {
+            format!("the {side} reset the connection")
+        }
+        ErrorKind::BrokenPipe => format!("the {side} had already closed the connection"),
+        _ => Error::io(format!("{doing} the {side}"))(error).to_string(),
+    }
+}

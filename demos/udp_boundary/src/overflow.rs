@@ -1,0 +1,271 @@
+//! The price of boundaries: 1000 messages of 1400 bytes sent to a receiver
+//! that is not reading. Over UDP most of them are dropped — on loopback,
+//! with no network in between. Over TCP every byte arrives.
+//!
+//! Both receivers have a queue of limited size. What differs is what
+//! happens when it is full:
+//!
+//! ```text
+//!   UDP  sender ──▶ send returns at once, every time
+//!        queue  [#1][#2]…[#92] full → #93 … #1000 dropped, nobody told
+//!
+//!   TCP  sender ──▶ send waits: the receiver's window is closed
+//!        queue  [……… full ………]   → nothing dropped; the sender is held
+//!                                   back until the reader makes room
+//! ```
+//!
+//! TCP's **flow control** (the window the receiver advertises) slows the
+//! sender to the reader's pace, and its retransmissions recover anything a
+//! network loses. UDP has neither: a datagram that finds the queue full is
+//! thrown away, and only a kernel counter notices ([`crate::drops`]). On a
+//! real network UDP also meets loss, reordering and duplication, and has no
+//! congestion control to back off when the network is overloaded.
+//!
+//! The UDP receiver here does not read until the sender has sent all 1000.
+//! Then it drains its queue: it reads until no datagram has come for
+//! 200 ms. The pause matters even on loopback, where a `send` returns
+//! before delivery is certain: the loopback device hands each datagram to a
+//! per-CPU backlog that a softirq empties into the socket a moment later.
+
+use crate::{Scenario, drops};
+use kit::error::{Error, Result};
+use kit::journal::Journal;
+use kit::knobs::Knobs;
+use kit::loopback::{self, End};
+use kit::queue::{self, Patience, Queued};
+use kit::report::{Run, Side};
+use kit::stream::{self, RECV_BUFFER};
+use kit::verdict::count;
+use std::time::Duration;
+
+/// How many messages are sent.
+pub const COUNT: usize = 1000;
+/// The size of each message: about what fits in one Ethernet frame.
+pub const SIZE: usize = 1400;
+/// The receiver stops once nothing has arrived for this long.
+pub const QUIET: Duration = Duration::from_millis(200);
+/// The label of both runs.
+pub const LABEL: &str = "1000 × 1400 B to a receiver that is not reading";
+
+/// `count` messages of `size` bytes, each starting with its own number, so
+/// that the receiver can tell which ones arrived.
+pub fn messages(count: usize, size: usize) -> Vec<Vec<u8>> {
+    (1..=count)
+        .map(|i| {
+            let mut message = format!("#{i:04} ").into_bytes();
+            let filler = "下雨天留客天留人不留".as_bytes();
+            while message.len() + filler.len() <= size {
+                message.extend_from_slice(filler);
+            }
+            message.resize(size, b'.');
+            message
+        })
+        .collect()
+}
+
+/// The TCP run, then the UDP run, with one label so that they are drawn
+/// side by side.
+pub fn side_by_side() -> Result<[Run; 2]> {
+    let messages = messages(COUNT, SIZE);
+    Ok([tcp(&messages)?, udp(&messages)?])
+}
+
+/// The messages as datagrams to a receiver that reads only after the
+/// sender is done.
+pub fn udp(messages: &[Vec<u8>]) -> Result<Run> {
+    let before = drops::receive_buffer_errors();
+    let mut run = crate::run(&Scenario {
+        label: LABEL.into(),
+        messages: messages.to_vec(),
+        recv_size: RECV_BUFFER,
+        quiet: QUIET,
+    })?;
+    let dropped = before
+        .zip(drops::receive_buffer_errors())
+        .map(|(before, after)| after.saturating_sub(before));
+    let lesson = udp_notes(&run, dropped);
+    run.notes.splice(0..0, lesson);
+    Ok(run)
+}
+
+/// The messages over TCP to a receiver that does not read until its queue
+/// stops growing.
+pub fn tcp(messages: &[Vec<u8>]) -> Result<Run> {
+    let expected = messages.iter().map(Vec::len).sum();
+    let sending = messages.to_vec();
+    let (sender, (receiver, queued)) = loopback::pair(
+        &Knobs::default(),
+        &Knobs::default(),
+        move |end| tcp_receiver(end, expected),
+        |end| sticky::send(end, &sending),
+    )?;
+    let mut run = Run::both(LABEL, &sender, &receiver);
+    run.reader = Some(match queued {
+        Queued::All(n) | Queued::Some(n) if n >= expected => format!(
+            "late: did not read until all {n} B were queued, then recv({RECV_BUFFER}) until the \
+             sender closed"
+        ),
+        Queued::All(n) | Queued::Some(n) => format!(
+            "late: did not read until its queue stopped growing, at {n} B, then recv({RECV_BUFFER}) \
+             until the sender closed"
+        ),
+        Queued::Closed => "late".into(),
+    });
+    run.notes = tcp_notes(&run, queued);
+    Ok(run)
+}
+
+/// A TCP receiver that leaves its queue alone until it stops growing —
+/// full, with the sender held back — or holds every expected byte.
+fn tcp_receiver(end: End, expected: usize) -> Result<(Side, Queued)> {
+    let End {
+        mut stream,
+        knobs,
+        epoch,
+    } = end;
+    let patience = Patience {
+        deadline: Duration::from_secs(10),
+        quiet: Some(QUIET),
+    };
+    let queued = queue::wait_until_queued(&stream, expected, patience)?;
+    if queued == Queued::Closed {
+        return Err(Error::PeerClosed {
+            during: "waiting for its first byte".into(),
+        });
+    }
+    let mut journal = Journal::new(epoch);
+    stream::recv_until_closed(&mut stream, &mut journal, RECV_BUFFER, |_| Ok(()))?;
+    let side = Side {
+        journal,
+        knobs,
+        segments_out: None,
+    };
+    Ok((side, queued))
+}
+
+/// Bytes sent and received by a run's two sides.
+fn bytes(run: &Run) -> (usize, usize) {
+    let sent = run.sends.iter().map(|s| s.len).sum();
+    let received = run.recvs.iter().map(|r| r.len).sum();
+    (sent, received)
+}
+
+/// Why TCP lost nothing.
+pub fn tcp_notes(run: &Run, queued: Queued) -> Vec<String> {
+    let (sent, received) = bytes(run);
+    let mut notes = vec![format!(
+        "TCP: {} sent ({sent} B), {received} B received in {}, {} B lost",
+        count(run.sends.len(), "message"),
+        count(run.recvs.len(), "recv"),
+        sent.saturating_sub(received)
+    )];
+    match queued {
+        Queued::All(n) | Queued::Some(n) if n < sent => notes.push(format!(
+            "TCP's flow control: the receiver's queue filled up at {n} B, its window closed, and \
+             the sender's send waited until the reader made room — slowed down, not dropped"
+        )),
+        Queued::All(n) | Queued::Some(n) => notes.push(format!(
+            "TCP: the receiver's queue had room for all {n} B; had it filled up, flow control \
+             would have held the sender back"
+        )),
+        Queued::Closed => {}
+    }
+    if run.sticky == Some(true) {
+        notes.push(
+            "TCP: every byte arrived, but glued and split — the 1000 boundaries are gone".into(),
+        );
+    }
+    notes
+}
+
+/// Why UDP lost what it lost, with the receiver's numbers and, on Linux,
+/// the kernel's drop counter.
+pub fn udp_notes(run: &Run, dropped: Option<u64>) -> Vec<String> {
+    let received = run.recvs.len();
+    let lost = run.sends.len().saturating_sub(received);
+    let (sent, got) = bytes(run);
+    let mut notes = vec![format!(
+        "UDP: {} sent ({sent} B), {received} received ({got} B), {lost} lost — on loopback, with \
+         no network in between",
+        count(run.sends.len(), "datagram")
+    )];
+    let arrived: Vec<usize> = run
+        .recvs
+        .iter()
+        .filter_map(|r| r.origin.first().map(|p| p.send))
+        .collect();
+    if lost > 0 && !arrived.is_empty() && arrived.iter().copied().eq(1..=received) {
+        notes.push(format!(
+            "#1 to #{received} arrived: they filled the receiver's queue, and every later \
+             datagram found it full and was dropped"
+        ));
+    } else if lost > 0 {
+        notes.push(format!("the datagrams that arrived: {}", ranges(&arrived)));
+    }
+    if lost > 0 {
+        let room = match (run.knobs.recv_buffer, received) {
+            (Some(rcvbuf), 1..) => format!(
+                "; the receiver's SO_RCVBUF of {rcvbuf} B held {received} datagrams — about {} B \
+                 each for {SIZE} B of data: the kernel charges its own bookkeeping too",
+                rcvbuf / received
+            ),
+            _ => String::new(),
+        };
+        notes.push(format!(
+            "every send returned at once: UDP has no flow control, so the sender never learned \
+             that nobody was reading{room}"
+        ));
+    }
+    if let Some(dropped) = dropped {
+        notes.push(format!(
+            "Linux counted {dropped} receive-buffer drops meanwhile (RcvbufErrors in \
+             /proc/net/snmp, netstat -su; for the whole computer, other programs included)"
+        ));
+    }
+    notes.push(
+        "a lost datagram is gone: UDP has no retransmission, and on a real network datagrams are \
+         also reordered and duplicated — a program that needs them all must number, acknowledge \
+         and resend them itself"
+            .into(),
+    );
+    notes
+}
+
+/// `#1 to #5, #9, #12 to #13`.
+fn ranges(sends: &[usize]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < sends.len() {
+        let mut j = i;
+        while j + 1 < sends.len() && sends[j + 1] == sends[j] + 1 {
+            j += 1;
+        }
+        parts.push(if i == j {
+            format!("#{}", sends[i])
+        } else {
+            format!("#{} to #{}", sends[i], sends[j])
+        });
+        i = j + 1;
+    }
+    parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_the_size_and_its_own_number() {
+        let messages = messages(COUNT, SIZE);
+        assert_eq!(messages.len(), COUNT);
+        assert!(messages.iter().all(|m| m.len() == SIZE));
+        assert!(messages[41].starts_with(b"#0042 "));
+        assert!(std::str::from_utf8(&messages[0]).is_ok());
+    }
+
+    #[test]
+    fn ranges_are_compact() {
+        assert_eq!(ranges(&[1, 2, 3, 5, 7, 8]), "#1 to #3, #5, #7 to #8");
+        assert_eq!(ranges(&[]), "");
+    }
+}
