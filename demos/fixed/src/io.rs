@@ -1,8 +1,29 @@
 //! Blocking frame I/O over any `Read` or `Write`: the decoder and the
 //! encoder wrapped around a socket (or a file, or a test buffer).
+//!
+//! Two messages out and back in, over a real loopback connection:
+//!
+//! ```
+//! use fixed::io::{FrameReader, FrameWriter};
+//! use std::net::{TcpListener, TcpStream};
+//!
+//! let listener = TcpListener::bind("127.0.0.1:0")?;
+//! let mut writer = FrameWriter::new(TcpStream::connect(listener.local_addr()?)?);
+//! let (socket, _) = listener.accept()?;
+//! let mut reader = FrameReader::new(socket);
+//!
+//! writer.send("下雨天留客天留人".as_bytes())?;   // one frame: 00 00 00 18 e4 b8 8b …
+//! writer.send("不留".as_bytes())?;               // another:  00 00 00 06 e4 b8 8d …
+//! drop(writer);                                  // FIN: the stream ends cleanly
+//!
+//! assert_eq!(reader.recv()?.unwrap(), "下雨天留客天留人".as_bytes());
+//! assert_eq!(reader.recv()?.unwrap(), "不留".as_bytes());
+//! assert_eq!(reader.recv()?, None);              // no half frame left behind
+//! # Ok::<(), std::io::Error>(())
+//! ```
 
 use crate::decoder::{DecodeError, Decoder};
-use crate::frame::{self, HEADER_LEN};
+use crate::frame;
 use std::io::{self, IoSlice, Read, Write};
 
 /// Writes frames: header and payload handed to the kernel together.
@@ -120,9 +141,6 @@ impl<R: Read> FrameReader<R> {
 fn invalid(error: DecodeError) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, error)
 }
-
-/// Bytes of framing overhead per message.
-pub const OVERHEAD: usize = HEADER_LEN;
 
 #[cfg(test)]
 mod tests {
