@@ -1,25 +1,12 @@
 //! nagle-server and nagle-client as two real processes, in either order.
 
-use testkit::{Process, assert_one_line_error, free_port, listening_addr};
+use testkit::{Process, assert_one_line_error, free_port};
 
 const SERVER: &str = env!("CARGO_BIN_EXE_nagle-server");
 const CLIENT: &str = env!("CARGO_BIN_EXE_nagle-client");
 
 fn pair_server_first(variant: &[&str]) -> (serde_json::Value, serde_json::Value) {
-    let mut args = vec!["--listen", "127.0.0.1:0", "--json"];
-    args.extend_from_slice(variant);
-    let mut server = Process::start(SERVER, &args);
-    let addr = listening_addr(&server.wait_for_stderr("listening on"));
-    let mut args = vec!["--connect", addr.as_str(), "--json"];
-    args.extend_from_slice(variant);
-    let client = testkit::run(CLIENT, &args);
-    let server = server.finish();
-    assert_eq!(client.code, Some(0), "{}", client.stderr);
-    assert_eq!(server.code, Some(0), "{}", server.stderr);
-    (
-        server.json()["runs"][0].clone(),
-        client.json()["runs"][0].clone(),
-    )
+    testkit::pair_server_first(SERVER, CLIENT, variant)
 }
 
 #[test]

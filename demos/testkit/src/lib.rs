@@ -187,3 +187,48 @@ pub fn assert_one_line_error(finished: &Finished, code: i32, needle: &str) {
         finished.stderr
     );
 }
+
+/// The keys of a run that graders and scripts rely on (the report format's
+/// promise): asserts `report` is a report of `demo` whose first run carries
+/// every one of them, over `transport`.
+pub fn assert_report_keys(report: &serde_json::Value, demo: &str, transport: &str) {
+    assert_eq!(report["demo"], demo);
+    let run = &report["runs"][0];
+    for key in [
+        "label",
+        "transport",
+        "knobs",
+        "sends",
+        "recvs",
+        "sticky",
+        "half",
+        "verdict",
+    ] {
+        assert!(run.get(key).is_some(), "run lacks {key:?}: {run}");
+    }
+    assert_eq!(run["transport"], transport);
+}
+
+/// Starts `server` on an ephemeral loopback port, then `client` against it,
+/// both with `--json` and the same `shared` flags; both must succeed.
+/// Returns the first run of the server's report and of the client's.
+pub fn pair_server_first(
+    server: &str,
+    client: &str,
+    shared: &[&str],
+) -> (serde_json::Value, serde_json::Value) {
+    let mut args = vec!["--listen", "127.0.0.1:0", "--json"];
+    args.extend_from_slice(shared);
+    let mut server = Process::start(server, &args);
+    let addr = listening_addr(&server.wait_for_stderr("listening on"));
+    let mut args = vec!["--connect", addr.as_str(), "--json"];
+    args.extend_from_slice(shared);
+    let client = run(client, &args);
+    let server = server.finish();
+    assert_eq!(client.code, Some(0), "client: {}", client.stderr);
+    assert_eq!(server.code, Some(0), "server: {}", server.stderr);
+    (
+        server.json()["runs"][0].clone(),
+        client.json()["runs"][0].clone(),
+    )
+}
