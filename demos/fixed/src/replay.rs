@@ -169,7 +169,8 @@ pub fn decode(run: &mut Run, messages: &[Vec<u8>]) {
                 .into(),
         ]
     };
-    run.verdict = verdict(run, messages.len(), whole, failure);
+    let expected = messages.iter().map(|m| HEADER_LEN + m.len()).sum();
+    run.verdict = verdict(run, messages.len(), expected, whole, failure);
     run.frames = frames;
 }
 
@@ -185,6 +186,7 @@ fn frame_list(done: &[String]) -> String {
 fn verdict(
     run: &Run,
     sent: usize,
+    expected: usize,
     whole: usize,
     failure: Option<crate::decoder::DecodeError>,
 ) -> String {
@@ -196,6 +198,19 @@ fn verdict(
         shape.push("split");
     }
     let them = if sent == 1 { "it" } else { "them" };
+    if total(run) < expected {
+        // Cut short: the shape of the chunks is not the story.
+        return format!(
+            "{} sent, but only {} of their {expected} bytes arrived, in {}; {}",
+            count(sent, "frame"),
+            total(run),
+            count(run.recvs.len(), "recv"),
+            match failure {
+                Some(error) => format!("the decoder stopped: {error}"),
+                None => format!("only {whole} of {sent} messages came out whole"),
+            }
+        );
+    }
     let shape = match (shape.is_empty(), run.sticky.is_some()) {
         (_, false) => format!("returned {}", count(total(run), "byte")),
         (true, true) => format!("returned {them} one frame each"),

@@ -75,8 +75,9 @@ pub fn judge(messages: usize, sent_bytes: usize, origins: &[Vec<Piece>]) -> Verd
     if received < sent_bytes {
         // A stream cut short says nothing reliable about boundaries: the
         // missing bytes are the news.
+        let their = if messages == 1 { "its" } else { "their" };
         sentence = format!(
-            "{sent}, but only {received} of their {sent_bytes} bytes arrived, in {}: the sender \
+            "{sent}, but only {received} of {their} {sent_bytes} bytes arrived, in {}: the sender \
              stopped early (or the two sides disagree about what is sent)",
             count(recvs, "recv")
         );

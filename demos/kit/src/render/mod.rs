@@ -399,10 +399,10 @@ fn mark_headers(row: &str, row_index: usize, headers: &[Span]) -> String {
 /// `[0..4] 00000018 = 24 B`, or a header cut by the chunk's edge.
 fn header_span(recv: &RecvRecord, span: &Span) -> String {
     let bytes = &recv.bytes[span.start..span.end];
-    // Written as one word, as the hex dump groups it, so wrapping never
-    // splits a header.
+    // The hex as one word, as the dump groups it, and no-break spaces
+    // inside the span, so that wrapping never splits a header.
     let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
-    match <[u8; 4]>::try_from(bytes) {
+    let span_text = match <[u8; 4]>::try_from(bytes) {
         Ok(header) => format!(
             "[{}..{}] {} = {} B",
             span.start,
@@ -416,7 +416,8 @@ fn header_span(recv: &RecvRecord, span: &Span) -> String {
             span.end,
             hex(bytes)
         ),
-    }
+    };
+    span_text.replace(' ', "\u{a0}")
 }
 
 /// The chunk as text, each sent message in its colour, with cut characters
@@ -686,6 +687,9 @@ fn width_of(c: char) -> usize {
 }
 
 pub(crate) fn line(out: &mut String, text: &str) {
+    // No trailing blanks (an empty last column, say): they only show up as
+    // noise in a copied transcript.
+    let text = text.trim_end_matches(' ');
     // Writing to a String cannot fail.
     let _ = writeln!(out, "{text}");
 }
