@@ -32,6 +32,14 @@ demo-fixed:
 demo-pitfalls:
     cargo demo pitfalls
 
+# The exercise: a file server and its client — catalogue, menu, resume, CRC-32.
+demo-transfer:
+    cargo demo transfer
+
+# Download 1 GiB over loopback against a raw TCP copy: prints the ratio and the client's peak memory.
+bench-transfer:
+    cargo run --release -p transfer --bin transfer-bench
+
 # Decoder throughput against tokio-util's LengthDelimitedCodec (criterion).
 bench:
     cargo bench -p fixed

@@ -43,15 +43,18 @@ enum Demo {
     Fixed,
     /// The tutorial's own fix, broken on screen beside the right one.
     Pitfalls,
+    /// The exercise: a file server and its client — resume, CRC-32, safe names.
+    Transfer,
 }
 
-const LESSON: [Demo; 6] = [
+const LESSON: [Demo; 7] = [
     Demo::Sticky,
     Demo::Half,
     Demo::Nagle,
     Demo::Udp,
     Demo::Fixed,
     Demo::Pitfalls,
+    Demo::Transfer,
 ];
 
 fn main() -> ExitCode {
@@ -61,18 +64,18 @@ fn main() -> ExitCode {
         Demo::All => LESSON.to_vec(),
         one => vec![one],
     };
-    let mut reports = Vec::new();
+    let mut shown = Vec::new();
     for demo in demos {
         match run(demo) {
-            Ok(report) => reports.push(report),
+            Ok(lesson) => shown.push(lesson),
             Err(error) => return cli::fail(&error),
         }
     }
     if args.common.json {
         // One document: the report itself for one demo, a list for several.
-        let json = match reports.as_slice() {
-            [one] => serde_json::to_string_pretty(one),
-            all => serde_json::to_string_pretty(all),
+        let json = match shown.as_slice() {
+            [one] => serde_json::to_string_pretty(&one.json),
+            all => serde_json::to_string_pretty(&all.iter().map(|l| &l.json).collect::<Vec<_>>()),
         };
         match json {
             Ok(text) => cli::print(&(text + "\n")),
@@ -83,20 +86,51 @@ fn main() -> ExitCode {
             }
         }
     } else {
-        let stories: Vec<String> = reports.iter().map(kit::render::report).collect();
+        let stories: Vec<&str> = shown.iter().map(|l| l.story.as_str()).collect();
         cli::print(&stories.join("\n"));
     }
     ExitCode::SUCCESS
 }
 
-fn run(demo: Demo) -> kit::Result<Report> {
+/// One demo's outcome, as the story and as JSON.
+struct Lesson {
+    story: String,
+    json: serde_json::Value,
+}
+
+impl Lesson {
+    fn of(report: Report) -> kit::Result<Lesson> {
+        Ok(Lesson {
+            story: kit::render::report(&report),
+            json: to_json(&report)?,
+        })
+    }
+}
+
+fn to_json(value: &impl serde::Serialize) -> kit::Result<serde_json::Value> {
+    serde_json::to_value(value)
+        .map_err(|e| kit::Error::io("writing the JSON report")(std::io::Error::other(e)))
+}
+
+fn run(demo: Demo) -> kit::Result<Lesson> {
     match demo {
-        Demo::Sticky => sticky::tour(),
-        Demo::Half => half::tour(),
-        Demo::Nagle => nagle::tour(),
-        Demo::Udp => udp_boundary::tour(),
-        Demo::Fixed => fixed::replay::tour(),
-        Demo::Pitfalls => fixed::pitfalls::tour(),
+        Demo::Sticky => Lesson::of(sticky::tour()?),
+        Demo::Half => Lesson::of(half::tour()?),
+        Demo::Nagle => Lesson::of(nagle::tour()?),
+        Demo::Udp => Lesson::of(udp_boundary::tour()?),
+        Demo::Fixed => Lesson::of(fixed::replay::tour()?),
+        Demo::Pitfalls => Lesson::of(fixed::pitfalls::tour()?),
+        Demo::Transfer => {
+            let story = transfer::demo::demo()?;
+            let mut json = to_json(&story)?;
+            if let Some(fields) = json.as_object_mut() {
+                fields.insert("demo".into(), "transfer".into());
+            }
+            Ok(Lesson {
+                story: story.to_string(),
+                json,
+            })
+        }
         Demo::All => unreachable!("expanded by main"),
     }
 }

@@ -17,7 +17,9 @@ fn all_demos_run_in_lesson_order_as_one_json_document() {
         .collect();
     assert_eq!(
         demos,
-        ["sticky", "half", "nagle", "udp", "fixed", "pitfalls"]
+        [
+            "sticky", "half", "nagle", "udp", "fixed", "pitfalls", "transfer"
+        ]
     );
     // Over TCP every byte arrives, in order — in the demos that send it
     // properly. (UDP drops and truncates by design; the pitfalls lose bytes

@@ -1,0 +1,71 @@
+//! `transfer-server`: shares the regular files of a folder with any
+//! number of transfer-clients.
+
+use clap::Parser;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use kit::cli::{self, address, address_for_clients, seconds};
+use transfer::server::{Config, Server};
+
+/// Shares the files directly inside --dir: every client gets the list on
+/// connecting and downloads what it picks, checked with CRC-32.
+#[derive(Debug, Parser)]
+#[command(version)]
+struct Args {
+    /// The folder whose files are offered (read again for every client).
+    #[arg(long, value_name = "DIR")]
+    dir: PathBuf,
+
+    /// Address to listen on: 127.0.0.1:9696 for this computer only,
+    /// 0.0.0.0:9696 to accept clients from other computers.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:9696", value_parser = address)]
+    listen: std::net::SocketAddr,
+
+    /// Clients served at once; one more is told "server busy".
+    #[arg(long, value_name = "N", default_value_t = 64,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    max_clients: u32,
+
+    /// Drop a client that sends nothing for this many seconds.
+    #[arg(long, value_name = "SECS", default_value = "60", value_parser = seconds)]
+    idle_timeout: Duration,
+}
+
+fn main() -> ExitCode {
+    let args: Args = cli::parse();
+    match serve(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            cli::status(&format!("error: {error}"));
+            ExitCode::from(error.exit_code())
+        }
+    }
+}
+
+fn serve(args: &Args) -> transfer::Result<()> {
+    if args.idle_timeout.is_zero() {
+        return Err(transfer::Error::usage(
+            "--idle-timeout must be more than 0 seconds",
+        ));
+    }
+    let mut config = Config::new(&args.dir)?;
+    config.max_clients = args.max_clients as usize;
+    config.idle_timeout = args.idle_timeout;
+    let shared = config.folder.root().display().to_string();
+    let files = config
+        .folder
+        .list()
+        .map_err(transfer::Error::io(format!("listing {shared}")))?
+        .files
+        .len();
+    let server = Server::bind(args.listen, config)?;
+    cli::status(&format!(
+        "transfer-server: sharing {files} files from {shared}; listening on {} — now start \
+         transfer-client --connect {}",
+        server.local_addr(),
+        address_for_clients(server.local_addr())
+    ));
+    server.run()
+}

@@ -1,0 +1,72 @@
+//! The server's folder: what it lists and what a requested name resolves to.
+//!
+//! The folder is read again on every connection, so a file copied in while
+//! the server runs shows up for the next client. Only regular files
+//! directly inside the folder count; a symbolic link is followed only if
+//! it ends in the folder itself, so a link to `/etc/passwd` is never served.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::message::{Catalogue, Entry};
+use crate::names;
+
+/// The folder a server shares, canonicalised once.
+#[derive(Debug, Clone)]
+pub struct Folder {
+    root: PathBuf,
+}
+
+impl Folder {
+    /// Opens `dir`, which must be an existing folder.
+    pub fn open(dir: &Path) -> io::Result<Folder> {
+        let root = fs::canonicalize(dir)?;
+        if !root.is_dir() {
+            return Err(io::Error::new(io::ErrorKind::NotADirectory, "not a folder"));
+        }
+        Ok(Folder { root })
+    }
+
+    /// The folder's canonical path.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Every file that [`resolve`](Folder::resolve) would serve, by name.
+    pub fn list(&self) -> io::Result<Catalogue> {
+        let mut files = Vec::new();
+        for entry in fs::read_dir(&self.root)? {
+            let Ok(entry) = entry else { continue };
+            let Ok(name) = entry.file_name().into_string() else {
+                continue; // not UTF-8: no JSON string can name it
+            };
+            if name.starts_with('.') {
+                continue; // .DS_Store, .part files of a copy in progress
+            }
+            if let Ok((_, size)) = self.resolve(&name) {
+                files.push(Entry { name, size });
+            }
+        }
+        files.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(Catalogue { files })
+    }
+
+    /// The path and size of the file `name`, or why it is not served.
+    pub fn resolve(&self, name: &str) -> Result<(PathBuf, u64), String> {
+        if let Some(why) = names::unsafe_reason(name) {
+            return Err(format!("{name:?} is not a plain file name: {why}"));
+        }
+        let unknown = || format!("no file named {name:?} (ask for one from the list)");
+        let path = fs::canonicalize(self.root.join(name)).map_err(|_| unknown())?;
+        // A symlink that leads out of the folder resolves elsewhere.
+        if path.parent() != Some(self.root.as_path()) {
+            return Err(unknown());
+        }
+        let meta = fs::metadata(&path).map_err(|_| unknown())?;
+        if !meta.is_file() {
+            return Err(unknown());
+        }
+        Ok((path, meta.len()))
+    }
+}

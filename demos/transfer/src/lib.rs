@@ -1,0 +1,83 @@
+//! # The exercise, done right: a file server and its client
+//!
+//! The tutorial ends with an exercise: a server offers a list of videos, a
+//! client picks one by number, and the server sends it. Its reference code
+//! pickles the list into one `recv(1024)`, packs the size with
+//! `struct.pack("i")`, counts `have += 1024` whatever `recv` returned, holds
+//! the whole film in memory on both sides, never checks what arrived, and
+//! joins whatever name it is given onto a folder. This crate is the same
+//! program with each of those fixed.
+//!
+//! ## The protocol
+//!
+//! Control messages are frames of the `fixed` demo — a 4-byte big-endian
+//! length, then that many bytes — holding one JSON object each. A file body
+//! is not a frame: it is a raw stream of exactly `len` bytes after an 8-byte
+//! big-endian length, so a file of any size streams from disk to disk
+//! without ever being held whole in memory.
+//!
+//! ```text
+//!  client                                                      server
+//!    |                         TCP connect                          |
+//!    | ----------------------------------------------------------> |
+//!    |   frame {"files":[{"name":"a.mp4","size":5242880}, …]}       |  the catalogue,
+//!    | <---------------------------------------------------------- |  read from --dir now
+//!    |   frame {"get":"a.mp4","offset":0}                           |
+//!    | ----------------------------------------------------------> |
+//!    |   frame {"name":"a.mp4","size":5242880,"offset":0,           |
+//!    |          "len":5242880}                                      |
+//!    | <---------------------------------------------------------- |
+//!    |   u64 BE len | len raw bytes of the file, from offset …      |  sendfile(2)
+//!    | <========================================================== |  on Linux
+//!    |   frame {"crc32":3735928559}   (CRC-32 of the whole file)    |
+//!    | <---------------------------------------------------------- |
+//!    |   frame {"get":…} … again, or frame {"quit":true}            |
+//!    | ----------------------------------------------------------> |
+//!
+//!  frame = +--------------+------------------+
+//!          | len: u32 BE  | len bytes (JSON) |     at most 8 MiB
+//!          +--------------+------------------+
+//!  body  = +--------------+---------------------------------------+
+//!          | len: u64 BE  | len bytes of the file, raw            |
+//!          +--------------+---------------------------------------+
+//! ```
+//!
+//! Anything that goes wrong comes back as a frame `{"error":"…"}`: an
+//! unknown name or an offset past the end (the connection stays usable), a
+//! malformed or oversized request (the server closes it), or a server that
+//! already serves `--max-clients` (it says "server busy" and closes).
+//!
+//! ## The pieces
+//!
+//! - [`message`]: the JSON messages; [`wire`]: frames and the body header;
+//! - [`names`]: which file names are safe to serve and to save;
+//! - [`catalogue`]: the server's folder, listed and resolved;
+//! - [`server`] and [`session`]: the accept loop and one connection;
+//!   [`body`]: a file onto a socket (sendfile on Linux);
+//! - [`client`]: the downloader; [`menu`]: the tutorial's numbered menu;
+//! - [`checksum`], [`progress`], [`rate`]: CRC-32, the bar, the numbers;
+//! - [`error`]: one-line errors and exit codes; [`demo`]: the whole story
+//!   in one process; [`bench`](mod@bench): throughput against a raw copy.
+
+#![warn(missing_docs)]
+
+pub mod bench;
+pub mod body;
+pub mod catalogue;
+pub mod checksum;
+pub mod client;
+pub mod demo;
+pub mod error;
+pub mod menu;
+pub mod message;
+pub mod names;
+pub mod progress;
+pub mod rate;
+pub mod server;
+pub mod session;
+pub mod wire;
+
+pub use error::{Error, Result};
+
+/// The port the tutorial's server listens on.
+pub const DEFAULT_PORT: u16 = 9696;

@@ -1,0 +1,167 @@
+//! Frames and the body header on a socket.
+//!
+//! A control message is one frame of the `fixed` demo. The body that follows
+//! an offer is *not* read through a buffering frame reader: a reader that
+//! pulls 64 KiB from the socket to find one small frame would swallow the
+//! first bytes of the file with it. So a frame is read exactly — 4 header
+//! bytes, then exactly the payload — and each piece is still checked by
+//! `fixed`'s decoder, which refuses an oversized length before a single
+//! byte of it is awaited.
+
+use fixed::decoder::{DecodeError, Decoder};
+use fixed::frame::HEADER_LEN;
+use fixed::io::FrameWriter;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::io::{self, Read, Write};
+
+use crate::error::{Error, Result};
+use crate::message::Refusal;
+
+/// The largest control frame either side accepts: 8 MiB, which holds a
+/// catalogue of about 100 000 files.
+pub const MAX_FRAME_LEN: usize = fixed::frame::DEFAULT_MAX_FRAME_LEN;
+
+/// Bytes in the body's length header (a u64: files may exceed 4 GiB).
+pub const BODY_HEADER_LEN: usize = 8;
+
+/// Sends `message` as one frame of JSON.
+pub fn send<W: Write, T: Serialize>(writer: &mut W, message: &T) -> io::Result<()> {
+    let json = serde_json::to_vec(message).map_err(io::Error::other)?;
+    FrameWriter::new(writer).send(&json)
+}
+
+/// Reads exactly one frame with payloads up to `max` bytes: `Ok(None)` if
+/// the stream ended cleanly before it, an [`io::ErrorKind::InvalidData`]
+/// error for a frame that is too large or cut off.
+pub fn recv_frame<R: Read>(reader: &mut R, max: usize) -> io::Result<Option<Vec<u8>>> {
+    let mut decoder = Decoder::with_max_frame_len(max);
+    let mut header = [0u8; HEADER_LEN];
+    let got = read_full(reader, &mut header)?;
+    if got == 0 {
+        return Ok(None);
+    }
+    decoder.push(&header[..got]);
+    if got < HEADER_LEN {
+        return Err(invalid(decoder.finish().err()));
+    }
+    if let Some(empty) = decoder.next_frame().map_err(|e| invalid(Some(e)))? {
+        return Ok(Some(empty.to_vec()));
+    }
+    let len = u32::from_be_bytes(header) as usize;
+    let mut payload = vec![0u8; len];
+    let got = read_full(reader, &mut payload)?;
+    decoder.push(&payload[..got]);
+    match decoder.next_frame() {
+        Ok(Some(_)) => Ok(Some(payload)),
+        Ok(None) => Err(invalid(decoder.finish().err())),
+        Err(e) => Err(invalid(Some(e))),
+    }
+}
+
+/// Reads into `buf` until it is full or the stream ends; returns how many
+/// bytes arrived. A `recv` may return any part of what was sent.
+pub fn read_full<R: Read>(reader: &mut R, buf: &mut [u8]) -> io::Result<usize> {
+    let mut have = 0;
+    while have < buf.len() {
+        match reader.read(&mut buf[have..]) {
+            Ok(0) => break,
+            Ok(n) => have += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(have)
+}
+
+fn invalid(error: Option<DecodeError>) -> io::Error {
+    match error {
+        Some(error) => io::Error::new(io::ErrorKind::InvalidData, error),
+        None => io::Error::new(io::ErrorKind::InvalidData, "a frame was cut short"),
+    }
+}
+
+/// Reads one frame and parses it as `T`; an `{"error": …}` frame becomes
+/// [`Error::Refused`], the end of the stream [`kit::Error::PeerClosed`].
+/// `waiting` names the message in errors, e.g. "the catalogue".
+pub fn expect<R: Read, T: DeserializeOwned>(reader: &mut R, waiting: &str) -> Result<T> {
+    let doing = format!("waiting for {waiting}");
+    let payload = match recv_frame(reader, MAX_FRAME_LEN) {
+        Ok(Some(payload)) => payload,
+        Ok(None) => return Err(kit::Error::PeerClosed { during: doing }.into()),
+        Err(e) if e.kind() == io::ErrorKind::InvalidData => {
+            return Err(Error::Protocol(format!("{e} (while {doing})")));
+        }
+        Err(e) => return Err(Error::io(doing)(e)),
+    };
+    if let Ok(refusal) = serde_json::from_slice::<Refusal>(&payload) {
+        return Err(Error::Refused(refusal.error));
+    }
+    serde_json::from_slice(&payload)
+        .map_err(|e| Error::Protocol(format!("{waiting} is not the JSON expected: {e}")))
+}
+
+/// The 8-byte length header before a body.
+pub fn body_header(len: u64) -> [u8; BODY_HEADER_LEN] {
+    len.to_be_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Cursor;
+
+    #[test]
+    fn a_frame_is_read_exactly_leaving_the_body_in_the_stream() {
+        let mut stream = Vec::new();
+        send(&mut stream, &serde_json::json!({"len": 3})).unwrap();
+        stream.extend_from_slice(&body_header(3));
+        stream.extend_from_slice(b"abc");
+        let mut reader = Cursor::new(stream);
+        let frame = recv_frame(&mut reader, MAX_FRAME_LEN).unwrap().unwrap();
+        assert_eq!(frame, br#"{"len":3}"#);
+        let mut rest = Vec::new();
+        reader.read_to_end(&mut rest).unwrap();
+        assert_eq!(rest, [&body_header(3)[..], b"abc"].concat());
+    }
+
+    #[test]
+    fn an_oversized_frame_is_refused_before_its_payload() {
+        let mut reader = Cursor::new(vec![0xff, 0xff, 0xff, 0xff]);
+        let error = recv_frame(&mut reader, MAX_FRAME_LEN).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::InvalidData);
+        assert!(
+            error.to_string().contains("more than the 8388608 bytes"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_cut_frame_and_a_clean_end_are_told_apart() {
+        assert!(recv_frame(&mut Cursor::new(vec![]), 10).unwrap().is_none());
+        let error = recv_frame(&mut Cursor::new(vec![0, 0, 0, 5, b'a']), 10).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "the stream ended 1 bytes into a 5-byte message"
+        );
+        let error = recv_frame(&mut Cursor::new(vec![0, 0]), 10).unwrap_err();
+        assert!(
+            error.to_string().contains("4-byte length header"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn an_error_frame_becomes_a_refusal() {
+        let mut stream = Vec::new();
+        send(
+            &mut stream,
+            &Refusal {
+                error: "no such file".into(),
+            },
+        )
+        .unwrap();
+        let outcome: Result<crate::message::Done> = expect(&mut Cursor::new(stream), "x");
+        assert!(matches!(outcome, Err(Error::Refused(m)) if m == "no such file"));
+    }
+}
