@@ -18,18 +18,7 @@ fn the_stall_server_first_reports_round_trip_times() {
     );
     let rtt = &client["rtt_us"];
     assert!(rtt["median"].as_u64().unwrap() <= rtt["max"].as_u64().unwrap());
-    for key in [
-        "label",
-        "transport",
-        "knobs",
-        "sends",
-        "recvs",
-        "sticky",
-        "half",
-        "verdict",
-    ] {
-        assert!(client.get(key).is_some(), "client run lacks {key}");
-    }
+    testkit::assert_run_keys(&client, "tcp");
 }
 
 #[test]
