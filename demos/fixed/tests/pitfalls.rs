@@ -282,10 +282,7 @@ fn the_tour_shows_every_pitfall_in_order_and_as_json() {
     }
 
     // Long lines are wrapped for a projector: compare words, not layout.
-    let text = kit::render::plain(&report)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = testkit::words(&kit::render::plain(&report));
     assert!(text.contains("(a) broken"));
     assert!(text.contains("(f) which framing?"));
     assert!(text.contains(half_header::STRUCT_ERROR));

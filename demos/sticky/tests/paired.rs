@@ -105,11 +105,7 @@ fn the_story_on_a_pipe_is_plain_text_with_the_origin_map() {
         server.stdout
     );
     // The verdict is wrapped for a projector: compare it with spaces folded.
-    let words = server
-        .stdout
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let words = testkit::words(&server.stdout);
     assert!(words.contains(GLUED), "{}", server.stdout);
     assert!(client.stdout.contains("send #1  24 B"), "{}", client.stdout);
 }

@@ -237,3 +237,21 @@ pub fn pair_server_first(
         client.json()["runs"][0].clone(),
     )
 }
+
+/// `text` with every run of white space folded to one space: the story
+/// wraps long lines for a projector, so tests compare words, not layout.
+pub fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Asserts that a client and a server refuse addresses they cannot use
+/// with a one-line usage error: a client address without a port, a server
+/// address that is no IP at all.
+pub fn assert_addresses_are_checked(server: &str, client: &str) {
+    assert_one_line_error(&run(client, &["--connect", "192.168.1.20"]), 2, "no port");
+    assert_one_line_error(
+        &run(server, &["--listen", "300.1.2.3:9000"]),
+        2,
+        "300.1.2.3:9000",
+    );
+}

@@ -120,11 +120,7 @@ fn the_story_on_a_pipe_is_plain_text_with_one_recv_per_datagram() {
     assert!(!server.stdout.contains('\x1b'), "no colour into a pipe");
     assert!(server.stdout.contains("recv #1  24 B"), "{}", server.stdout);
     assert!(server.stdout.contains("recv #2   6 B"), "{}", server.stdout);
-    let words = server
-        .stdout
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let words = testkit::words(&server.stdout);
     assert!(words.contains(KEPT), "{}", server.stdout);
     assert!(client.stdout.contains("send #1  24 B"), "{}", client.stdout);
 }

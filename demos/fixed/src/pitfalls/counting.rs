@@ -116,16 +116,24 @@ pub struct Fixed {
     pub messages: Vec<Vec<u8>>,
 }
 
-/// The tutorial's client, through the slicer.
-pub fn broken() -> Result<Broken> {
-    let messages = messages();
-    let writes = writes(&messages);
-    let done = sliced::run(
+/// The server's two messages, written as the tutorial's server writes
+/// them, through the slicer to `client`: broken and correct readers get the
+/// very same traffic, cut at the very same places.
+fn replay<CO>(
+    client: impl FnOnce(kit::loopback::End) -> Result<CO>,
+) -> Result<sliced::Sliced<kit::report::Side, CO>> {
+    let writes = writes(&messages());
+    sliced::run(
         SLICING,
         &Knobs::default(),
         move |end| sending::send_each(end, &writes),
-        tutorial_client,
-    )?;
+        client,
+    )
+}
+
+/// The tutorial's client, through the slicer.
+pub fn broken() -> Result<Broken> {
+    let done = replay(tutorial_client)?;
     let (seen, counted) = done.client;
     let mut run = Run::both(
         "(a) broken · have += 1024, whatever recv returned",
@@ -161,13 +169,7 @@ pub fn broken() -> Result<Broken> {
 /// The same traffic, read by a loop that counts what each recv returned.
 pub fn correct() -> Result<Fixed> {
     let messages = messages();
-    let writes = writes(&messages);
-    let done = sliced::run(
-        SLICING,
-        &Knobs::default(),
-        move |end| sending::send_each(end, &writes),
-        counting_client,
-    )?;
+    let done = replay(counting_client)?;
     let (seen, read) = done.client;
     let mut run = Run::both(
         "(a) correct · have += len(chunk), asking only for what is missing",
