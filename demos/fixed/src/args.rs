@@ -38,6 +38,20 @@ impl ReplayArgs {
         }
     }
 
+    /// These options as typed on a command line, defaults left out: what
+    /// the other side must be given to agree.
+    pub fn flags(&self) -> String {
+        let mut flags = String::new();
+        if self.scenario != Scenario::Sticky {
+            let name = self
+                .scenario
+                .to_possible_value()
+                .map_or_else(String::new, |v| v.get_name().to_string());
+            flags += &kit::cli::flag("scenario", &name);
+        }
+        flags + &sticky::message_flags(&self.messages)
+    }
+
     /// The messages to send, before framing.
     pub fn messages(&self) -> Vec<Vec<u8>> {
         if self.messages.is_empty() {

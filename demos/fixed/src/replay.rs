@@ -7,11 +7,13 @@
 //! the demo shows the decoder's state, and at the end every frame it
 //! rebuilt is checked against what was sent.
 
+use crate::decoder::DecodeError;
 use crate::decoder::Decoder;
 use crate::frame::{self, HEADER_LEN};
+use kit::journal::Ending;
 use kit::report::{FrameRecord, Report, Run, Span};
 use kit::stream::RECV_BUFFER;
-use kit::verdict::count;
+use kit::verdict::{self, Code, count};
 
 /// The demo's short name.
 pub const NAME: &str = "fixed";
@@ -90,15 +92,16 @@ pub fn run(traffic: Traffic) -> kit::Result<Run> {
         })?,
     };
     run.label = traffic.label().into();
-    decode(&mut run, &messages);
+    decode(&mut run, &messages, None);
     Ok(run)
 }
 
 /// Feeds `run`'s recvs to a decoder, one by one as they came: marks the
 /// header bytes in each chunk, records the decoder's state after it, lists
 /// the frames it rebuilt (checked against `messages`), and gives the run
-/// its verdict.
-pub fn decode(run: &mut Run, messages: &[Vec<u8>]) {
+/// its verdict. `ending` is how the receiving ended (`None`: the sender
+/// closed, as in-process runs always do).
+pub fn decode(run: &mut Run, messages: &[Vec<u8>], ending: Option<Ending>) {
     // Where each frame's header sits in the stream.
     let mut headers = Vec::with_capacity(messages.len());
     let mut at = 0;
@@ -170,7 +173,9 @@ pub fn decode(run: &mut Run, messages: &[Vec<u8>]) {
         ]
     };
     let expected = messages.iter().map(|m| HEADER_LEN + m.len()).sum();
-    run.verdict = verdict(run, messages.len(), expected, whole, failure);
+    let (sentence, code) = verdict(run, messages.len(), expected, whole, failure, ending);
+    run.verdict = sentence;
+    run.code = code;
     run.frames = frames;
 }
 
@@ -182,14 +187,49 @@ fn frame_list(done: &[String]) -> String {
     }
 }
 
-/// "same chunks as before, every message whole" — in numbers.
+/// "same chunks as before, every message whole" — in numbers, with the
+/// verdict's code: every frame whole, or what the peer did instead.
 fn verdict(
     run: &Run,
     sent: usize,
     expected: usize,
     whole: usize,
-    failure: Option<crate::decoder::DecodeError>,
-) -> String {
+    failure: Option<DecodeError>,
+    ending: Option<Ending>,
+) -> (String, Code) {
+    let decoded = match &failure {
+        Some(error) => format!("the decoder stopped: {error}"),
+        None => format!("only {whole} of {sent} messages came out whole"),
+    };
+    if run.sticky.is_none() {
+        // The bytes are not the expected frames: nothing was "sent" that
+        // this side could know of, only bytes that arrived.
+        let mut sentence = format!(
+            "expected {} ({expected} B); {} returned {} that are not those frames; {decoded}",
+            count(sent, "frame"),
+            count(run.recvs.len(), "recv"),
+            count(total(run), "byte"),
+        );
+        match ending {
+            Some(Ending::Silent { waited }) => sentence.push_str(&verdict::then_silent(waited)),
+            Some(Ending::Stopped { limit }) => {
+                sentence.push_str(&format!("; this side stopped reading after {limit} B"))
+            }
+            _ => {}
+        }
+        return (sentence, Code::Unexpected);
+    }
+    if total(run) < expected {
+        // Cut short: the shape of the chunks is not the story.
+        let (cut, code) = verdict::cut_short(
+            &count(sent, "frame"),
+            expected,
+            total(run),
+            run.recvs.len(),
+            ending,
+        );
+        return (format!("{cut}; {decoded}"), code);
+    }
     let mut shape = Vec::new();
     if run.sticky == Some(true) {
         shape.push("glued");
@@ -198,39 +238,31 @@ fn verdict(
         shape.push("split");
     }
     let them = if sent == 1 { "it" } else { "them" };
-    if total(run) < expected {
-        // Cut short: the shape of the chunks is not the story.
-        return format!(
-            "{} sent, but only {} of their {expected} bytes arrived, in {}; {}",
-            count(sent, "frame"),
-            total(run),
-            count(run.recvs.len(), "recv"),
-            match failure {
-                Some(error) => format!("the decoder stopped: {error}"),
-                None => format!("only {whole} of {sent} messages came out whole"),
-            }
-        );
-    }
-    let shape = match (shape.is_empty(), run.sticky.is_some()) {
-        (_, false) => format!("returned {}", count(total(run), "byte")),
-        (true, true) => format!("returned {them} one frame each"),
-        (false, true) => format!("returned {them} {}", shape.join(" and ")),
+    let shape = if shape.is_empty() {
+        format!("returned {them} one frame each")
+    } else {
+        format!("returned {them} {}", shape.join(" and "))
     };
-    let outcome = if whole == sent && failure.is_none() {
-        match sent {
+    let (outcome, mut code) = if whole == sent && failure.is_none() {
+        let outcome = match sent {
             1 => "the decoder rebuilt the message whole".to_string(),
             2 => "the decoder rebuilt both messages whole".to_string(),
             n => format!("the decoder rebuilt all {n} messages whole"),
-        }
+        };
+        (outcome, Code::FramesWhole)
     } else {
-        let why = failure.map_or_else(String::new, |e| format!(": {e}"));
-        format!("only {whole} of {sent} messages came out whole{why}")
+        (decoded, Code::FramesBroken)
     };
-    format!(
+    let mut sentence = format!(
         "{} sent, {} {shape}; {outcome}",
         count(sent, "frame"),
         count(run.recvs.len(), "recv")
-    )
+    );
+    if let Some(Ending::Silent { waited }) = ending {
+        sentence.push_str(&verdict::then_silent(waited));
+        code = Code::PeerSilent;
+    }
+    (sentence, code)
 }
 
 fn total(run: &Run) -> usize {

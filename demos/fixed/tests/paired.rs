@@ -6,7 +6,7 @@ use kit::knobs::Knobs;
 use kit::loopback::End;
 use kit::queue::Patience;
 use std::net::{SocketAddr, TcpListener};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use testkit::{Process, free_port, listening_addr};
 
 const SERVER: &str = env!("CARGO_BIN_EXE_fixed-server");
@@ -132,11 +132,7 @@ fn the_sticky_traffic_is_cut_differently_for_each_seed() {
             slicer::spawn("127.0.0.1:0".parse().unwrap(), upstream, slicing).unwrap();
         let receiver = std::thread::spawn(move || {
             let (stream, _) = listener.accept().unwrap();
-            let end = End {
-                stream,
-                knobs: Default::default(),
-                epoch: Instant::now(),
-            };
+            let end = End::new(stream, Default::default(), Duration::from_secs(10)).unwrap();
             sticky::recv(
                 end,
                 sticky::Reader::Prompt,
@@ -149,11 +145,7 @@ fn the_sticky_traffic_is_cut_differently_for_each_seed() {
         });
         let (stream, knobs) =
             kit::endpoint::connect(addr, &Knobs::default(), Duration::from_secs(5)).unwrap();
-        let end = End {
-            stream,
-            knobs,
-            epoch: Instant::now(),
-        };
+        let end = End::new(stream, knobs, Duration::from_secs(10)).unwrap();
         sticky::send(end, &sticky::tutorial_messages()).unwrap();
         let side = receiver.join().unwrap();
         slicer.join().unwrap().unwrap();

@@ -421,3 +421,71 @@ fn an_upstream_that_is_not_there_is_named_after_the_retry_window() {
     let run = slicer.finish();
     assert_one_line_error(&run, 1, &format!("no server answered at {upstream}"));
 }
+
+/// A server that keeps every connection open after its client has left
+/// must not make the slicer hold two threads and two sockets per client
+/// for ever: once the client's side has ended, the server's side gets
+/// `--close-timeout`, then the slicer closes both. (Linux: the slicer's
+/// threads and open files are counted in /proc.)
+#[test]
+fn a_server_that_never_closes_does_not_keep_the_slicer_busy() {
+    const CLIENTS: usize = 100;
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let upstream = listener.local_addr().unwrap().to_string();
+    let mut slicer = Process::start(
+        SLICER,
+        &[
+            "--listen",
+            "127.0.0.1:0",
+            "--upstream",
+            &upstream,
+            "--close-timeout",
+            "0.5",
+        ],
+    );
+    let addr = listening_addr(&slicer.wait_for_stderr("listening on"));
+    let Some(at_rest) = usage(&slicer) else {
+        slicer.kill();
+        eprintln!("skipped: no /proc here to count the slicer's threads and files");
+        return;
+    };
+    // Each client says one thing and leaves; the server reads it, sees the
+    // client's FIN passed on, and then neither answers nor closes.
+    let mut held = Vec::new();
+    for _ in 0..CLIENTS {
+        let mut client = TcpStream::connect(&addr).unwrap();
+        client.write_all(b"bye").unwrap();
+        drop(client);
+        let (mut conn, _) = listener.accept().unwrap();
+        let mut got = Vec::new();
+        conn.read_to_end(&mut got).unwrap();
+        assert_eq!(got, b"bye");
+        held.push(conn);
+    }
+    let busy = usage(&slicer).unwrap();
+    // Every forwarding thread ends, and every socket is closed, once the
+    // silent server side has had its half second.
+    let until = std::time::Instant::now() + Duration::from_secs(20);
+    while usage(&slicer).unwrap() != at_rest {
+        assert!(
+            std::time::Instant::now() < until,
+            "threads and files at rest {at_rest:?}, with {CLIENTS} clients gone {busy:?}, \
+             still {:?}",
+            usage(&slicer)
+        );
+        thread::sleep(Duration::from_millis(20));
+    }
+    slicer.kill();
+    drop(held);
+}
+
+/// A running process's threads and open files (Linux: /proc), or `None`
+/// where they cannot be counted.
+fn usage(process: &Process) -> Option<(usize, usize)> {
+    let count = |what: &str| {
+        std::fs::read_dir(format!("/proc/{}/{what}", process.id()))
+            .ok()
+            .map(Iterator::count)
+    };
+    Some((count("task")?, count("fd")?))
+}

@@ -1,8 +1,21 @@
 //! The options both half binaries share: give the server and the client the
 //! same variant flags, so they agree on what is sent and how it is read.
 
-use crate::{RECV_SIZE, SENTENCE, Scenario};
+use crate::{BIG, PIECES, RECV_SIZE, SENTENCE, Scenario};
 use clap::Args;
+use kit::cli::flag;
+
+/// One `--message`, as its UTF-8 bytes.
+///
+/// A type of its own because clap reads an `Option<Vec<u8>>` field as
+/// "any number of bytes", not as "one optional message".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message(pub Vec<u8>);
+
+/// Parses a `--message` (a clap value parser): any text but the empty one.
+fn message(text: &str) -> Result<Message, String> {
+    kit::cli::message(text).map(Message)
+}
 
 /// Which half-packet variant to run.
 #[derive(Debug, Clone, Args)]
@@ -26,8 +39,8 @@ pub struct VariantArgs {
     pub staged: bool,
 
     /// The message for variants 1 and 3 (the tutorial's sentence by default).
-    #[arg(long, value_name = "TEXT", value_parser = kit::cli::message, conflicts_with = "rcvbuf")]
-    pub message: Option<Vec<u8>>,
+    #[arg(long, value_name = "TEXT", value_parser = message, conflicts_with = "rcvbuf")]
+    pub message: Option<Message>,
 
     /// The size of variant 2's message in bytes ("重要信息" repeated).
     #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024,
@@ -48,7 +61,10 @@ pub struct VariantArgs {
 impl VariantArgs {
     /// The scenario these flags describe.
     pub fn scenario(&self) -> kit::Result<Scenario> {
-        let message = self.message.clone().unwrap_or_else(|| SENTENCE.into());
+        let message = self
+            .message
+            .clone()
+            .map_or_else(|| SENTENCE.into(), |m| m.0);
         if self.staged {
             return Scenario::staged(message, &self.pieces);
         }
@@ -60,5 +76,66 @@ impl VariantArgs {
             message,
             ..Scenario::small_recv(recv_size)
         })
+    }
+
+    /// These flags as typed on a command line, defaults left out: what the
+    /// other side must be given to agree.
+    pub fn flags(&self) -> String {
+        let mut flags = String::new();
+        if let Some(n) = self.recv_size {
+            flags += &flag("recv-size", &n.to_string());
+        }
+        if let Some(n) = self.rcvbuf {
+            flags += &flag("rcvbuf", &n.to_string());
+            if self.size as usize != BIG {
+                flags += &flag("size", &self.size.to_string());
+            }
+        }
+        if self.staged {
+            flags += " --staged";
+            if self.pieces != PIECES {
+                let list: Vec<String> = self.pieces.iter().map(usize::to_string).collect();
+                flags += &flag("pieces", &list.join(","));
+            }
+        }
+        if let Some(Message(bytes)) = &self.message {
+            flags += &flag("message", &String::from_utf8_lossy(bytes));
+        }
+        flags
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Debug, Parser)]
+    struct Both {
+        #[command(flatten)]
+        variant: VariantArgs,
+    }
+
+    fn parse(line: &[&str]) -> VariantArgs {
+        let mut args = vec!["half"];
+        args.extend_from_slice(line);
+        Both::try_parse_from(args).unwrap().variant
+    }
+
+    #[test]
+    fn a_message_is_one_text_and_the_flags_repeat_what_was_given() {
+        let given = parse(&["--message", "你好", "--recv-size", "4"]);
+        assert_eq!(given.message, Some(Message("你好".as_bytes().to_vec())));
+        assert_eq!(given.flags(), " --recv-size 4 --message 你好");
+        assert_eq!(parse(&[]).flags(), "");
+        assert_eq!(parse(&["--rcvbuf"]).flags(), " --rcvbuf 4096");
+        assert_eq!(
+            parse(&["--staged", "--pieces", "1,1"]).flags(),
+            " --staged --pieces 1,1"
+        );
+        assert_eq!(
+            parse(&["--staged", "--pieces", "2,5,13"]).flags(),
+            " --staged"
+        );
     }
 }

@@ -98,3 +98,34 @@ fn pieces_longer_than_the_message_are_a_usage_error() {
     let run = testkit::run(CLIENT, &["--staged", "--pieces", "20,20"]);
     assert_one_line_error(&run, 2, "add up to 40 bytes");
 }
+
+/// A server with a small receive queue expects a 256 KiB message; a
+/// client with the defaults sends the 30-byte sentence. The server says
+/// which flag differs: --rcvbuf, not --message.
+#[test]
+fn a_mismatch_names_the_servers_own_variant_flags() {
+    let (server, addr) = testkit::serve(SERVER, &["--rcvbuf", "--json"]);
+    let client = testkit::run(CLIENT, &["--connect", &addr]);
+    assert_eq!(client.code, Some(0), "{}", client.stderr);
+    let server = server.finish();
+    testkit::assert_one_line_error(
+        &server,
+        1,
+        "is half-client running with the same flags: --rcvbuf 4096?",
+    );
+    assert_eq!(server.json()["runs"][0]["code"], "unexpected");
+    assert!(!server.stderr.contains("--message"), "{}", server.stderr);
+}
+
+/// `--message` is one text on both sides (it once panicked in clap).
+#[test]
+fn a_message_of_ones_own_is_sent_and_traced() {
+    let (run_server, run_client) = testkit::pair_server_first(
+        SERVER,
+        CLIENT,
+        &["--message", "你好, it's me", "--recv-size", "4"],
+    );
+    assert_eq!(run_server["half"], true);
+    assert_eq!(run_server["code"], "split");
+    assert_eq!(run_client["sends"][0]["len"], "你好, it's me".len());
+}

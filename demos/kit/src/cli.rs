@@ -13,7 +13,7 @@ use clap::{Args, Parser};
 use std::io::{self, Write};
 use std::net::{SocketAddr, ToSocketAddrs};
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Options of every binary in the lab.
 #[derive(Debug, Clone, Args)]
@@ -94,9 +94,76 @@ pub fn address(text: &str) -> Result<SocketAddr, String> {
         .ok_or_else(|| format!("'{text}' names no address: {hint}"))
 }
 
+/// The two programs of a pair, and the flags on which they must agree.
+///
+/// Each demo comes as a server and a client started by hand, often by two
+/// students on two computers. When they disagree about what is sent (one
+/// started with `--staged`, the other without), neither can tell from the
+/// bytes alone; what each can do is name the flags it was given, so the
+/// person at the keyboard sees at once what to match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pairing {
+    /// This program, e.g. `half-server`.
+    pub this: &'static str,
+    /// The program at the other end, e.g. `half-client`.
+    pub peer: &'static str,
+    /// The flags the peer must be given to match this side, as typed on a
+    /// command line (` --staged --pieces 2,5,13`); empty for the defaults.
+    pub flags: String,
+}
+
+impl Pairing {
+    /// A pairing of `this` with `peer` with the shared `flags`.
+    pub fn new(this: &'static str, peer: &'static str, flags: impl Into<String>) -> Pairing {
+        Pairing {
+            this,
+            peer,
+            flags: flags.into(),
+        }
+    }
+
+    /// What to check when the two sides disagree.
+    pub fn hint(&self) -> String {
+        if self.flags.is_empty() {
+            format!("is {} running with its default flags too?", self.peer)
+        } else {
+            format!(
+                "is {} running with the same flags:{}?",
+                self.peer, self.flags
+            )
+        }
+    }
+}
+
+/// ` --flag value`, with the value quoted for a shell if it needs it.
+pub fn flag(name: &str, value: &str) -> String {
+    format!(" --{name} {}", shell_word(value))
+}
+
+/// `text` as one word on a command line: as it is if it is plain, else in
+/// single quotes (a student copies the hint into a terminal).
+pub fn shell_word(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_.,:/@%+=".contains(c));
+    if plain {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
 /// Prints the report (as JSON or as the story) and turns the outcome into
-/// the exit code: 0, or the error's one line on stderr and its code.
-pub fn finish(outcome: Result<Report, Error>, common: &Common) -> ExitCode {
+/// the exit code (README, "exit codes"):
+///
+/// - 0: the run showed what the demo sets out to show (a server that saw
+///   glued messages succeeded);
+/// - 1: the peer or the network did something else — a mismatch, a stream
+///   cut short, a silent peer: the story is printed all the same, and one
+///   line on stderr says what happened and which flags to match;
+/// - 2: the command line cannot work (see [`parse`]).
+pub fn finish(outcome: Result<Report, Error>, common: &Common, pairing: &Pairing) -> ExitCode {
     match outcome {
         Ok(report) => {
             let text = if common.json {
@@ -110,7 +177,17 @@ pub fn finish(outcome: Result<Report, Error>, common: &Common) -> ExitCode {
                 render::report(&report)
             };
             print(&text);
-            ExitCode::SUCCESS
+            match report.mismatch() {
+                None => ExitCode::SUCCESS,
+                Some(run) => {
+                    status(&format!("error: {} ({})", run.verdict, pairing.hint()));
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Err(error @ (Error::PeerClosed { .. } | Error::PeerSilent { .. })) => {
+            status(&format!("error: {error} ({})", pairing.hint()));
+            ExitCode::from(error.exit_code())
         }
         Err(error) => fail(&error),
     }
@@ -142,6 +219,9 @@ pub fn message(text: &str) -> Result<Vec<u8>, String> {
     Ok(text.as_bytes().to_vec())
 }
 
+/// How long a paired binary waits for its peer, unless told otherwise.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// Where a server listens.
 #[derive(Debug, Clone, Args)]
 pub struct Listen {
@@ -165,6 +245,16 @@ pub struct Dial {
     pub retry_secs: Duration,
 }
 
+/// How long a TCP binary waits for its peer once connected.
+#[derive(Debug, Clone, Args)]
+pub struct Deadline {
+    /// Once connected, give up on the other side after it sends nothing
+    /// for this many seconds (a peer started with other flags, or one that
+    /// never closes the connection).
+    #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = positive_seconds)]
+    pub timeout: Duration,
+}
+
 /// The address a client should dial to reach a server listening on
 /// `addr`. A server on 0.0.0.0 listens on every network card, but 0.0.0.0
 /// is not an address anyone can dial: the client needs one of this
@@ -183,43 +273,53 @@ pub fn address_for_clients(addr: SocketAddr) -> String {
 
 impl Listen {
     /// Binds the address with `knobs` applied, says where clients should
-    /// connect (`client` is the program to start, `flags` what to add to its
-    /// command line), and waits for one client. `program` names this
-    /// binary in the status lines on stderr.
+    /// connect and with which flags, and waits for one client. Every read
+    /// and write on the connection then waits at most the `deadline`.
     pub fn accept_one(
         &self,
-        program: &str,
+        pairing: &Pairing,
         knobs: &Knobs,
-        client: &str,
-        flags: &str,
+        deadline: &Deadline,
     ) -> Result<End, Error> {
         let listener = Listener::bind(self.listen, knobs)?;
         let addr = listener.local_addr();
         status(&format!(
-            "{program}: listening on {addr} — now start {client} --connect {}{flags}",
-            address_for_clients(addr)
+            "{}: listening on {addr} — now start {} --connect {}{}",
+            pairing.this,
+            pairing.peer,
+            address_for_clients(addr),
+            pairing.flags
         ));
+        // Waiting for a client has no deadline: that is a person starting a
+        // program, perhaps on another computer. Once it is connected, the
+        // program on the other side has one.
         let (stream, peer, knobs) = listener.accept()?;
-        status(&format!("{program}: {peer} connected"));
-        Ok(End {
-            stream,
-            knobs,
-            epoch: Instant::now(),
-        })
+        status(&format!("{}: {peer} connected", pairing.this));
+        End::new(stream, knobs, deadline.timeout)
     }
 }
 
 impl Dial {
-    /// Connects with `knobs` applied, retrying for `--retry-secs`.
-    /// `program` names this binary in the status line on stderr.
-    pub fn connect_one(&self, program: &str, knobs: &Knobs) -> Result<End, Error> {
-        status(&format!("{program}: connecting to {}", self.connect));
+    /// Connects with `knobs` applied, retrying for `--retry-secs`. Every
+    /// read and write on the connection then waits at most the `deadline`.
+    pub fn connect_one(
+        &self,
+        pairing: &Pairing,
+        knobs: &Knobs,
+        deadline: &Deadline,
+    ) -> Result<End, Error> {
+        status(&format!("{}: connecting to {}", pairing.this, self.connect));
         let (stream, knobs) = endpoint::connect(self.connect, knobs, self.retry_secs)?;
-        Ok(End {
-            stream,
-            knobs,
-            epoch: Instant::now(),
-        })
+        End::new(stream, knobs, deadline.timeout)
+    }
+}
+
+/// Parses a number of seconds above zero (a clap value parser): a
+/// deadline of 0 would mean "never wait", which no read can honour.
+pub fn positive_seconds(text: &str) -> Result<Duration, String> {
+    match seconds(text)? {
+        zero if zero.is_zero() => Err(format!("'{text}' is no deadline: give more than 0 seconds")),
+        some => Ok(some),
     }
 }
 
@@ -262,10 +362,30 @@ mod tests {
     }
 
     #[test]
+    fn hints_name_the_flags_to_match_in_words_a_shell_takes() {
+        assert_eq!(shell_word("burst"), "burst");
+        assert_eq!(shell_word("你好"), "你好");
+        assert_eq!(shell_word("it's here"), "'it'\\''s here'");
+        assert_eq!(shell_word(""), "''");
+        let pairing = Pairing::new("half-server", "half-client", flag("rcvbuf", "4096"));
+        assert_eq!(
+            pairing.hint(),
+            "is half-client running with the same flags: --rcvbuf 4096?"
+        );
+        let defaults = Pairing::new("sticky-client", "sticky-server", "");
+        assert_eq!(
+            defaults.hint(),
+            "is sticky-server running with its default flags too?"
+        );
+    }
+
+    #[test]
     fn seconds_and_messages() {
         assert_eq!(seconds("0.5"), Ok(Duration::from_millis(500)));
         assert!(seconds("-1").is_err());
         assert!(seconds("soon").is_err());
+        assert!(positive_seconds("0").is_err());
+        assert_eq!(positive_seconds("2"), Ok(Duration::from_secs(2)));
         assert!(message("").is_err());
         assert_eq!(message("不留"), Ok("不留".as_bytes().to_vec()));
     }

@@ -39,8 +39,8 @@ pub enum Error {
     PeerSilent {
         /// What we were waiting for.
         during: String,
-        /// How long we waited.
-        waited: Duration,
+        /// How long we waited, where known.
+        waited: Option<Duration>,
     },
     /// Any other I/O failure, with what we were doing at the time.
     Io {
@@ -61,6 +61,11 @@ impl Error {
             | io::ErrorKind::ConnectionAborted
             | io::ErrorKind::BrokenPipe
             | io::ErrorKind::UnexpectedEof => Error::PeerClosed { during: doing },
+            // A read deadline that passed is the peer keeping silent.
+            _ if is_timeout(&source) => Error::PeerSilent {
+                during: doing,
+                waited: None,
+            },
             _ => Error::Io { doing, source },
         }
     }
@@ -110,10 +115,20 @@ impl fmt::Display for Error {
             Error::PeerClosed { during } => {
                 write!(f, "the peer closed the connection while {during}")
             }
-            Error::PeerSilent { during, waited } => write!(
+            Error::PeerSilent {
+                during,
+                waited: Some(waited),
+            } => write!(
                 f,
                 "the peer sent nothing for {:.1} s while {during}",
                 waited.as_secs_f64()
+            ),
+            Error::PeerSilent {
+                during,
+                waited: None,
+            } => write!(
+                f,
+                "the peer sent nothing before the deadline (--timeout) while {during}"
             ),
             Error::Io { doing, source } => write!(f, "{doing} failed: {}", plain(source)),
         }
@@ -129,6 +144,16 @@ impl std::error::Error for Error {
             _ => None,
         }
     }
+}
+
+/// Whether an I/O error is a read or write deadline that passed. Unix
+/// reports an expired `SO_RCVTIMEO` as `WouldBlock` (EAGAIN), Windows as
+/// `TimedOut` (WSAETIMEDOUT): both mean "nothing came in time".
+pub fn is_timeout(error: &io::Error) -> bool {
+    matches!(
+        error.kind(),
+        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+    )
 }
 
 /// The operating system's message without Rust's "(os error 111)" suffix.

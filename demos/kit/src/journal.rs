@@ -34,12 +34,40 @@ pub struct Truncation {
     pub real_len: Option<usize>,
 }
 
+/// How a receiver's stream of `recv`s came to an end.
+///
+/// A byte stream has only one normal end: the peer's FIN, after which
+/// `recv` returns 0. Everything else is the peer (or the network) doing
+/// something the receiver did not expect, and the story says which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// `recv` returned 0: the peer closed its side, every byte is in.
+    Closed,
+    /// The peer sent nothing for `waited` and did not close: the receiver
+    /// stopped waiting (its read deadline).
+    Silent {
+        /// How long the last `recv` waited.
+        waited: Duration,
+    },
+    /// The peer sent more than this side can expect; the receiver stopped
+    /// reading once it held `limit` bytes, so that no peer can make it
+    /// hold more.
+    Stopped {
+        /// The bytes it was willing to hold.
+        limit: usize,
+    },
+    /// The peer reset the connection (RST): whatever it had not yet
+    /// delivered is gone.
+    Reset,
+}
+
 /// The calls of one side, in order, against one monotonic clock.
 #[derive(Debug, Clone)]
 pub struct Journal {
     epoch: Instant,
     sends: Vec<Call>,
     recvs: Vec<Call>,
+    ending: Option<Ending>,
 }
 
 impl Journal {
@@ -50,6 +78,7 @@ impl Journal {
             epoch,
             sends: Vec::new(),
             recvs: Vec::new(),
+            ending: None,
         }
     }
 
@@ -81,6 +110,17 @@ impl Journal {
         let mut call = self.call(self.recvs.len(), bytes, Instant::now(), None);
         call.truncation = Some(truncation);
         self.recvs.push(call);
+    }
+
+    /// Records how the receiving ended.
+    pub fn ended(&mut self, ending: Ending) {
+        self.ending = Some(ending);
+    }
+
+    /// How the receiving ended, if it has (`None` for a sender, or a
+    /// receiver that stopped on its own once it had what it expected).
+    pub fn ending(&self) -> Option<Ending> {
+        self.ending
     }
 
     /// The sends, in order.

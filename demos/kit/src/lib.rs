@@ -12,7 +12,8 @@
 //! - [`origin`]: which sent message each received byte came from;
 //! - [`verdict`]: sticky (粘包), half (半包), both or neither, in a sentence;
 //! - [`utf8`]: characters cut in two by a chunk boundary;
-//! - [`segments`]: how many TCP segments really left (Linux `TCP_INFO`);
+//! - [`tcp_info`] and [`segments`]: the kernel's own record of a connection
+//!   (Linux `TCP_INFO`), and how many TCP segments really left;
 //! - [`stream`]: the plain send and recv loops, journaled;
 //! - [`report`], [`render`], [`style`], [`cli`]: the story on a terminal,
 //!   the same facts as JSON, and the command line around them;
@@ -33,6 +34,7 @@ pub mod report;
 pub mod segments;
 pub mod stream;
 pub mod style;
+pub mod tcp_info;
 pub mod utf8;
 pub mod verdict;
 

@@ -8,7 +8,11 @@ use crate::knobs::{Applied, Knobs};
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr, TcpStream};
 use std::thread;
-use std::time::Instant;
+use std::time::{Duration, Instant};
+
+/// How long a side of an in-process run waits for the other: far longer
+/// than any lesson takes on loopback, and still an end if one side fails.
+pub const TIMEOUT: Duration = Duration::from_secs(10);
 
 /// One end of a fresh connection, handed to a side of a demo.
 #[derive(Debug)]
@@ -19,6 +23,26 @@ pub struct End {
     pub knobs: Applied,
     /// The instant both journals count from.
     pub epoch: Instant,
+    /// The longest any read or write on `stream` waits.
+    pub timeout: Duration,
+}
+
+impl End {
+    /// An end whose every read and write waits at most `timeout`, so that
+    /// no peer — a program started with other flags, a student's program
+    /// that never closes — can make this side wait forever.
+    pub fn new(stream: TcpStream, knobs: Applied, timeout: Duration) -> Result<End> {
+        stream
+            .set_read_timeout(Some(timeout))
+            .and_then(|()| stream.set_write_timeout(Some(timeout)))
+            .map_err(Error::io("setting the connection's deadlines"))?;
+        Ok(End {
+            stream,
+            knobs,
+            epoch: Instant::now(),
+            timeout,
+        })
+    }
 }
 
 /// Connects a receiver and a sender over loopback (an ephemeral port), runs
@@ -34,24 +58,23 @@ where
     S: FnOnce(End) -> Result<SO>,
 {
     let listener = Listener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), listen)?;
-    let addr = listener.local_addr();
     let epoch = Instant::now();
-    let receiving = thread::spawn(move || {
-        let (stream, _, knobs) = listener.accept()?;
-        receiver(End {
-            stream,
-            knobs,
-            epoch,
-        })
-    });
-    let sent =
-        endpoint::connect(addr, dial, endpoint::DEFAULT_PATIENCE).and_then(|(stream, knobs)| {
-            sender(End {
-                stream,
-                knobs,
-                epoch,
-            })
-        });
+    // The kernel completes the handshake from the listener's backlog, so
+    // the connection exists before `accept` is called: dial first, then
+    // accept, and neither side can be left waiting for the other to turn up.
+    let (dialled, dial_knobs) =
+        endpoint::connect(listener.local_addr(), dial, endpoint::DEFAULT_PATIENCE)?;
+    let (accepted, _, accept_knobs) = listener.accept()?;
+    let receiving_end = End {
+        epoch,
+        ..End::new(accepted, accept_knobs, TIMEOUT)?
+    };
+    let sending_end = End {
+        epoch,
+        ..End::new(dialled, dial_knobs, TIMEOUT)?
+    };
+    let receiving = thread::spawn(move || receiver(receiving_end));
+    let sent = sender(sending_end);
     let received = receiving.join().map_err(|_| {
         Error::io("running the receiver")(io::Error::other("the receiver thread panicked"))
     })?;

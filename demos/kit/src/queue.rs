@@ -11,8 +11,8 @@
 //! rather than on a "done" signal from the sender, is what makes the outcome
 //! the same on every run: the bytes are provably there when `recv` is called.
 
-use crate::error::{Error, Result};
-use std::io;
+use crate::error::{self, Error, Result};
+use crate::tcp_info;
 use std::net::TcpStream;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -30,11 +30,11 @@ pub struct Patience {
 
 impl Patience {
     /// For a peer on another computer, which may send other messages than
-    /// this side expects: wait up to 30 s, but stop once the sender has
-    /// been quiet for a second.
-    pub fn across_computers() -> Patience {
+    /// this side expects: wait up to `deadline` (the binaries' `--timeout`),
+    /// but stop once the sender has been quiet for a second.
+    pub fn across_computers(deadline: Duration) -> Patience {
         Patience {
-            deadline: Duration::from_secs(30),
+            deadline,
             quiet: Some(Duration::from_secs(1)),
         }
     }
@@ -62,6 +62,10 @@ pub enum Queued {
 
 /// Blocks until at least `expected` bytes wait in `stream`'s receive queue,
 /// then returns without reading any of them.
+///
+/// It also stops as soon as the peer's FIN has arrived (where the kernel
+/// tells, through [`tcp_info`]): a sender that closed early sends nothing
+/// more, so there is nothing to wait for.
 pub fn wait_until_queued(
     stream: &TcpStream,
     expected: usize,
@@ -72,7 +76,9 @@ pub fn wait_until_queued(
     let started = Instant::now();
     let mut last = (0usize, Instant::now());
     // A short read timeout turns an empty queue into WouldBlock instead of
-    // blocking forever, so the deadline can be checked.
+    // blocking forever, so the deadline can be checked. The caller's own
+    // timeout is put back afterwards.
+    let before = stream.read_timeout().map_err(Error::io(during.clone()))?;
     stream
         .set_read_timeout(Some(Duration::from_millis(20)))
         .map_err(Error::io(during.clone()))?;
@@ -84,22 +90,20 @@ pub fn wait_until_queued(
                 if n != last.0 {
                     last = (n, Instant::now());
                 }
-                if patience.quiet.is_some_and(|q| last.1.elapsed() >= q) {
+                if patience.quiet.is_some_and(|q| last.1.elapsed() >= q)
+                    || tcp_info::read(stream).is_some_and(|info| info.peer_closed)
+                {
                     break Ok(Queued::Some(n));
                 }
             }
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
-                ) => {}
+            Err(e) if error::is_timeout(&e) => {}
             Err(e) => break Err(Error::io(during.clone())(e)),
         }
         if started.elapsed() >= patience.deadline {
             break match last.0 {
                 0 => Err(Error::PeerSilent {
                     during,
-                    waited: started.elapsed(),
+                    waited: Some(started.elapsed()),
                 }),
                 n => Ok(Queued::Some(n)),
             };
@@ -111,8 +115,8 @@ pub fn wait_until_queued(
         }
     };
     stream
-        .set_read_timeout(None)
-        .map_err(Error::io("restoring a blocking socket"))?;
+        .set_read_timeout(before)
+        .map_err(Error::io("restoring the read timeout"))?;
     outcome
 }
 
@@ -152,6 +156,42 @@ mod tests {
         };
         let queued = wait_until_queued(&server, 100, patience).unwrap();
         assert_eq!(queued, Queued::Some(9));
+    }
+
+    /// A sender that closes with fewer bytes than expected ends the wait
+    /// when its FIN arrives, not when some deadline passes.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_sender_that_closes_early_ends_the_wait_at_its_fin() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let mut client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        let (server, _) = listener.accept().unwrap();
+        client.write_all(b"only five").unwrap();
+        drop(client);
+        let (done, waited) = std::sync::mpsc::channel();
+        thread::spawn(move || {
+            // No quiet period and an hour's deadline: only the FIN can end it.
+            let patience = Patience::exact(Duration::from_secs(3600));
+            let _ = done.send(wait_until_queued(&server, 100, patience).unwrap());
+        });
+        let queued = waited
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the FIN should end the wait");
+        assert_eq!(queued, Queued::Some(9));
+    }
+
+    #[test]
+    fn the_callers_read_timeout_is_put_back() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let mut client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        let (server, _) = listener.accept().unwrap();
+        server
+            .set_read_timeout(Some(Duration::from_secs(7)))
+            .unwrap();
+        client.write_all(b"four").unwrap();
+        let queued = wait_until_queued(&server, 4, Patience::exact(Duration::from_secs(10)));
+        assert_eq!(queued.unwrap(), Queued::All(4));
+        assert_eq!(server.read_timeout().unwrap(), Some(Duration::from_secs(7)));
     }
 
     #[test]

@@ -10,13 +10,13 @@
 //!               "sends": [ { "index", "len", "hex" } ],
 //!               "recvs": [ { "index", "len", "hex", "t_us",
 //!                            "origin": [ { "send", "start", "end" } ] } ],
-//!               "sticky", "half", "verdict" } ] }
+//!               "sticky", "half", "verdict", "code" } ] }
 //! ```
 
 use crate::journal::{Call, Journal};
 use crate::knobs::Applied;
 use crate::origin::{self, Piece};
-use crate::verdict::{self, Verdict};
+use crate::verdict::{self, Code, Verdict};
 use serde::{Deserialize, Serialize};
 
 /// Everything one invocation of a demo showed.
@@ -59,6 +59,8 @@ pub struct Run {
     pub half: Option<bool>,
     /// The one-line verdict.
     pub verdict: String,
+    /// The verdict as a stable word for programs (see [`Code`]).
+    pub code: Code,
     /// Data segments the sender's kernel sent (Linux `tcpi_data_segs_out`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub segments_out: Option<u64>,
@@ -185,6 +187,15 @@ pub struct Side {
     pub segments_out: Option<u64>,
 }
 
+impl Report {
+    /// The first run whose peer did something other than the lesson
+    /// expects (a mismatch, a stream cut short, a silent peer): a paired
+    /// binary then exits with code 1, after printing the story.
+    pub fn mismatch(&self) -> Option<&Run> {
+        self.runs.iter().find(|run| run.code.is_mismatch())
+    }
+}
+
 impl Run {
     /// A run seen from both ends (the in-process tour): the sender's sends
     /// are the messages, the receiver's recvs are traced back to them.
@@ -253,6 +264,7 @@ impl Run {
         expected: &[M],
     ) -> Run {
         let calls = receiver.journal.recvs();
+        let ending = receiver.journal.ending();
         let chunks: Vec<&[u8]> = calls.iter().map(|c| &c.bytes[..]).collect();
         let traced = match transport {
             Transport::Tcp => origin::map(expected, &chunks),
@@ -263,7 +275,7 @@ impl Run {
                 let verdict = match transport {
                     Transport::Tcp => {
                         let sent = expected.iter().map(|m| m.as_ref().len()).sum();
-                        verdict::judge(expected.len(), sent, &origins)
+                        verdict::judge(expected.len(), sent, &origins, ending)
                     }
                     Transport::Udp => {
                         let truncated: Vec<usize> = calls
@@ -278,7 +290,7 @@ impl Run {
             }
             None => (
                 vec![Vec::new(); calls.len()],
-                verdict::unknown_origin(calls.len(), receiver.journal.received_bytes()),
+                verdict::unknown_origin(calls.len(), receiver.journal.received_bytes(), ending),
             ),
         };
         let recvs = calls
@@ -338,6 +350,7 @@ impl Run {
             sticky: verdict.sticky,
             half: verdict.half,
             verdict: verdict.sentence,
+            code: verdict.code,
             segments_out: None,
             rtt_us: None,
             reader: None,

@@ -3,12 +3,12 @@
 //! The number of `send` calls says nothing about the number of segments:
 //! Nagle's algorithm may hold small writes back and merge them, and a large
 //! write is cut to the path's MSS. Linux keeps per-connection counters in
-//! `TCP_INFO`; `tcpi_data_segs_out` counts the segments that carried data
-//! (retransmissions included), which is what a demo compares with the
-//! number of sends. socket2 has no TCP_INFO API, so this reads it through
-//! libc. Other platforms have no such counter: [`data_segments_out`]
-//! returns `None` there and the demo says so.
+//! [`TCP_INFO`](crate::tcp_info); `tcpi_data_segs_out` counts the segments
+//! that carried data (retransmissions included), which is what a demo
+//! compares with the number of sends. Other platforms have no such counter:
+//! [`data_segments_out`] returns `None` there and the demo says so.
 
+use crate::tcp_info;
 use std::net::TcpStream;
 use std::time::Duration;
 
@@ -18,7 +18,7 @@ pub const UNAVAILABLE: &str =
 
 /// Data segments sent so far on this connection (`tcpi_data_segs_out`).
 pub fn data_segments_out(stream: &TcpStream) -> Option<u64> {
-    imp::info(stream).map(|info| info.data_segs_out)
+    tcp_info::read(stream).map(|info| info.data_segs_out)
 }
 
 /// Waits until every byte written to `stream` has been sent and ACKed by
@@ -27,63 +27,13 @@ pub fn data_segments_out(stream: &TcpStream) -> Option<u64> {
 pub fn wait_until_acked(stream: &TcpStream, deadline: Duration) -> bool {
     let started = std::time::Instant::now();
     while started.elapsed() < deadline {
-        match imp::info(stream) {
+        match tcp_info::read(stream) {
             Some(info) if info.unacked == 0 && info.notsent_bytes == 0 => return true,
             Some(_) => std::thread::sleep(Duration::from_millis(1)),
             None => return false,
         }
     }
     false
-}
-
-/// The few TCP_INFO counters the lab reads.
-#[derive(Debug, Clone, Copy)]
-#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
-struct Info {
-    data_segs_out: u64,
-    unacked: u32,
-    notsent_bytes: u32,
-}
-
-#[cfg(target_os = "linux")]
-mod imp {
-    use super::Info;
-    use std::mem;
-    use std::net::TcpStream;
-    use std::os::fd::AsRawFd;
-
-    pub(super) fn info(stream: &TcpStream) -> Option<Info> {
-        // SAFETY: tcp_info is plain old data; getsockopt writes at most `len`
-        // bytes into it and tells us how many it wrote.
-        let mut raw: libc::tcp_info = unsafe { mem::zeroed() };
-        let mut len = mem::size_of::<libc::tcp_info>() as libc::socklen_t;
-        let rc = unsafe {
-            libc::getsockopt(
-                stream.as_raw_fd(),
-                libc::IPPROTO_TCP,
-                libc::TCP_INFO,
-                (&mut raw as *mut libc::tcp_info).cast(),
-                &mut len,
-            )
-        };
-        // Older kernels return a shorter struct without the data counters.
-        let needed = mem::offset_of!(libc::tcp_info, tcpi_data_segs_out) + mem::size_of::<u32>();
-        (rc == 0 && len as usize >= needed).then(|| Info {
-            data_segs_out: u64::from(raw.tcpi_data_segs_out),
-            unacked: raw.tcpi_unacked,
-            notsent_bytes: raw.tcpi_notsent_bytes,
-        })
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-mod imp {
-    use super::Info;
-    use std::net::TcpStream;
-
-    pub(super) fn info(_: &TcpStream) -> Option<Info> {
-        None
-    }
 }
 
 #[cfg(all(test, target_os = "linux"))]

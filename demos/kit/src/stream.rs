@@ -4,8 +4,8 @@
 //! one `write_all` per message, one `read` per recv — because the point of
 //! the lab is to show what those plain calls do.
 
-use crate::error::{Error, Result};
-use crate::journal::Journal;
+use crate::error::{self, Error, Result};
+use crate::journal::{Ending, Journal};
 use crate::segments;
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, TcpStream};
@@ -45,23 +45,54 @@ pub fn finish_sending(stream: &TcpStream) -> Result<Option<u64>> {
     }
 }
 
+/// How much more than the expected bytes a receiver holds before it stops
+/// reading: a peer that sends something else gets a screenful of it, not
+/// a chance to fill this computer's memory.
+pub const SLACK: usize = 64 * 1024;
+
 /// Calls `recv` with a `size`-byte buffer until the peer closes, journaling
 /// each chunk; `after_each` runs after every non-empty recv.
+///
+/// Every recv waits at most the socket's read timeout (the binaries'
+/// `--timeout`): a peer that falls silent without closing ends the
+/// receiving with [`Ending::Silent`] instead of freezing the program. A
+/// peer that sends more than `limit` bytes ends it with
+/// [`Ending::Stopped`], and a reset with [`Ending::Reset`]; each is
+/// recorded in the journal for the verdict to explain.
 pub fn recv_until_closed(
     stream: &mut TcpStream,
     journal: &mut Journal,
     size: usize,
+    limit: usize,
     mut after_each: impl FnMut(&mut TcpStream) -> Result<()>,
 ) -> Result<()> {
     let mut buffer = vec![0u8; size.max(1)];
     loop {
-        match stream.read(&mut buffer) {
-            Ok(0) => return Ok(()),
+        if journal.received_bytes() >= limit {
+            journal.ended(Ending::Stopped { limit });
+            return Ok(());
+        }
+        // Never ask for more than the limit leaves room for.
+        let room = (limit - journal.received_bytes()).min(buffer.len());
+        match stream.read(&mut buffer[..room]) {
+            Ok(0) => {
+                journal.ended(Ending::Closed);
+                return Ok(());
+            }
             Ok(n) => {
                 journal.received(&buffer[..n]);
                 after_each(stream)?;
             }
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) if error::is_timeout(&e) => {
+                let waited = stream.read_timeout().ok().flatten().unwrap_or_default();
+                journal.ended(Ending::Silent { waited });
+                return Ok(());
+            }
+            Err(e) if e.kind() == io::ErrorKind::ConnectionReset => {
+                journal.ended(Ending::Reset);
+                return Ok(());
+            }
             Err(e) => {
                 let during = format!("receiving (after {} bytes)", journal.received_bytes());
                 return Err(Error::io(during)(e));

@@ -1,7 +1,9 @@
 //! The one-line verdict: were messages glued (粘包), split (半包), both, or
 //! neither — judged from the origin map, never from timing.
 
+use crate::journal::Ending;
 use crate::origin::Piece;
+use serde::{Deserialize, Serialize};
 
 /// What a run showed, in facts and in one sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +15,58 @@ pub struct Verdict {
     pub half: Option<bool>,
     /// The sentence a teacher reads out.
     pub sentence: String,
+    /// The same verdict for a program: stable, whatever the wording.
+    pub code: Code,
+}
+
+/// A verdict as a stable, machine-readable word (the `code` of a run in
+/// `--json`), so that a grader never has to parse a sentence.
+///
+/// The first group is what a lesson sets out to show; the second is a
+/// peer (or network) that did something else, and makes a paired binary
+/// exit with code 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Code {
+    /// Some recv held bytes of more than one send (粘包).
+    Glued,
+    /// Some send was spread over more than one recv (半包).
+    Split,
+    /// Both at once.
+    GluedAndSplit,
+    /// One recv per send — this time.
+    OneEach,
+    /// A sender's own view: its messages went out.
+    Sent,
+    /// Every datagram came back whole, one per recv.
+    DatagramsKept,
+    /// Some datagrams never arrived, or were truncated.
+    DatagramsLost,
+    /// A frame decoder rebuilt every message whole.
+    FramesWhole,
+    /// The run measured something (times, sizes) and states it.
+    Measured,
+    /// The run shows what a piece of code concluded (the pitfalls).
+    Shown,
+    /// Fewer bytes came than expected: the peer closed (or reset) early.
+    CutShort,
+    /// The bytes that came are not the messages this side expected.
+    Unexpected,
+    /// The peer fell silent without closing, past the read deadline.
+    PeerSilent,
+    /// The frames that came are not the ones expected, or did not decode.
+    FramesBroken,
+}
+
+impl Code {
+    /// Whether the peer or the network did something other than the lesson
+    /// expects: a paired binary then exits with code 1.
+    pub fn is_mismatch(self) -> bool {
+        matches!(
+            self,
+            Code::CutShort | Code::Unexpected | Code::PeerSilent | Code::FramesBroken
+        )
+    }
 }
 
 /// `1 message`, `2 messages`.
@@ -24,9 +78,14 @@ pub fn count(n: usize, noun: &str) -> String {
     }
 }
 
-/// Judges a run from the receiver's side: `messages` were sent, and each
-/// recv holds the pieces in `origins`.
-pub fn judge(messages: usize, sent_bytes: usize, origins: &[Vec<Piece>]) -> Verdict {
+/// Judges a run from the receiver's side: `messages` were sent, each recv
+/// holds the pieces in `origins`, and the receiving ended as `ending` says.
+pub fn judge(
+    messages: usize,
+    sent_bytes: usize,
+    origins: &[Vec<Piece>],
+    ending: Option<Ending>,
+) -> Verdict {
     let recvs = origins.len();
     let received: usize = origins.iter().flatten().map(|p| p.end - p.start).sum();
     let glued = origins.iter().position(|pieces| pieces.len() > 1);
@@ -37,56 +96,122 @@ pub fn judge(messages: usize, sent_bytes: usize, origins: &[Vec<Piece>]) -> Verd
     let split = parts.iter().position(|&n| n > 1);
 
     let sent = format!("{} sent", count(messages, "message"));
-    let mut sentence = match (glued, split) {
-        (Some(at), None) if recvs == 1 => format!(
-            "{sent}, 1 recv returned them glued together: the receiver cannot tell where #{} ended",
-            origins[at][0].send
+    let (mut sentence, mut code) = match (glued, split) {
+        (Some(at), None) if recvs == 1 => (
+            format!(
+                "{sent}, 1 recv returned them glued together: the receiver cannot tell where #{} ended",
+                origins[at][0].send
+            ),
+            Code::Glued,
         ),
-        (Some(at), None) => format!(
-            "{sent}, {} returned them: recv #{} glued {} together, so the receiver cannot tell where #{} ended",
-            count(recvs, "recv"),
-            at + 1,
-            span(&origins[at]),
-            origins[at][0].send
+        (Some(at), None) => (
+            format!(
+                "{sent}, {} returned them: recv #{} glued {} together, so the receiver cannot tell where #{} ended",
+                count(recvs, "recv"),
+                at + 1,
+                span(&origins[at]),
+                origins[at][0].send
+            ),
+            Code::Glued,
         ),
-        (None, Some(_)) if messages == 1 => format!(
-            "{sent}, {} needed: each returned only part of it",
-            count(recvs, "recv")
+        (None, Some(_)) if messages == 1 => (
+            format!(
+                "{sent}, {} needed: each returned only part of it",
+                count(recvs, "recv")
+            ),
+            Code::Split,
         ),
-        (None, Some(at)) => format!(
-            "{sent}, {} needed: message #{} arrived in {} parts",
-            count(recvs, "recv"),
-            at + 1,
-            parts[at]
+        (None, Some(at)) => (
+            format!(
+                "{sent}, {} needed: message #{} arrived in {} parts",
+                count(recvs, "recv"),
+                at + 1,
+                parts[at]
+            ),
+            Code::Split,
         ),
-        (Some(at), Some(cut)) => format!(
-            "{sent}, {} returned them both glued and split: recv #{} holds pieces of {}, and message #{} arrived in {} parts",
-            count(recvs, "recv"),
-            at + 1,
-            span(&origins[at]),
-            cut + 1,
-            parts[cut]
+        (Some(at), Some(cut)) => (
+            format!(
+                "{sent}, {} returned them both glued and split: recv #{} holds pieces of {}, and message #{} arrived in {} parts",
+                count(recvs, "recv"),
+                at + 1,
+                span(&origins[at]),
+                cut + 1,
+                parts[cut]
+            ),
+            Code::GluedAndSplit,
         ),
-        (None, None) => format!(
-            "{sent}, {}, one message each — this time; TCP promised no such thing",
-            count(recvs, "recv")
+        (None, None) => (
+            format!(
+                "{sent}, {}, one message each — this time; TCP promised no such thing",
+                count(recvs, "recv")
+            ),
+            Code::OneEach,
         ),
     };
     if received < sent_bytes {
-        // A stream cut short says nothing reliable about boundaries: the
-        // missing bytes are the news.
-        let their = if messages == 1 { "its" } else { "their" };
-        sentence = format!(
-            "{sent}, but only {received} of {their} {sent_bytes} bytes arrived, in {}: the sender \
-             stopped early (or the two sides disagree about what is sent)",
-            count(recvs, "recv")
+        (sentence, code) = cut_short(
+            &count(messages, "message"),
+            sent_bytes,
+            received,
+            recvs,
+            ending,
         );
+    } else if let Some(Ending::Silent { waited }) = ending {
+        sentence.push_str(&then_silent(waited));
+        code = Code::PeerSilent;
     }
     Verdict {
         sticky: Some(glued.is_some()),
         half: Some(split.is_some()),
         sentence,
+        code,
     }
+}
+
+/// The verdict of a stream that ended before `expected` bytes (`what`, e.g.
+/// "2 messages") had arrived: `received` of them came in `recvs` recvs.
+///
+/// A stream cut short says nothing reliable about boundaries: what is
+/// missing is the news. And a receiver sees only what arrived, so it says
+/// what it expected and what the sender did — never what the sender "sent",
+/// which it cannot know.
+pub fn cut_short(
+    what: &str,
+    expected: usize,
+    received: usize,
+    recvs: usize,
+    ending: Option<Ending>,
+) -> (String, Code) {
+    let how = match ending {
+        Some(Ending::Silent { waited }) => format!(
+            "after {received} B the sender sent nothing for {:.1} s and did not close the \
+             connection",
+            waited.as_secs_f64()
+        ),
+        Some(Ending::Reset) => format!("the sender reset the connection after {received} B"),
+        _ => format!("the sender closed the connection after {received} B"),
+    };
+    let code = match ending {
+        Some(Ending::Silent { .. }) => Code::PeerSilent,
+        _ => Code::CutShort,
+    };
+    (
+        format!(
+            "expected {what} ({expected} B); {how}, in {}",
+            count(recvs, "recv")
+        ),
+        code,
+    )
+}
+
+/// What is added to a verdict when, after every expected byte, the sender
+/// neither sent more nor closed the connection.
+pub fn then_silent(waited: std::time::Duration) -> String {
+    format!(
+        "; then the sender sent nothing for {:.1} s and did not close the connection",
+        waited.as_secs_f64()
+    )
 }
 
 /// Judges a datagram run: `sent` datagrams went out, each recv holds the
@@ -111,24 +236,40 @@ pub fn judge_datagrams(sent: usize, origins: &[Vec<Piece>], truncated: &[usize])
             "; recv #{first} was truncated and the rest of that datagram is gone"
         ));
     }
+    let code = if lost == 0 && truncated.is_empty() {
+        Code::DatagramsKept
+    } else {
+        Code::DatagramsLost
+    };
     Verdict {
         sticky: Some(false),
         half: Some(false),
         sentence,
+        code,
     }
 }
 
 /// The verdict when received bytes are not the expected messages, so no
-/// byte can be traced to a send.
-pub fn unknown_origin(recvs: usize, bytes: usize) -> Verdict {
+/// byte can be traced to a send. The two sides were most likely started
+/// with different flags; the binary's error line names the ones to match.
+pub fn unknown_origin(recvs: usize, bytes: usize, ending: Option<Ending>) -> Verdict {
+    let mut sentence = format!(
+        "{} returned {bytes} bytes that are not the messages this side expected, so no byte \
+         can be traced to a send",
+        count(recvs, "recv")
+    );
+    match ending {
+        Some(Ending::Stopped { limit }) => sentence.push_str(&format!(
+            "; the sender sent more than expected, so this side stopped reading after {limit} B"
+        )),
+        Some(Ending::Silent { waited }) => sentence.push_str(&then_silent(waited)),
+        _ => {}
+    }
     Verdict {
         sticky: None,
         half: None,
-        sentence: format!(
-            "{} returned {bytes} bytes that are not the messages this side expected; \
-             give both sides the same --message to see where each byte came from",
-            count(recvs, "recv")
-        ),
+        sentence,
+        code: Code::Unexpected,
     }
 }
 
@@ -141,6 +282,7 @@ pub fn sender_side(messages: usize, bytes: usize) -> Verdict {
             "{} sent ({bytes} bytes); how they came out of recv is on the receiver's screen",
             count(messages, "message")
         ),
+        code: Code::Sent,
     }
 }
 
@@ -165,7 +307,7 @@ mod tests {
 
     #[test]
     fn glued() {
-        let verdict = judge(2, 30, &[vec![piece(1, 0, 24), piece(2, 0, 6)]]);
+        let verdict = judge(2, 30, &[vec![piece(1, 0, 24), piece(2, 0, 6)]], None);
         assert_eq!(verdict.sticky, Some(true));
         assert_eq!(verdict.half, Some(false));
         assert_eq!(
@@ -176,7 +318,12 @@ mod tests {
 
     #[test]
     fn split() {
-        let verdict = judge(1, 30, &[vec![piece(1, 0, 16)], vec![piece(1, 16, 30)]]);
+        let verdict = judge(
+            1,
+            30,
+            &[vec![piece(1, 0, 16)], vec![piece(1, 16, 30)]],
+            None,
+        );
         assert_eq!((verdict.sticky, verdict.half), (Some(false), Some(true)));
         assert_eq!(
             verdict.sentence,
@@ -193,15 +340,15 @@ mod tests {
                 vec![piece(1, 0, 10), piece(2, 0, 5)],
                 vec![piece(2, 5, 10), piece(3, 0, 3)],
             ],
+            None,
         );
         assert_eq!((verdict.sticky, verdict.half), (Some(true), Some(true)));
-        assert!(
-            verdict
-                .sentence
-                .starts_with("3 messages sent, but only 23 of their 40 bytes arrived, in 2 recvs"),
-            "{}",
-            verdict.sentence
+        assert_eq!(
+            verdict.sentence,
+            "expected 3 messages (40 B); the sender closed the connection after 23 B, in 2 recvs"
         );
+        assert_eq!(verdict.code, Code::CutShort);
+        assert!(verdict.code.is_mismatch());
     }
 
     #[test]
@@ -213,6 +360,7 @@ mod tests {
                 vec![piece(1, 0, 10), piece(2, 0, 5)],
                 vec![piece(2, 5, 10), piece(3, 0, 3)],
             ],
+            None,
         );
         assert_eq!((verdict.sticky, verdict.half), (Some(true), Some(true)));
         assert!(
@@ -245,8 +393,50 @@ mod tests {
     }
 
     #[test]
+    fn a_silent_sender_is_a_mismatch_whether_or_not_its_bytes_all_came() {
+        let waited = Some(Ending::Silent {
+            waited: std::time::Duration::from_secs(10),
+        });
+        let whole = judge(2, 30, &[vec![piece(1, 0, 24), piece(2, 0, 6)]], waited);
+        assert_eq!(whole.code, Code::PeerSilent);
+        assert!(
+            whole.sentence.ends_with(
+                "; then the sender sent nothing for 10.0 s and did not close the connection"
+            ),
+            "{}",
+            whole.sentence
+        );
+        let short = judge(2, 38, &[vec![piece(1, 0, 14)]], waited);
+        assert_eq!(
+            short.sentence,
+            "expected 2 messages (38 B); after 14 B the sender sent nothing for 10.0 s and did \
+             not close the connection, in 1 recv"
+        );
+        assert_eq!(short.code, Code::PeerSilent);
+    }
+
+    #[test]
+    fn the_lessons_outcomes_are_not_mismatches() {
+        for code in [
+            Code::Glued,
+            Code::Split,
+            Code::GluedAndSplit,
+            Code::OneEach,
+            Code::Sent,
+        ] {
+            assert!(!code.is_mismatch(), "{code:?}");
+        }
+        let reset = judge(1, 30, &[vec![piece(1, 0, 16)]], Some(Ending::Reset));
+        assert_eq!(
+            reset.sentence,
+            "expected 1 message (30 B); the sender reset the connection after 16 B, in 1 recv"
+        );
+        assert_eq!(reset.code, Code::CutShort);
+    }
+
+    #[test]
     fn one_each() {
-        let verdict = judge(2, 6, &[vec![piece(1, 0, 3)], vec![piece(2, 0, 3)]]);
+        let verdict = judge(2, 6, &[vec![piece(1, 0, 3)], vec![piece(2, 0, 3)]], None);
         assert_eq!((verdict.sticky, verdict.half), (Some(false), Some(false)));
     }
 }

@@ -61,6 +61,16 @@ pub struct VariantArgs {
 }
 
 impl VariantArgs {
+    /// ` --variant NAME`: the flag the other side must be given to agree
+    /// (the round trips are the client's to choose).
+    pub fn flags(&self) -> String {
+        let name = self
+            .variant
+            .to_possible_value()
+            .map_or_else(String::new, |v| v.get_name().to_string());
+        kit::cli::flag("variant", &name)
+    }
+
     /// A usage error if this platform lacks the variant's socket option.
     pub fn check(&self) -> kit::Result<()> {
         match self.variant.stall() {

@@ -59,6 +59,7 @@ pub fn send(end: End) -> Result<Side> {
         mut stream,
         knobs,
         epoch,
+        ..
     } = end;
     for i in 1..=WARM_UPS {
         let doing = format!("warm-up #{i}");
@@ -87,10 +88,18 @@ pub fn recv(end: End) -> Result<Side> {
         mut stream,
         knobs,
         epoch,
+        ..
     } = end;
     warm_up(&mut stream)?;
     let mut journal = Journal::new(epoch);
-    stream::recv_until_closed(&mut stream, &mut journal, stream::RECV_BUFFER, |_| Ok(()))?;
+    let limit = WRITES + stream::SLACK;
+    stream::recv_until_closed(
+        &mut stream,
+        &mut journal,
+        stream::RECV_BUFFER,
+        limit,
+        |_| Ok(()),
+    )?;
     Ok(Side {
         journal,
         knobs,
@@ -121,8 +130,14 @@ pub fn run(nodelay: bool) -> Result<Run> {
     Ok(run)
 }
 
-/// Why the run came out as it did.
+/// Why the run came out as it did (nothing, when the peer did something
+/// other than the lesson expects).
 pub fn notes(run: &Run, nodelay: bool) -> Vec<String> {
+    if run.code.is_mismatch() {
+        // The peer did something else: the verdict says what, and the
+        // lesson's explanations would describe a run that did not happen.
+        return Vec::new();
+    }
     let mut notes = Vec::new();
     let spread = match (run.recvs.first(), run.recvs.last()) {
         (Some(first), Some(last)) => (last.t_us - first.t_us) as f64 / 1000.0,

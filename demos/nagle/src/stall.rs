@@ -102,6 +102,7 @@ pub fn client(end: End, variant: Variant, round_trips: usize) -> Result<(Side, V
         mut stream,
         knobs,
         epoch,
+        ..
     } = end;
     let body = BODY.as_bytes();
     let header = (body.len() as u32).to_be_bytes();
@@ -165,6 +166,7 @@ pub fn server(end: End, variant: Variant) -> Result<(Side, usize)> {
         mut stream,
         mut knobs,
         epoch,
+        ..
     } = end;
     let quickack = Knobs {
         quickack: Some(true),
@@ -252,6 +254,7 @@ pub fn client_run(variant: Variant, client: &Side, samples: &[Duration]) -> Run 
     run.rtt_us = Rtt::of(samples);
     run.sticky = None;
     run.half = None;
+    run.code = kit::verdict::Code::Measured;
     run.verdict = match run.rtt_us {
         Some(rtt) => format!(
             "median {:.2} ms, max {:.2} ms over {} round trips",

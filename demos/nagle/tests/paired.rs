@@ -63,3 +63,26 @@ fn the_burst_counts_segments_on_the_client_and_traces_bytes_on_the_server() {
 fn an_unknown_variant_is_a_usage_error() {
     assert_one_line_error(&testkit::run(CLIENT, &["--variant", "fast"]), 2, "fast");
 }
+
+/// A server and a client started with different variants each wait for
+/// what the other never sends: both end after --timeout, exit 1, and name
+/// the flag to match.
+#[test]
+fn mismatched_variants_end_by_themselves_and_name_the_flag_to_match() {
+    let (server, addr) = testkit::serve(SERVER, &["--variant", "burst", "--timeout", "1"]);
+    let client = testkit::run(
+        CLIENT,
+        &["--connect", &addr, "--variant", "nagle", "--timeout", "1"],
+    );
+    let server = server.finish();
+    testkit::assert_one_line_error(
+        &client,
+        1,
+        "is nagle-server running with the same flags: --variant nagle?",
+    );
+    testkit::assert_one_line_error(
+        &server,
+        1,
+        "is nagle-client running with the same flags: --variant burst?",
+    );
+}

@@ -48,6 +48,15 @@ pub fn tutorial_messages() -> Vec<Vec<u8>> {
     vec!["下雨天留客天留人".into(), "不留".into()]
 }
 
+/// The `--message` flags that give the other side the same `messages`
+/// (none for the tutorial's, the default).
+pub fn message_flags(messages: &[Vec<u8>]) -> String {
+    messages
+        .iter()
+        .map(|m| kit::cli::flag("message", &String::from_utf8_lossy(m)))
+        .collect()
+}
+
 /// When the receiver calls `recv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reader {
@@ -127,6 +136,7 @@ pub fn send(end: End, messages: &[Vec<u8>]) -> Result<Side> {
         mut stream,
         knobs,
         epoch,
+        ..
     } = end;
     let mut journal = Journal::new(epoch);
     stream::send_each(&mut stream, &mut journal, messages)?;
@@ -140,7 +150,8 @@ pub fn send(end: End, messages: &[Vec<u8>]) -> Result<Side> {
 
 /// The receiving side. A late reader first waits until `expected` bytes are
 /// queued (or, with a `quiet` patience, until the sender falls silent);
-/// then both readers `recv` until the sender closes.
+/// then both readers `recv` until the sender closes — or falls silent past
+/// the end's deadline, or sends far more than `expected` bytes.
 pub fn recv(
     end: End,
     reader: Reader,
@@ -152,6 +163,7 @@ pub fn recv(
         mut stream,
         knobs,
         epoch,
+        ..
     } = end;
     let mut journal = Journal::new(epoch);
     let buffer = recv_size;
@@ -171,7 +183,8 @@ pub fn recv(
         }
         Reader::Prompt => format!("prompt: recv({buffer}) as soon as anything arrived"),
     };
-    stream::recv_until_closed(&mut stream, &mut journal, buffer, |_| Ok(()))?;
+    let limit = expected + stream::SLACK;
+    stream::recv_until_closed(&mut stream, &mut journal, buffer, limit, |_| Ok(()))?;
     if journal.recvs().is_empty() {
         return Err(Error::PeerClosed {
             during: "waiting for its first byte".into(),
@@ -227,8 +240,14 @@ pub fn report(runs: Vec<Run>) -> Report {
     }
 }
 
-/// Why the run came out as it did.
+/// Why the run came out as it did (nothing, when the peer did something
+/// other than the lesson expects).
 pub fn notes(run: &Run, nodelay: bool, reader: Reader) -> Vec<String> {
+    if run.code.is_mismatch() {
+        // The peer did something else: the verdict says what, and the
+        // lesson's explanations would describe a run that did not happen.
+        return Vec::new();
+    }
     let mut notes = Vec::new();
     let sends = run.sends.len().max(1);
     match (reader, run.sticky) {

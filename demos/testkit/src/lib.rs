@@ -2,6 +2,8 @@
 //! for a line it prints, collect its output, and never hang — every wait
 //! has a deadline, and a process still running at the end is killed.
 
+pub mod flags;
+
 use std::io::{BufRead, BufReader, Read};
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
@@ -103,6 +105,18 @@ impl Process {
                 }
             }
         }
+    }
+
+    /// The operating system's id of the process.
+    pub fn id(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Ends a process that would otherwise run until stopped (a server
+    /// without `--once`).
+    pub fn kill(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 
     /// Waits for the process to end (killing it past the deadline).
@@ -214,6 +228,16 @@ pub fn assert_run_keys(run: &serde_json::Value, transport: &str) {
     assert_eq!(run["transport"], transport);
 }
 
+/// Starts the server `program` on an ephemeral loopback port with `flags`;
+/// returns it and the address it says it listens on.
+pub fn serve(program: &str, flags: &[&str]) -> (Process, String) {
+    let mut args = vec!["--listen", "127.0.0.1:0"];
+    args.extend_from_slice(flags);
+    let mut server = Process::start(program, &args);
+    let addr = listening_addr(&server.wait_for_stderr("listening on"));
+    (server, addr)
+}
+
 /// Starts `server` on an ephemeral loopback port, then `client` against it,
 /// both with `--json` and the same `shared` flags; both must succeed.
 /// Returns the first run of the server's report and of the client's.
@@ -222,10 +246,9 @@ pub fn pair_server_first(
     client: &str,
     shared: &[&str],
 ) -> (serde_json::Value, serde_json::Value) {
-    let mut args = vec!["--listen", "127.0.0.1:0", "--json"];
+    let mut args = vec!["--json"];
     args.extend_from_slice(shared);
-    let mut server = Process::start(server, &args);
-    let addr = listening_addr(&server.wait_for_stderr("listening on"));
+    let (server, addr) = serve(server, &args);
     let mut args = vec!["--connect", addr.as_str(), "--json"];
     args.extend_from_slice(shared);
     let client = run(client, &args);

@@ -122,6 +122,7 @@ fn tcp_receiver(end: End, expected: usize) -> Result<(Side, Queued)> {
         mut stream,
         knobs,
         epoch,
+        ..
     } = end;
     let patience = Patience {
         deadline: Duration::from_secs(10),
@@ -134,7 +135,8 @@ fn tcp_receiver(end: End, expected: usize) -> Result<(Side, Queued)> {
         });
     }
     let mut journal = Journal::new(epoch);
-    stream::recv_until_closed(&mut stream, &mut journal, RECV_BUFFER, |_| Ok(()))?;
+    let limit = expected + stream::SLACK;
+    stream::recv_until_closed(&mut stream, &mut journal, RECV_BUFFER, limit, |_| Ok(()))?;
     let side = Side {
         journal,
         knobs,

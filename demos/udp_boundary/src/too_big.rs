@@ -58,6 +58,7 @@ pub fn attempt(sizes: &[usize]) -> Result<Run> {
         quiet: QUIET,
     })?;
     run.verdict = verdict(&run, sizes, &refused);
+    run.code = kit::verdict::Code::Measured;
     run.notes = notes(sizes, &refused);
     Ok(run)
 }

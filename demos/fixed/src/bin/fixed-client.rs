@@ -4,7 +4,7 @@
 use clap::Parser;
 use fixed::args::{ReplayArgs, Scenario};
 use fixed::frame;
-use kit::cli::{self, Common, Dial};
+use kit::cli::{self, Common, Deadline, Dial, Pairing};
 use kit::knobs::Knobs;
 use kit::report::Run;
 use std::process::ExitCode;
@@ -19,6 +19,9 @@ struct Args {
     dial: Dial,
 
     #[command(flatten)]
+    deadline: Deadline,
+
+    #[command(flatten)]
     replay: ReplayArgs,
 
     #[command(flatten)]
@@ -28,11 +31,12 @@ struct Args {
 fn main() -> ExitCode {
     let args: Args = cli::parse();
     args.common.color.apply();
-    let outcome = send(&args);
-    cli::finish(outcome, &args.common)
+    let pairing = Pairing::new(env!("CARGO_BIN_NAME"), "fixed-server", args.replay.flags());
+    let outcome = send(&args, &pairing);
+    cli::finish(outcome, &args.common, &pairing)
 }
 
-fn send(args: &Args) -> kit::Result<kit::report::Report> {
+fn send(args: &Args, pairing: &Pairing) -> kit::Result<kit::report::Report> {
     let framed: Vec<Vec<u8>> = args
         .replay
         .messages()
@@ -43,7 +47,7 @@ fn send(args: &Args) -> kit::Result<kit::report::Report> {
         nodelay: Some(args.replay.scenario == Scenario::Nagle),
         ..Knobs::default()
     };
-    let end = args.dial.connect_one("fixed-client", &knobs)?;
+    let end = args.dial.connect_one(pairing, &knobs, &args.deadline)?;
     let side = sticky::send(end, &framed)?;
     let run = Run::sender(args.replay.traffic().label(), &side);
     Ok(fixed::replay::report(vec![run]))

@@ -4,7 +4,7 @@
 use clap::Parser;
 use fixed::args::{ReplayArgs, Scenario};
 use fixed::{frame, replay};
-use kit::cli::{self, Common, Listen};
+use kit::cli::{self, Common, Deadline, Listen, Pairing};
 use kit::knobs::Knobs;
 use kit::queue::Patience;
 use kit::report::Run;
@@ -28,6 +28,9 @@ struct Args {
     listen: Listen,
 
     #[command(flatten)]
+    deadline: Deadline,
+
+    #[command(flatten)]
     replay: ReplayArgs,
 
     /// Read as soon as bytes arrive (with a 64 KiB buffer) instead of the
@@ -43,11 +46,12 @@ struct Args {
 fn main() -> ExitCode {
     let args: Args = cli::parse();
     args.common.color.apply();
-    let outcome = serve(&args);
-    cli::finish(outcome, &args.common)
+    let pairing = Pairing::new(env!("CARGO_BIN_NAME"), "fixed-client", args.replay.flags());
+    let outcome = serve(&args, &pairing);
+    cli::finish(outcome, &args.common, &pairing)
 }
 
-fn serve(args: &Args) -> kit::Result<kit::report::Report> {
+fn serve(args: &Args, pairing: &Pairing) -> kit::Result<kit::report::Report> {
     let messages = args.replay.messages();
     let framed: Vec<Vec<u8>> = messages.iter().map(|m| frame::encode(m)).collect();
     let (reader, recv_size) = match (args.prompt, args.replay.scenario) {
@@ -57,12 +61,12 @@ fn serve(args: &Args) -> kit::Result<kit::report::Report> {
     };
     let end = args
         .listen
-        .accept_one("fixed-server", &Knobs::default(), "fixed-client", "")?;
+        .accept_one(pairing, &Knobs::default(), &args.deadline)?;
     let expected = framed.iter().map(Vec::len).sum();
-    let patience = Patience::across_computers();
+    let patience = Patience::across_computers(end.timeout);
     let (side, how) = sticky::recv(end, reader, recv_size, expected, patience)?;
     let mut run = Run::receiver(args.replay.traffic().label(), &side, &framed);
     run.reader = Some(how);
-    replay::decode(&mut run, &messages);
+    replay::decode(&mut run, &messages, side.journal.ending());
     Ok(replay::report(vec![run]))
 }

@@ -72,6 +72,12 @@ struct Args {
     #[arg(long, value_name = "SECONDS", default_value = "5", value_parser = cli::seconds)]
     retry_secs: Duration,
 
+    /// Once one side has closed its direction, how many seconds the other
+    /// may keep its side open without sending before the slicer closes
+    /// both connections (a server still waiting for a client that left).
+    #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = cli::positive_seconds)]
+    close_timeout: Duration,
+
     /// Colour the dump: `auto` colours when stderr (where the dump goes) is
     /// a terminal and NO_COLOR is unset.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
@@ -142,6 +148,7 @@ fn serve(args: &Args) -> Result<()> {
             number,
             upstream: args.upstream,
             patience: args.retry_secs,
+            linger: args.close_timeout,
             slicing,
             dump,
         };
@@ -163,6 +170,7 @@ struct Connection {
     number: u64,
     upstream: SocketAddr,
     patience: Duration,
+    linger: Duration,
     slicing: Slicing,
     dump: Option<Dump>,
 }
@@ -175,6 +183,7 @@ impl Connection {
             self.patience,
             &self.slicing,
             self.dump.as_ref(),
+            self.linger,
         )?;
         cli::status(&self.closed(&forwarded));
         Ok(())

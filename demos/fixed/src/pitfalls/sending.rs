@@ -19,6 +19,7 @@ pub fn send_each(end: End, writes: &[Vec<u8>]) -> Result<Side> {
         mut stream,
         mut knobs,
         epoch,
+        ..
     } = end;
     stream
         .set_nodelay(true)

@@ -188,6 +188,7 @@ fn send(end: End, writing: Writing, first_done: mpsc::Sender<()>) -> Result<(Sid
         mut stream,
         knobs,
         epoch,
+        ..
     } = end;
     let mut journal = Journal::new(epoch);
     stream

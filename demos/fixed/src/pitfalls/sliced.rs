@@ -15,7 +15,7 @@ use crate::slicer::{self, Forwarded, Slicing};
 use kit::endpoint::{self, Listener};
 use kit::error::{Error, Result};
 use kit::knobs::Knobs;
-use kit::loopback::End;
+use kit::loopback::{self, End};
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::thread;
@@ -57,9 +57,8 @@ where
     let serving = thread::spawn(move || {
         let (stream, _, knobs) = listener.accept()?;
         server(End {
-            stream,
-            knobs,
             epoch,
+            ..End::new(stream, knobs, loopback::TIMEOUT)?
         })
     });
     // Connecting to a slicer that is already listening on this computer
@@ -68,11 +67,8 @@ where
     // rather than joined.
     let (stream, knobs) =
         endpoint::connect(slicer_addr, &Knobs::default(), endpoint::DEFAULT_PATIENCE)?;
-    let received = client(End {
-        stream,
-        knobs,
-        epoch,
-    });
+    let received =
+        End::new(stream, knobs, loopback::TIMEOUT).and_then(|end| client(End { epoch, ..end }));
     // The client's stream is closed by now, so the slicer and the server
     // finish whatever happened on the client's side.
     let sent = serving.join().map_err(|_| panicked("the sending server"))?;

@@ -1,6 +1,7 @@
 //! One direction of a connection: read what one side sends, write it to
 //! the other side in pieces, and pass the end of the stream on.
 
+use super::closing::{Closing, POLL};
 use super::{Cutter, Direction, Dump, Slicing};
 use kit::error::Error;
 use std::io::{self, ErrorKind, Read, Write};
@@ -25,22 +26,25 @@ pub struct Flow {
 }
 
 /// Forwards `from` → `to` in pieces until `from` closes its side, then
-/// half-closes `to`. Never fails: a broken direction says why in
-/// [`Flow::broken`], after shutting both sockets down so that the other
-/// direction, blocked in its own `recv`, wakes up and ends too.
+/// half-closes `to` and tells `closing`. Never fails: a broken direction —
+/// or one still open [`Closing::linger`] after the other ended — says why
+/// in [`Flow::broken`], after shutting both sockets down so that the other
+/// direction wakes up and ends too.
 pub fn forward(
     from: &TcpStream,
     to: &TcpStream,
     direction: Direction,
     slicing: &Slicing,
     dump: Option<&Dump>,
+    closing: &Closing,
 ) -> Flow {
     let mut flow = Flow::default();
-    if let Err(why) = pump(from, to, direction, slicing, dump, &mut flow) {
+    if let Err(why) = pump(from, to, direction, slicing, dump, closing, &mut flow) {
         flow.broken = Some(why);
         let _ = from.shutdown(Shutdown::Both);
         let _ = to.shutdown(Shutdown::Both);
     }
+    closing.ended();
     flow
 }
 
@@ -50,16 +54,37 @@ fn pump(
     direction: Direction,
     slicing: &Slicing,
     dump: Option<&Dump>,
+    closing: &Closing,
     flow: &mut Flow,
 ) -> Result<(), String> {
     let (sender, receiver) = (direction.sender(), direction.receiver());
     let mut cutter = Cutter::new(slicing, direction);
     let mut buffer = vec![0; READ_BUFFER];
     let mut last_write: Option<Instant> = None;
+    let mut active = Instant::now();
+    // Reads wake up now and then to see whether the other direction ended
+    // long ago; a write to a receiver that has stopped reading gives up
+    // after the same linger.
+    from.set_read_timeout(Some(POLL))
+        .and_then(|()| to.set_write_timeout(Some(closing.linger().max(POLL))))
+        .map_err(|e| why(sender, "setting deadlines toward", e))?;
     loop {
-        let n = from
-            .read(&mut buffer)
-            .map_err(|e| why(sender, "reading from", e))?;
+        let n = match from.read(&mut buffer) {
+            Ok(n) => n,
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(e) if kit::error::is_timeout(&e) => {
+                if closing.expired(active) {
+                    return Err(format!(
+                        "the {sender} kept its side open, silent, {:.1} s after the \
+                         {receiver} had finished",
+                        closing.linger().as_secs_f64()
+                    ));
+                }
+                continue;
+            }
+            Err(e) => return Err(why(sender, "reading from", e)),
+        };
+        active = Instant::now();
         if n == 0 {
             // The sender closed its side (FIN): it will send no more, but it
             // may still be reading. Pass exactly that on — close only our
@@ -102,6 +127,9 @@ fn why(side: &str, doing: &str, error: io::Error) -> String {
             format!("the {side} reset the connection")
         }
         ErrorKind::BrokenPipe => format!("the {side} had already closed the connection"),
+        _ if kit::error::is_timeout(&error) => {
+            format!("the {side} stopped reading, and the slicer stopped writing to it")
+        }
         _ => Error::io(format!("{doing} the {side}"))(error).to_string(),
     }
 }

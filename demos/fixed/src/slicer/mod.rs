@@ -21,10 +21,12 @@
 //! - [`prng`]: the seeded random numbers that make a run repeatable;
 //! - [`mod@pieces`]: where a stream is cut;
 //! - [`forward`]: one direction, read → cut → write, and its half-close;
+//! - [`closing`]: how long one direction may outlive the other;
 //! - [`mod@proxy`]: both directions of one connection;
 //! - [`serve`]: dialling the server for a client, and a slicer in a thread;
 //! - [`dump`]: a hex dump of every piece, for `--dump`.
 
+pub mod closing;
 pub mod dump;
 pub mod forward;
 pub mod pieces;
@@ -37,7 +39,7 @@ pub use forward::Flow;
 pub use pieces::{Cutter, pieces};
 pub use prng::Prng;
 pub use proxy::{Forwarded, proxy};
-pub use serve::{relay, spawn};
+pub use serve::{LINGER, relay, spawn};
 
 use std::fmt;
 use std::time::Duration;

@@ -6,11 +6,13 @@
 //! until the server closes. So the two directions are forwarded by two
 //! threads, and the connection is over only when both have ended.
 
+use super::closing::Closing;
 use super::forward::{Flow, forward};
 use super::{Direction, Dump, Slicing};
 use kit::error::{Error, Result};
 use std::net::TcpStream;
 use std::thread;
+use std::time::Duration;
 
 /// What went through one connection, in each direction.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -46,7 +48,8 @@ impl Forwarded {
 }
 
 /// Forwards between `client` and `upstream` in pieces, both ways, until
-/// both directions have ended, then closes both connections.
+/// both directions have ended — or one has ended and the other is still
+/// open `linger` later — then closes both connections.
 ///
 /// A reset or a failed write on either side ends the whole connection;
 /// that is no error here but a fact of the run, in [`Forwarded::broken`].
@@ -56,6 +59,7 @@ pub fn proxy(
     upstream: TcpStream,
     slicing: &Slicing,
     dump: Option<&Dump>,
+    linger: Duration,
 ) -> Result<Forwarded> {
     // TCP_NODELAY on both outgoing sides. Without it Nagle's algorithm would
     // hold every piece after the first until the previous one is
@@ -68,11 +72,16 @@ pub fn proxy(
     upstream
         .set_nodelay(true)
         .map_err(Error::io("turning on TCP_NODELAY toward the server"))?;
+    let closing = Closing::new(linger);
     let (client_to_server, server_to_client) = thread::scope(|scope| {
-        let there =
-            scope.spawn(|| forward(&client, &upstream, Direction::ClientToServer, slicing, dump));
-        let back =
-            scope.spawn(|| forward(&upstream, &client, Direction::ServerToClient, slicing, dump));
+        let there = scope.spawn(|| {
+            let direction = Direction::ClientToServer;
+            forward(&client, &upstream, direction, slicing, dump, &closing)
+        });
+        let back = scope.spawn(|| {
+            let direction = Direction::ServerToClient;
+            forward(&upstream, &client, direction, slicing, dump, &closing)
+        });
         (finished(there.join()), finished(back.join()))
     });
     // Dropping both streams here closes both connections.

@@ -8,6 +8,10 @@ use std::net::{SocketAddr, TcpStream};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
+/// How long one side may keep its direction open after the other closed,
+/// unless told otherwise (`fixed-slicer --close-timeout`).
+pub const LINGER: Duration = Duration::from_secs(10);
+
 /// Connects to the server at `upstream` for a client that has just
 /// connected to the slicer, then forwards between them in pieces until
 /// both sides are done.
@@ -15,20 +19,22 @@ use std::time::Duration;
 /// The server is dialled only now, once per client, and for up to
 /// `patience`, so the slicer and the server may be started in either
 /// order. If no server answers, the client's connection is closed and the
-/// error names `upstream`.
+/// error names `upstream`. Once one side has closed, the other may keep its
+/// side open for `linger` (see [`Closing`](super::closing::Closing)).
 pub fn relay(
     client: TcpStream,
     upstream: SocketAddr,
     patience: Duration,
     slicing: &Slicing,
     dump: Option<&Dump>,
+    linger: Duration,
 ) -> Result<Forwarded> {
     let knobs = Knobs {
         nodelay: Some(true),
         ..Knobs::default()
     };
     let (server, _applied) = endpoint::connect(upstream, &knobs, patience)?;
-    proxy(client, server, slicing, dump)
+    proxy(client, server, slicing, dump, linger)
 }
 
 /// A slicer in a background thread that serves one connection: it listens
@@ -46,7 +52,8 @@ pub fn spawn(
     let addr = listener.local_addr();
     let handle = thread::spawn(move || {
         let (client, _peer, _applied) = listener.accept()?;
-        relay(client, upstream, endpoint::DEFAULT_PATIENCE, &slicing, None)
+        let patience = endpoint::DEFAULT_PATIENCE;
+        relay(client, upstream, patience, &slicing, None, LINGER)
     });
     Ok((addr, handle))
 }

@@ -3,7 +3,7 @@
 
 use clap::Parser;
 use half::args::VariantArgs;
-use kit::cli::{self, Common, Dial};
+use kit::cli::{self, Common, Deadline, Dial, Pairing};
 use kit::report::Run;
 use std::process::ExitCode;
 
@@ -17,6 +17,9 @@ struct Args {
     dial: Dial,
 
     #[command(flatten)]
+    deadline: Deadline,
+
+    #[command(flatten)]
     variant: VariantArgs,
 
     #[command(flatten)]
@@ -26,15 +29,16 @@ struct Args {
 fn main() -> ExitCode {
     let args: Args = cli::parse();
     args.common.color.apply();
-    let outcome = send(&args);
-    cli::finish(outcome, &args.common)
+    let pairing = Pairing::new(env!("CARGO_BIN_NAME"), "half-server", args.variant.flags());
+    let outcome = send(&args, &pairing);
+    cli::finish(outcome, &args.common, &pairing)
 }
 
-fn send(args: &Args) -> kit::Result<kit::report::Report> {
+fn send(args: &Args, pairing: &Pairing) -> kit::Result<kit::report::Report> {
     let scenario = args.variant.scenario()?;
     let end = args
         .dial
-        .connect_one("half-client", &scenario.sender_knobs())?;
+        .connect_one(pairing, &scenario.sender_knobs(), &args.deadline)?;
     let side = half::send(end, &scenario)?;
     Ok(half::report(vec![Run::sender(scenario.label(), &side)]))
 }

@@ -4,7 +4,7 @@
 
 use clap::Parser;
 use half::args::VariantArgs;
-use kit::cli::{self, Common, Listen};
+use kit::cli::{self, Common, Deadline, Listen, Pairing};
 use kit::queue::Patience;
 use kit::report::Run;
 use std::process::ExitCode;
@@ -24,6 +24,9 @@ struct Args {
     listen: Listen,
 
     #[command(flatten)]
+    deadline: Deadline,
+
+    #[command(flatten)]
     variant: VariantArgs,
 
     #[command(flatten)]
@@ -33,19 +36,17 @@ struct Args {
 fn main() -> ExitCode {
     let args: Args = cli::parse();
     args.common.color.apply();
-    let outcome = serve(&args);
-    cli::finish(outcome, &args.common)
+    let pairing = Pairing::new(env!("CARGO_BIN_NAME"), "half-client", args.variant.flags());
+    let outcome = serve(&args, &pairing);
+    cli::finish(outcome, &args.common, &pairing)
 }
 
-fn serve(args: &Args) -> kit::Result<kit::report::Report> {
+fn serve(args: &Args, pairing: &Pairing) -> kit::Result<kit::report::Report> {
     let scenario = args.variant.scenario()?;
-    let end = args.listen.accept_one(
-        "half-server",
-        &scenario.receiver_knobs(),
-        "half-client",
-        " with the same variant flags",
-    )?;
-    let patience = Patience::across_computers();
+    let end = args
+        .listen
+        .accept_one(pairing, &scenario.receiver_knobs(), &args.deadline)?;
+    let patience = Patience::across_computers(end.timeout);
     let (side, how) = half::recv(end, &scenario, patience)?;
     let mut run = Run::receiver(scenario.label(), &side, &[&scenario.message]);
     run.reader = Some(how);

@@ -85,6 +85,7 @@ mod tests {
             sticky: None,
             half: None,
             verdict: String::new(),
+            code: crate::verdict::Code::Measured,
             segments_out: None,
             rtt_us: Some(Rtt { median, max }),
             reader: None,

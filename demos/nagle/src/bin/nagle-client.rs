@@ -1,7 +1,7 @@
 //! `nagle-client`: the requesting side of the Nagle demo.
 
 use clap::Parser;
-use kit::cli::{self, Common, Dial};
+use kit::cli::{self, Common, Deadline, Dial, Pairing};
 use kit::report::Run;
 use nagle::args::VariantArgs;
 use nagle::{burst, stall};
@@ -17,6 +17,9 @@ struct Args {
     dial: Dial,
 
     #[command(flatten)]
+    deadline: Deadline,
+
+    #[command(flatten)]
     variant: VariantArgs,
 
     #[command(flatten)]
@@ -26,18 +29,19 @@ struct Args {
 fn main() -> ExitCode {
     let args: Args = cli::parse();
     args.common.color.apply();
-    let outcome = request(&args);
-    cli::finish(outcome, &args.common)
+    let pairing = Pairing::new(env!("CARGO_BIN_NAME"), "nagle-server", args.variant.flags());
+    let outcome = request(&args, &pairing);
+    cli::finish(outcome, &args.common, &pairing)
 }
 
-fn request(args: &Args) -> kit::Result<kit::report::Report> {
+fn request(args: &Args, pairing: &Pairing) -> kit::Result<kit::report::Report> {
     args.variant.check()?;
     let choice = args.variant.variant;
     let knobs = match choice.stall() {
         Some(variant) => variant.client_knobs(),
         None => burst::knobs(choice.nodelay()),
     };
-    let end = args.dial.connect_one("nagle-client", &knobs)?;
+    let end = args.dial.connect_one(pairing, &knobs, &args.deadline)?;
     let run = match choice.stall() {
         Some(variant) => {
             let (side, samples) = stall::client(end, variant, args.variant.round_trips)?;

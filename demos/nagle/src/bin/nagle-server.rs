@@ -1,7 +1,7 @@
 //! `nagle-server`: the answering side of the Nagle demo.
 
 use clap::Parser;
-use kit::cli::{self, Common, Listen};
+use kit::cli::{self, Common, Deadline, Listen, Pairing};
 use kit::knobs::Knobs;
 use kit::report::Run;
 use nagle::args::VariantArgs;
@@ -24,6 +24,9 @@ struct Args {
     listen: Listen,
 
     #[command(flatten)]
+    deadline: Deadline,
+
+    #[command(flatten)]
     variant: VariantArgs,
 
     #[command(flatten)]
@@ -33,27 +36,24 @@ struct Args {
 fn main() -> ExitCode {
     let args: Args = cli::parse();
     args.common.color.apply();
-    let outcome = serve(&args);
-    cli::finish(outcome, &args.common)
+    let pairing = Pairing::new(env!("CARGO_BIN_NAME"), "nagle-client", args.variant.flags());
+    let outcome = serve(&args, &pairing);
+    cli::finish(outcome, &args.common, &pairing)
 }
 
-fn serve(args: &Args) -> kit::Result<kit::report::Report> {
+fn serve(args: &Args, pairing: &Pairing) -> kit::Result<kit::report::Report> {
     args.variant.check()?;
     let choice = args.variant.variant;
-    let flags = format!(
-        " --variant {}",
-        clap::ValueEnum::to_possible_value(&choice)
-            .map_or_else(String::new, |v| v.get_name().to_string())
-    );
     let end = args
         .listen
-        .accept_one("nagle-server", &Knobs::default(), "nagle-client", &flags)?;
+        .accept_one(pairing, &Knobs::default(), &args.deadline)?;
     let run = match choice.stall() {
         Some(variant) => {
             let (side, answered) = stall::server(end, variant)?;
             let mut run = Run::receiver(variant.label(), &side, &[] as &[&[u8]]);
             run.sticky = None;
             run.half = None;
+            run.code = kit::verdict::Code::Measured;
             run.verdict = format!(
                 "answered {}; the round-trip times are on the client's screen",
                 kit::verdict::count(answered, "request")

@@ -2,7 +2,7 @@
 //! each message with its own send call.
 
 use clap::{Parser, ValueEnum};
-use kit::cli::{self, Common, Dial};
+use kit::cli::{self, Common, Deadline, Dial, Pairing};
 use kit::report::Run;
 use std::process::ExitCode;
 use sticky::Scenario;
@@ -14,6 +14,9 @@ use sticky::Scenario;
 struct Args {
     #[command(flatten)]
     dial: Dial,
+
+    #[command(flatten)]
+    deadline: Deadline,
 
     /// A message to send (repeat for each, in order). Defaults to the
     /// tutorial's "下雨天留客天留人" then "不留".
@@ -40,11 +43,16 @@ enum Switch {
 fn main() -> ExitCode {
     let args: Args = cli::parse();
     args.common.color.apply();
-    let outcome = send(&args);
-    cli::finish(outcome, &args.common)
+    let pairing = Pairing::new(
+        env!("CARGO_BIN_NAME"),
+        "sticky-server",
+        sticky::message_flags(&args.messages),
+    );
+    let outcome = send(&args, &pairing);
+    cli::finish(outcome, &args.common, &pairing)
 }
 
-fn send(args: &Args) -> kit::Result<kit::report::Report> {
+fn send(args: &Args, pairing: &Pairing) -> kit::Result<kit::report::Report> {
     let scenario = Scenario {
         messages: if args.messages.is_empty() {
             sticky::tutorial_messages()
@@ -57,7 +65,7 @@ fn send(args: &Args) -> kit::Result<kit::report::Report> {
     };
     let end = args
         .dial
-        .connect_one("sticky-client", &scenario.sender_knobs())?;
+        .connect_one(pairing, &scenario.sender_knobs(), &args.deadline)?;
     let side = sticky::send(end, &scenario.messages)?;
     let run = Run::sender(sticky::nodelay_label(scenario.nodelay), &side);
     Ok(sticky::report(vec![run]))

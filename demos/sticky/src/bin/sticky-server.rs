@@ -2,7 +2,7 @@
 //! terminals or two computers. Start it, then start `sticky-client`.
 
 use clap::Parser;
-use kit::cli::{self, Common, Listen};
+use kit::cli::{self, Common, Deadline, Listen, Pairing};
 use kit::knobs::Knobs;
 use kit::queue::Patience;
 use kit::report::Run;
@@ -27,6 +27,9 @@ struct Args {
     #[command(flatten)]
     listen: Listen,
 
+    #[command(flatten)]
+    deadline: Deadline,
+
     /// A message the client sends (repeat for each, in order). Used only to
     /// trace bytes back to messages; defaults to the tutorial's two.
     #[arg(long = "message", value_name = "TEXT", value_parser = cli::message)]
@@ -44,11 +47,16 @@ struct Args {
 fn main() -> ExitCode {
     let args: Args = cli::parse();
     args.common.color.apply();
-    let outcome = serve(&args);
-    cli::finish(outcome, &args.common)
+    let pairing = Pairing::new(
+        env!("CARGO_BIN_NAME"),
+        "sticky-client",
+        sticky::message_flags(&args.messages),
+    );
+    let outcome = serve(&args, &pairing);
+    cli::finish(outcome, &args.common, &pairing)
 }
 
-fn serve(args: &Args) -> kit::Result<kit::report::Report> {
+fn serve(args: &Args, pairing: &Pairing) -> kit::Result<kit::report::Report> {
     let messages = if args.messages.is_empty() {
         sticky::tutorial_messages()
     } else {
@@ -61,11 +69,11 @@ fn serve(args: &Args) -> kit::Result<kit::report::Report> {
     };
     let end = args
         .listen
-        .accept_one("sticky-server", &Knobs::default(), "sticky-client", "")?;
+        .accept_one(pairing, &Knobs::default(), &args.deadline)?;
     let expected = messages.iter().map(Vec::len).sum();
     // Across two computers the client may send other messages than we
     // expect: stop waiting once it has been quiet for a second.
-    let patience = Patience::across_computers();
+    let patience = Patience::across_computers(end.timeout);
     let (side, how) = sticky::recv(end, reader, kit::stream::RECV_BUFFER, expected, patience)?;
     let mut run = Run::receiver(sticky::reader_label(reader), &side, &messages);
     run.reader = Some(how);

@@ -2,7 +2,7 @@
 //! with a probe, then sends each message as one datagram.
 
 use clap::Parser;
-use kit::cli::{self, Common, Dial};
+use kit::cli::{self, Common, Dial, Pairing};
 use kit::report::{Run, Transport};
 use kit::verdict::count;
 use std::process::ExitCode;
@@ -33,9 +33,14 @@ struct Args {
 fn main() -> ExitCode {
     let args: Args = cli::parse();
     args.common.color.apply();
+    let pairing = Pairing::new(
+        env!("CARGO_BIN_NAME"),
+        "udp-server",
+        sticky::message_flags(&args.messages.messages),
+    );
     match send(&args) {
-        Ok(report) => cli::finish(Ok(report), &args.common),
-        Err(Failure::Kit(error)) => cli::finish(Err(error), &args.common),
+        Ok(report) => cli::finish(Ok(report), &args.common, &pairing),
+        Err(Failure::Kit(error)) => cli::finish(Err(error), &args.common, &pairing),
         Err(failure) => {
             cli::status(&format!("error: {failure}"));
             ExitCode::from(failure.exit_code())

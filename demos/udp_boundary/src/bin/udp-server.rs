@@ -3,7 +3,7 @@
 //! round: the client keeps probing until the server answers).
 
 use clap::Parser;
-use kit::cli::{self, Common, Listen};
+use kit::cli::{self, Common, Listen, Pairing};
 use kit::report::Run;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -49,11 +49,16 @@ const QUIET: Duration = Duration::from_secs(1);
 fn main() -> ExitCode {
     let args: Args = cli::parse();
     args.common.color.apply();
-    let outcome = serve(&args);
-    cli::finish(outcome, &args.common)
+    let pairing = Pairing::new(
+        env!("CARGO_BIN_NAME"),
+        "udp-client",
+        sticky::message_flags(&args.messages.messages),
+    );
+    let outcome = serve(&args, &pairing);
+    cli::finish(outcome, &args.common, &pairing)
 }
 
-fn serve(args: &Args) -> kit::Result<kit::report::Report> {
+fn serve(args: &Args, pairing: &Pairing) -> kit::Result<kit::report::Report> {
     let messages = args.messages.or_tutorial();
     let size = args.recv_size as usize;
     let socket = socket::bind(args.listen.listen)?;
@@ -61,8 +66,11 @@ fn serve(args: &Args) -> kit::Result<kit::report::Report> {
         .local_addr()
         .map_err(kit::Error::io("reading the bound address"))?;
     cli::status(&format!(
-        "udp-server: listening on {addr} — now start udp-client --connect {}",
-        cli::address_for_clients(addr)
+        "{}: listening on {addr} — now start {} --connect {}{}",
+        pairing.this,
+        pairing.peer,
+        cli::address_for_clients(addr),
+        pairing.flags
     ));
     let peer = probe::await_client(&socket)?;
     cli::status(&format!("udp-server: {peer} is sending"));
