@@ -42,7 +42,7 @@ bench-transfer:
 
 # Decoder throughput against tokio-util's LengthDelimitedCodec (criterion).
 bench:
-    cargo bench -p fixed
+    cargo bench -p codec
 
 # The test suite.
 test:

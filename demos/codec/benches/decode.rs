@@ -6,13 +6,13 @@
 //! hand out every frame. Frames of 16 B (chatty protocols), 1 KiB and
 //! 64 KiB (bulk data); about 4 MiB of frames per size.
 //!
-//! `cargo bench -p fixed` prints both throughputs per size; the ratio is
+//! `cargo bench -p codec` prints both throughputs per size; the ratio is
 //! ours divided by tokio-util's.
 
 use bytes::BytesMut;
+use codec::decoder::Decoder;
+use codec::frame;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use fixed::decoder::Decoder;
-use fixed::frame;
 use std::hint::black_box;
 use tokio_util::codec::{Decoder as _, LengthDelimitedCodec};
 

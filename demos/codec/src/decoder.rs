@@ -18,8 +18,8 @@
 //! header announcing 4 GiB costs nothing but an error.
 //!
 //! ```
-//! use fixed::decoder::Decoder;
-//! use fixed::frame;
+//! use codec::decoder::Decoder;
+//! use codec::frame;
 //!
 //! let mut stream = frame::encode("下雨天留客天留人".as_bytes());
 //! stream.extend(frame::encode("不留".as_bytes()));
@@ -37,7 +37,6 @@
 //! ```
 
 use crate::frame::{DEFAULT_MAX_FRAME_LEN, HEADER_LEN};
-use kit::verdict::count;
 use std::fmt;
 
 /// Where the decoder is inside the next frame.
@@ -69,8 +68,8 @@ impl fmt::Display for State {
             ),
             State::Body { len, have } => write!(
                 f,
-                "holding {} of a {len}-byte message; waiting for {} more",
-                count(have, "byte"),
+                "holding {have} {} of a {len}-byte message; waiting for {} more",
+                if have == 1 { "byte" } else { "bytes" },
                 len - have
             ),
         }
@@ -82,8 +81,11 @@ impl fmt::Display for State {
 pub enum Part {
     /// Inside the 4-byte length header.
     Header,
-    /// Inside the payload.
-    Body,
+    /// Inside a payload whose header announced `len` bytes.
+    Body {
+        /// The payload length the header announced.
+        len: usize,
+    },
 }
 
 /// Why decoding failed.
@@ -96,11 +98,9 @@ pub enum DecodeError {
         /// The receiver's limit.
         max: usize,
     },
-    /// The stream ended inside a frame.
+    /// The stream ended inside a frame, `got` bytes into `part`.
     Truncated {
-        /// Bytes that part of the frame should have had (4 for a header).
-        expected: usize,
-        /// Bytes of it that arrived.
+        /// Bytes of that part of the frame that arrived.
         got: usize,
         /// The part the stream ended in.
         part: Part,
@@ -116,16 +116,15 @@ impl fmt::Display for DecodeError {
                  accepts (a corrupt stream, or a sender that frames differently)"
             ),
             DecodeError::Truncated {
-                expected,
                 got,
-                part: Part::Body,
+                part: Part::Body { len },
+            } => write!(f, "the stream ended {got} bytes into a {len}-byte message"),
+            DecodeError::Truncated {
+                got,
+                part: Part::Header,
             } => write!(
                 f,
-                "the stream ended {got} bytes into a {expected}-byte message"
-            ),
-            DecodeError::Truncated { got, .. } => write!(
-                f,
-                "the stream ended {got} bytes into a 4-byte length header"
+                "the stream ended {got} bytes into a {HEADER_LEN}-byte length header"
             ),
         }
     }
@@ -139,6 +138,9 @@ pub struct Decoder {
     /// Pushed bytes not yet handed out; `start` marks where they begin.
     buffer: Vec<u8>,
     start: usize,
+    /// Where the next frame stands. The header is parsed once, when its
+    /// fourth byte arrives, and the length kept here.
+    state: State,
     max_frame_len: usize,
     failed: Option<DecodeError>,
 }
@@ -160,6 +162,7 @@ impl Decoder {
         Decoder {
             buffer: Vec::new(),
             start: 0,
+            state: State::Header { have: 0 },
             max_frame_len: max,
             failed: None,
         }
@@ -180,6 +183,7 @@ impl Decoder {
             self.start = 0;
         }
         self.buffer.extend_from_slice(bytes);
+        self.advance();
     }
 
     /// The next whole frame's payload, `Ok(None)` if it has not all arrived
@@ -188,41 +192,69 @@ impl Decoder {
         if let Some(error) = &self.failed {
             return Err(error.clone());
         }
-        let pending = &self.buffer[self.start..];
-        let Some(header) = pending.first_chunk::<HEADER_LEN>() else {
+        let State::Body { len, have } = self.state else {
             return Ok(None);
         };
-        let len = u32::from_be_bytes(*header) as usize;
-        if len > self.max_frame_len {
-            let error = DecodeError::TooLarge {
-                len,
-                max: self.max_frame_len,
-            };
-            self.failed = Some(error.clone());
-            return Err(error);
-        }
-        if pending.len() - HEADER_LEN < len {
+        if have < len {
             return Ok(None);
         }
         let body = self.start + HEADER_LEN;
         self.start = body + len;
+        self.state = State::Header { have: 0 };
+        // The next frame's header may be here already.
+        self.advance();
         Ok(Some(&self.buffer[body..body + len]))
+    }
+
+    /// Brings the state up to date with the bytes pending: the header's
+    /// progress, its length once all four bytes are here (checked against
+    /// the limit at once), and the payload's progress.
+    fn advance(&mut self) {
+        let pending = self.buffer.len() - self.start;
+        self.state = match self.state {
+            State::Header { .. } if pending < HEADER_LEN => State::Header { have: pending },
+            State::Header { .. } => {
+                let header = &self.buffer[self.start..self.start + HEADER_LEN];
+                let mut be = [0u8; HEADER_LEN];
+                be.copy_from_slice(header);
+                let len = u32::from_be_bytes(be) as usize;
+                if len > self.max_frame_len && self.failed.is_none() {
+                    self.failed = Some(DecodeError::TooLarge {
+                        len,
+                        max: self.max_frame_len,
+                    });
+                }
+                State::Body {
+                    len,
+                    have: (pending - HEADER_LEN).min(len),
+                }
+            }
+            State::Body { len, .. } => State::Body {
+                len,
+                have: (pending - HEADER_LEN).min(len),
+            },
+        };
     }
 
     /// Where the decoder is inside the next frame.
     pub fn state(&self) -> State {
-        let pending = &self.buffer[self.start..];
-        match pending.first_chunk::<HEADER_LEN>() {
-            None => State::Header {
-                have: pending.len(),
-            },
-            Some(header) => {
-                let len = u32::from_be_bytes(*header) as usize;
-                State::Body {
-                    len,
-                    have: (pending.len() - HEADER_LEN).min(len),
-                }
-            }
+        self.state
+    }
+
+    /// How many more bytes the decoder needs before it can hand out a
+    /// frame or learn the next length: the rest of the header, or the rest
+    /// of the payload. 0 when a frame is ready, or decoding failed.
+    ///
+    /// A reader that asks `recv` for exactly this many never reads past
+    /// the end of a frame — what a protocol needs when raw bytes (a file's
+    /// body, say) follow a frame on the same connection.
+    pub fn wants(&self) -> usize {
+        if self.failed.is_some() {
+            return 0;
+        }
+        match self.state {
+            State::Header { have } => HEADER_LEN - have,
+            State::Body { len, have } => len - have,
         }
     }
 
@@ -231,23 +263,29 @@ impl Decoder {
         self.buffer.len() - self.start
     }
 
+    /// The bytes pushed but not yet handed out as frames, giving the
+    /// decoder up: for a reader that switches from frames to something
+    /// else on the same stream.
+    pub fn into_buffered(mut self) -> Vec<u8> {
+        self.buffer.drain(..self.start);
+        self.buffer
+    }
+
     /// Checks, at the end of the stream, that no frame was left half-read.
     /// Call it after `next_frame` has returned every whole frame.
     pub fn finish(&self) -> Result<(), DecodeError> {
         if let Some(error) = &self.failed {
             return Err(error.clone());
         }
-        match self.state() {
+        match self.state {
             State::Header { have: 0 } => Ok(()),
             State::Header { have } => Err(DecodeError::Truncated {
-                expected: HEADER_LEN,
                 got: have,
                 part: Part::Header,
             }),
             State::Body { len, have } if have < len => Err(DecodeError::Truncated {
-                expected: len,
                 got: have,
-                part: Part::Body,
+                part: Part::Body { len },
             }),
             // A whole frame is still waiting for `next_frame`.
             State::Body { .. } => Ok(()),
@@ -314,7 +352,6 @@ mod tests {
             assert_eq!(
                 error,
                 DecodeError::Truncated {
-                    expected: 4,
                     got,
                     part: Part::Header
                 }
@@ -337,15 +374,39 @@ mod tests {
         assert_eq!(
             error,
             DecodeError::Truncated {
-                expected: 24,
                 got: 6,
-                part: Part::Body
+                part: Part::Body { len: 24 }
             }
         );
         assert_eq!(
             error.to_string(),
             "the stream ended 6 bytes into a 24-byte message"
         );
+    }
+
+    #[test]
+    fn wants_asks_for_exactly_the_rest_of_the_header_or_the_payload() {
+        let stream = encode(b"hello");
+        let mut decoder = Decoder::new();
+        assert_eq!(decoder.wants(), 4);
+        decoder.push(&stream[..3]);
+        assert_eq!(decoder.wants(), 1);
+        decoder.push(&stream[3..6]);
+        assert_eq!(decoder.wants(), 3, "5-byte payload, 2 here");
+        decoder.push(&stream[6..]);
+        assert_eq!(decoder.wants(), 0, "a frame is ready");
+        assert_eq!(decoder.next_frame(), Ok(Some(&b"hello"[..])));
+        assert_eq!(decoder.wants(), 4);
+    }
+
+    #[test]
+    fn the_bytes_after_the_last_frame_can_be_taken_back() {
+        let mut decoder = Decoder::new();
+        let mut stream = encode(b"one");
+        stream.extend_from_slice(b"raw body");
+        decoder.push(&stream);
+        assert_eq!(decoder.next_frame(), Ok(Some(&b"one"[..])));
+        assert_eq!(decoder.into_buffered(), b"raw body");
     }
 
     #[test]

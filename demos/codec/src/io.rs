@@ -4,7 +4,7 @@
 //! Two messages out and back in, over a real loopback connection:
 //!
 //! ```
-//! use fixed::io::{FrameReader, FrameWriter};
+//! use codec::io::{FrameReader, FrameWriter};
 //! use std::net::{TcpListener, TcpStream};
 //!
 //! let listener = TcpListener::bind("127.0.0.1:0")?;
@@ -136,6 +136,45 @@ impl<R: Read> FrameReader<R> {
     pub fn get_ref(&self) -> &R {
         &self.inner
     }
+
+    /// Unwraps the reader, with the bytes it had read ahead and not yet
+    /// handed out: whatever follows the frames on the stream starts with
+    /// those bytes.
+    pub fn into_parts(self) -> (R, Vec<u8>) {
+        (self.inner, self.decoder.into_buffered())
+    }
+}
+
+/// Reads exactly one frame, never a byte past its end: each `recv` asks
+/// only for what the [`Decoder`] still [wants](Decoder::wants). `Ok(None)`
+/// at a clean end of stream before the frame; an
+/// [`io::ErrorKind::InvalidData`] error wrapping a [`DecodeError`] for a
+/// frame that is too large (refused before its payload is awaited) or cut
+/// off by the end of the stream.
+///
+/// Use it where raw bytes follow a frame on the same connection, as a
+/// file's body follows its header: a reader that reads ahead would
+/// swallow the first bytes of the file. Memory grows only with the bytes
+/// that really arrive, never with the length a header announces.
+pub fn read_frame<R: Read>(reader: &mut R, decoder: &mut Decoder) -> io::Result<Option<Vec<u8>>> {
+    let mut chunk = [0u8; 8 * 1024];
+    loop {
+        match decoder.next_frame() {
+            Ok(Some(frame)) => return Ok(Some(frame.to_vec())),
+            Ok(None) => {}
+            Err(e) => return Err(invalid(e)),
+        }
+        let want = decoder.wants().clamp(1, chunk.len());
+        let n = match reader.read(&mut chunk[..want]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if n == 0 {
+            return decoder.finish().map(|()| None).map_err(invalid);
+        }
+        decoder.push(&chunk[..n]);
+    }
 }
 
 fn invalid(error: DecodeError) -> io::Error {
@@ -198,6 +237,50 @@ mod tests {
         assert_eq!(reader.recv().unwrap().unwrap(), b"");
         assert_eq!(reader.recv().unwrap().unwrap(), b"three");
         assert!(reader.recv().unwrap().is_none());
+    }
+
+    /// A reader that hands out at most `step` bytes per `read`, so a test
+    /// can see how far an exact reader reads.
+    struct Dribble {
+        bytes: Vec<u8>,
+        at: usize,
+        step: usize,
+    }
+
+    impl Read for Dribble {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = buf.len().min(self.step).min(self.bytes.len() - self.at);
+            buf[..n].copy_from_slice(&self.bytes[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn an_exact_reader_stops_at_the_end_of_the_frame() {
+        let mut stream = frame::encode("下雨天".as_bytes());
+        stream.extend_from_slice(b"BODY");
+        for step in [1, 3, 64] {
+            let mut reader = Dribble {
+                bytes: stream.clone(),
+                at: 0,
+                step,
+            };
+            let mut decoder = Decoder::new();
+            let frame = read_frame(&mut reader, &mut decoder).unwrap();
+            assert_eq!(frame.unwrap(), "下雨天".as_bytes());
+            assert_eq!(&reader.bytes[reader.at..], b"BODY", "step {step}");
+        }
+    }
+
+    #[test]
+    fn a_buffered_reader_hands_back_what_it_read_ahead() {
+        let mut stream = frame::encode(b"head");
+        stream.extend_from_slice(b"raw tail");
+        let mut reader = FrameReader::new(Cursor::new(stream));
+        assert_eq!(reader.recv().unwrap().unwrap(), b"head");
+        let (_, ahead) = reader.into_parts();
+        assert_eq!(ahead, b"raw tail");
     }
 
     #[test]
