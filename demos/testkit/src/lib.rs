@@ -2,6 +2,8 @@
 //! for a line it prints, collect its output, and never hang — every wait
 //! has a deadline, and a process still running at the end is killed.
 
+pub mod redact;
+
 use std::io::{BufRead, BufReader, Read};
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
