@@ -13,6 +13,7 @@
 //!   | a ratio in a round-trip table          | `     3142×`         | `      [n]×`          |
 //!   | a kernel-default socket buffer         | `SO_SNDBUF 3939840 B`| `SO_SNDBUF [default] B` |
 //!   | a loopback port                        | `127.0.0.1:42399`    | `127.0.0.1:[port]`    |
+//!   | a port named in a hint                 | `UDP port 9000`      | `UDP port [port]`     |
 //!   | a transfer rate                        | `377.0 MiB/s`        | `[rate]`              |
 //!   | TCP_QUICKACK read back                 | `TCP_QUICKACK on`    | `TCP_QUICKACK [on/off]` |
 //!   | a duration in seconds                  | `in 0.008 s`         | `in [secs] s`         |
@@ -168,6 +169,8 @@ pub fn line(text: &str) -> String {
     static QUICKACK: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"TCP_QUICKACK (on|off)").unwrap());
     static PORT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"127\.0\.0\.1:\d+").unwrap());
+    static NAMED_PORT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(TCP|UDP) port \d+").unwrap());
     static RATE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\d+(\.\d+)? [KMG]?i?B/s").unwrap());
     static SECS: LazyLock<Regex> =
@@ -189,6 +192,7 @@ pub fn line(text: &str) -> String {
     });
     let text = QUICKACK.replace_all(&text, "TCP_QUICKACK [on/off]");
     let text = PORT.replace_all(&text, "127.0.0.1:[port]");
+    let text = NAMED_PORT.replace_all(&text, "$1 port [port]");
     let text = RATE.replace_all(&text, "[rate]");
     SECS.replace_all(&text, "$1 [secs] s").into_owned()
 }
@@ -430,6 +434,10 @@ mod tests {
         assert_eq!(
             line("get a.mp4   3.0 MiB in 0.008 s (377.0 MiB/s)  on 127.0.0.1:42399"),
             "get a.mp4   3.0 MiB in [secs] s ([rate])  on 127.0.0.1:[port]"
+        );
+        assert_eq!(
+            line("does the firewall let UDP port 36909 in?"),
+            "does the firewall let UDP port [port] in?"
         );
         assert_eq!(
             line("answered after 0.0 s; after trying for 1.0 s"),
