@@ -3,6 +3,7 @@
 //! has a deadline, and a process still running at the end is killed.
 
 pub mod flags;
+pub mod redact;
 
 use std::io::{BufRead, BufReader, Read};
 use std::net::TcpListener;

@@ -1,0 +1,361 @@
+//! The docs cannot drift: every ```text block in `docs/*.md` and
+//! `docs/zh/*.md` says what produced it, and this test produces it again.
+//!
+//! # The annotation
+//!
+//! An HTML comment on the line just before the opening fence (invisible
+//! when the page is rendered):
+//!
+//! | annotation | the block is | checked by |
+//! |---|---|---|
+//! | `<!-- output: COMMAND -->` | all that COMMAND printed on stdout | running COMMAND |
+//! | `<!-- output: COMMAND · run N -->` | the section of the story whose banner says `· run N of` | the same |
+//! | `<!-- output: COMMAND · excerpt -->` | some consecutive lines of it | the same |
+//! | `… · stderr`, `… · stderr+stdout` | its stderr; or stderr, then stdout (a paired program's terminal) | the same |
+//! | `… · with: OTHER` (repeatable) | COMMAND's side of a session with OTHER | running both (see below) |
+//! | `… · varies` | a session whose shape varies by nature (a reader behind the slicer) | its stable head only: the lines before the first `recv #`, never the last |
+//! | `<!-- diagram -->` | a drawing, not program output | nothing to run |
+//! | `<!-- diagram: PATH -->` | a drawing quoted from PATH's doc comments | finding it there |
+//! | `<!-- measured: COMMAND -->` | a measurement that cannot repeat | COMMAND's recipe, and its layout |
+//! | `<!-- session: WHAT -->` | an interactive session, described in words | an ignored test, see below |
+//! | `<!-- file: NAME -->` (on a code block) | the Python script NAME | — (an `output:` may run it) |
+//!
+//! COMMAND is written as a reader types it: `cargo demo ARGS` (the tour),
+//! `cargo run -q -p PKG --bin BIN -- ARGS` or `BIN ARGS` (a workspace
+//! binary), `python3 FILE ARGS`, optionally followed by `| jq -c|-r
+//! 'FILTER'` (the filters are written out in Rust in `docs/jq.rs`; no `jq`
+//! is needed). Options are separated by ` · `.
+//!
+//! Both sides are redacted by `testkit::redact` before they are compared —
+//! the rules the snapshot tests use: times, rates, ports and kernel-default
+//! buffers become tokens of the same width, and the runs whose shape varies
+//! by nature become their banner, knobs and one placeholder line.
+//!
+//! # Sessions of paired programs
+//!
+//! `docs/session.rs` starts servers first on `127.0.0.1:0` and reads the
+//! address each prints (`listening on ADDR`), then the slicer, then the
+//! clients with `--connect ADDR`; every wait has a deadline. The address
+//! options written in the docs are replaced: tests use ephemeral loopback
+//! ports only.
+//!
+//! # Binaries
+//!
+//! The paired binaries are found beside the tour binary in the target
+//! folder; `cargo test` for the workspace builds them (see
+//! `docs/binaries.rs`), and a missing or stale one fails with the command
+//! that rebuilds it.
+//!
+//! # Python
+//!
+//! Blocks that quote the output of a Python script run `python3` where it
+//! is installed; where it is not, the check says so on stderr and skips
+//! those blocks only.
+
+#[path = "docs/annotation.rs"]
+mod annotation;
+#[path = "docs/binaries.rs"]
+mod binaries;
+#[path = "support/cached.rs"]
+mod cached;
+#[path = "docs/command.rs"]
+mod command;
+#[path = "docs/compare.rs"]
+mod compare;
+#[path = "docs/jq.rs"]
+mod jq;
+#[path = "docs/markdown.rs"]
+mod markdown;
+#[path = "docs/python.rs"]
+mod python;
+#[path = "docs/session.rs"]
+mod session;
+
+use annotation::Annotation;
+use markdown::Block;
+use std::fs;
+use testkit::redact;
+
+/// The ```text blocks of `page`, each with its parsed annotation; a block
+/// without one (or with one that does not parse) is an error naming it.
+fn annotated(page: &str) -> (Vec<(Block, Annotation)>, Vec<String>) {
+    let mut ok = Vec::new();
+    let mut errors = Vec::new();
+    for block in markdown::blocks(page) {
+        let parsed = match &block.annotation {
+            Some(text) => annotation::parse(text),
+            None => Err("no annotation on the line before the fence".into()),
+        };
+        match (block.lang.as_str(), parsed) {
+            ("text", Ok(Annotation::File(_))) => errors.push(format!(
+                "{}: `file:` belongs on a code block",
+                block.place()
+            )),
+            ("text", Ok(a)) => ok.push((block, a)),
+            ("text", Err(e)) => errors.push(format!("{}: {e}", block.place())),
+            (_, Ok(Annotation::File(_))) | (_, Err(_)) => {}
+            (_, Ok(_)) => errors.push(format!(
+                "{}: only ```text blocks carry an output annotation",
+                block.place()
+            )),
+        }
+    }
+    (ok, errors)
+}
+
+/// Checks every `output:` block of `page` and `zh/page`.
+fn check(page: &str) {
+    let mut failures = Vec::new();
+    for page in [page.to_string(), format!("zh/{page}")] {
+        let (blocks, errors) = annotated(&page);
+        failures.extend(errors);
+        for (block, annotation) in blocks {
+            let Annotation::Output(output) = annotation else {
+                continue;
+            };
+            match session::run(&page, &output.command, &output.with) {
+                Err(why) => eprintln!("skipped {}: {why}", block.place()),
+                Ok(produced) => {
+                    if let Err(e) = compare::check(&block, &output, &produced) {
+                        failures.push(format!(
+                            "{}: the block differs from `{}` (exit code {:?}): {e}",
+                            block.place(),
+                            output.command,
+                            produced.code
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
+}
+
+#[test]
+fn every_text_block_says_what_produced_it() {
+    let errors: Vec<String> = markdown::pages()
+        .iter()
+        .flat_map(|page| annotated(page).1)
+        .collect();
+    assert!(errors.is_empty(), "\n{}", errors.join("\n"));
+}
+
+#[test]
+fn readme() {
+    check("README.md");
+}
+
+#[test]
+fn sticky() {
+    check("sticky.md");
+}
+
+#[test]
+fn half() {
+    check("half.md");
+}
+
+#[test]
+fn nagle() {
+    check("nagle.md");
+}
+
+#[test]
+fn udp_boundary() {
+    check("udp_boundary.md");
+}
+
+#[test]
+fn fixed() {
+    check("fixed.md");
+}
+
+#[test]
+fn pitfalls() {
+    check("pitfalls.md");
+}
+
+#[test]
+fn transfer() {
+    check("transfer.md");
+}
+
+/// The doc comment text of a Rust file: `//!` and `///` lines without
+/// their marker and the one space after it.
+fn doc_comments(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter_map(|l| {
+            let l = l.trim_start();
+            let text = l.strip_prefix("//!").or_else(|| l.strip_prefix("///"))?;
+            Some(
+                text.strip_prefix(' ')
+                    .unwrap_or(text)
+                    .trim_end()
+                    .to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn diagrams_quoted_from_the_source_match_it() {
+    let mut failures = Vec::new();
+    for page in markdown::pages() {
+        for (block, annotation) in annotated(&page).0 {
+            let Annotation::Diagram(Some(path)) = annotation else {
+                continue;
+            };
+            let source = fs::read_to_string(binaries::workspace().join(&path))
+                .unwrap_or_else(|e| panic!("{}: {path}: {e}", block.place()));
+            let docs = doc_comments(&source);
+            let lines: Vec<String> = block
+                .body
+                .lines()
+                .map(|l| l.trim_end().to_string())
+                .collect();
+            if !docs.windows(lines.len()).any(|w| w == lines.as_slice()) {
+                failures.push(format!(
+                    "{}: the diagram is not in the doc comments of {path}",
+                    block.place()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// `docs/transfer.md`'s benchmark table cannot repeat: its numbers are one
+/// machine's. The recipe must exist and run the bench binary, and a small
+/// run of that binary must print the same lines with every number redacted.
+#[test]
+fn measured_blocks_keep_their_recipe_and_layout() {
+    let justfile = fs::read_to_string(binaries::workspace().join("justfile")).expect("justfile");
+    let mut failures = Vec::new();
+    for page in markdown::pages() {
+        for (block, annotation) in annotated(&page).0 {
+            let Annotation::Measured(command) = annotation else {
+                continue;
+            };
+            let Some(recipe) = command.strip_prefix("just ") else {
+                failures.push(format!(
+                    "{}: measured by a `just` recipe, not {command}",
+                    block.place()
+                ));
+                continue;
+            };
+            let body = justfile
+                .split(&format!("\n{recipe}:\n"))
+                .nth(1)
+                .and_then(|rest| rest.lines().next())
+                .map(str::trim);
+            let Some(bin) = body.and_then(|b| command::parse(b).ok()) else {
+                failures.push(format!(
+                    "{}: no recipe `{recipe}` in the justfile",
+                    block.place()
+                ));
+                continue;
+            };
+            let program = binaries::binary(bin.name());
+            // A small file and a few rounds: the layout, not the speed.
+            let run = cached::run(
+                program.to_str().expect("a UTF-8 path"),
+                &["--size-mib", "8", "--rounds", "3"],
+            );
+            if redact::numbers(&run.stdout) != redact::numbers(&block.body) {
+                failures.push(format!(
+                    "{}: `{}` prints another layout:\n{}\nthe block:\n{}",
+                    block.place(),
+                    bin.name(),
+                    redact::numbers(&run.stdout),
+                    redact::numbers(&block.body)
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// The transfer-client sessions in `docs/transfer.md` were typed at a
+/// terminal against a folder of the author's (a 2 GiB film among others,
+/// whose checksums are in the output), with the server stopped in the
+/// middle of a download. This test checks what can be checked without
+/// that folder: each session names commands of the workspace's binaries.
+#[test]
+#[ignore = "the sessions need the author's 2 GiB folder and a server stopped by hand"]
+fn transfer_sessions_use_real_commands() {
+    for page in ["transfer.md", "zh/transfer.md"] {
+        for (block, annotation) in annotated(page).0 {
+            if let Annotation::Session(_) = annotation {
+                for line in block.body.lines().filter_map(|l| l.strip_prefix("$ ")) {
+                    if let Ok(command) = command::parse(line) {
+                        if command.name().starts_with("transfer-") {
+                            binaries::binary(command.name());
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The `cargo demo NAME` a lesson page tells the reader to run.
+fn demo_of(page: &str) -> String {
+    markdown::blocks(page)
+        .iter()
+        .filter(|b| b.lang == "sh")
+        .flat_map(|b| b.body.lines().map(str::to_string).collect::<Vec<_>>())
+        .find_map(|line| {
+            let command = command::parse(line.split('#').next()?).ok()?;
+            (command.program == command::Program::Tour).then(|| command.args.first().cloned())?
+        })
+        .unwrap_or_else(|| panic!("docs/{page}: no `cargo demo NAME` to run"))
+}
+
+/// Every lesson page is linked from the lesson plan's list of lessons, has
+/// its `cargo demo NAME` in the plan's run list, and appears in the class
+/// plan — in English and in Chinese.
+#[test]
+fn every_lesson_is_in_the_lesson_plan() {
+    for readme in ["README.md", "zh/README.md"] {
+        let text = markdown::read(readme);
+        let sections: Vec<&str> = text.split("\n## ").collect();
+        let section = |what: &str, test: &dyn Fn(&str) -> bool| -> &str {
+            sections
+                .iter()
+                .find(|s| test(s))
+                .unwrap_or_else(|| panic!("docs/{readme}: no {what}"))
+        };
+        let list = section("list of the lessons", &|s| s.contains("](sticky.md)"));
+        let runs = section("run list", &|s| s.contains("cargo demo sticky"));
+        let plan = section("class plan", &|s| {
+            s.contains("| minutes |") || s.contains("| 分钟 |")
+        });
+        let prefix = if readme.starts_with("zh/") { "zh/" } else { "" };
+        for page in markdown::pages() {
+            let Some(name) = page.strip_prefix(prefix).filter(|p| !p.contains('/')) else {
+                continue;
+            };
+            if name == "README.md" {
+                continue;
+            }
+            let demo = demo_of(&page);
+            assert!(
+                list.contains(&format!("]({name})")),
+                "docs/{readme}: the list of lessons does not link {name}"
+            );
+            assert!(
+                runs.contains(&format!("cargo demo {demo} ")),
+                "docs/{readme}: the run list has no `cargo demo {demo}`"
+            );
+            assert!(
+                runs.contains(&format!("just demo-{demo}")),
+                "docs/{readme}: the run list does not name `just demo-{demo}`"
+            );
+            assert!(
+                plan.contains(&format!("]({name})")),
+                "docs/{readme}: the class plan does not cover {name}"
+            );
+        }
+    }
+}
