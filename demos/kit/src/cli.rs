@@ -110,6 +110,9 @@ pub struct Pairing {
     /// The flags the peer must be given to match this side, as typed on a
     /// command line (` --staged --pieces 2,5,13`); empty for the defaults.
     pub flags: String,
+    /// How long this side waits for the peer once connected (`--timeout`),
+    /// to say in an error how long the peer kept silent.
+    pub timeout: Option<Duration>,
 }
 
 impl Pairing {
@@ -119,6 +122,15 @@ impl Pairing {
             this,
             peer,
             flags: flags.into(),
+            timeout: None,
+        }
+    }
+
+    /// The same, waiting at most `timeout` for the peer.
+    pub fn waiting(self, timeout: Duration) -> Pairing {
+        Pairing {
+            timeout: Some(timeout),
+            ..self
         }
     }
 
@@ -184,6 +196,17 @@ pub fn finish(outcome: Result<Report, Error>, common: &Common, pairing: &Pairing
                     ExitCode::from(1)
                 }
             }
+        }
+        Err(Error::PeerSilent {
+            during,
+            waited: None,
+        }) => {
+            let error = Error::PeerSilent {
+                during,
+                waited: pairing.timeout,
+            };
+            status(&format!("error: {error} ({})", pairing.hint()));
+            ExitCode::from(error.exit_code())
         }
         Err(error @ (Error::PeerClosed { .. } | Error::PeerSilent { .. })) => {
             status(&format!("error: {error} ({})", pairing.hint()));

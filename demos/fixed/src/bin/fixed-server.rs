@@ -46,7 +46,8 @@ struct Args {
 fn main() -> ExitCode {
     let args: Args = cli::parse();
     args.common.color.apply();
-    let pairing = Pairing::new(env!("CARGO_BIN_NAME"), "fixed-client", args.replay.flags());
+    let pairing = Pairing::new(env!("CARGO_BIN_NAME"), "fixed-client", args.replay.flags())
+        .waiting(args.deadline.timeout);
     let outcome = serve(&args, &pairing);
     cli::finish(outcome, &args.common, &pairing)
 }

@@ -29,7 +29,8 @@ struct Args {
 fn main() -> ExitCode {
     let args: Args = cli::parse();
     args.common.color.apply();
-    let pairing = Pairing::new(env!("CARGO_BIN_NAME"), "half-server", args.variant.flags());
+    let pairing = Pairing::new(env!("CARGO_BIN_NAME"), "half-server", args.variant.flags())
+        .waiting(args.deadline.timeout);
     let outcome = send(&args, &pairing);
     cli::finish(outcome, &args.common, &pairing)
 }

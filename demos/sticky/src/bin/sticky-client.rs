@@ -47,7 +47,8 @@ fn main() -> ExitCode {
         env!("CARGO_BIN_NAME"),
         "sticky-server",
         sticky::message_flags(&args.messages),
-    );
+    )
+    .waiting(args.deadline.timeout);
     let outcome = send(&args, &pairing);
     cli::finish(outcome, &args.common, &pairing)
 }

@@ -51,7 +51,8 @@ fn main() -> ExitCode {
         env!("CARGO_BIN_NAME"),
         "sticky-client",
         sticky::message_flags(&args.messages),
-    );
+    )
+    .waiting(args.deadline.timeout);
     let outcome = serve(&args, &pairing);
     cli::finish(outcome, &args.common, &pairing)
 }
