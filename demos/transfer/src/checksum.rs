@@ -94,11 +94,6 @@ impl Version {
             None
         }
     }
-
-    /// The version's size in bytes.
-    pub fn size(&self) -> u64 {
-        self.size
-    }
 }
 
 /// Checksums already computed, one per file, for the version it had.

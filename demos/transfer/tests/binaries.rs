@@ -82,6 +82,7 @@ impl ServerProcess {
     }
 
     /// Every log line so far.
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
     fn log(&mut self) -> &[String] {
         while let Ok(line) = self.stderr.try_recv() {
             self.seen.push(line);
@@ -292,6 +293,21 @@ fn a_stalled_download_names_its_part_and_the_exact_resume_command() {
         ),
     );
     assert_eq!(std::fs::metadata(&part).unwrap().len(), 4321);
+}
+
+#[cfg(not(target_os = "linux"))]
+#[test]
+fn sixty_four_dribbling_connections_from_one_address_lock_nobody_out() {
+    eprintln!(
+        "skipped: needs Linux (all of 127.0.0.0/8 on loopback, and /proc/PID/status for the \
+         server's peak memory)"
+    );
+}
+
+#[cfg(not(target_os = "linux"))]
+#[test]
+fn out_of_file_descriptors_the_server_backs_off_and_logs_once_per_burst() {
+    eprintln!("skipped: needs Linux (prlimit to take the server's file descriptors away)");
 }
 
 /// `VmHWM` (peak) and `VmRSS` (now) of process `pid`, in KiB.
