@@ -145,6 +145,10 @@ impl<R: Read> FrameReader<R> {
     }
 }
 
+/// The most [`read_frame`] asks of one `recv`: memory beyond the bytes
+/// that really arrived is never more than this.
+pub const EXACT_STEP: usize = 8 * 1024;
+
 /// Reads exactly one frame, never a byte past its end: each `recv` asks
 /// only for what the [`Decoder`] still [wants](Decoder::wants). `Ok(None)`
 /// at a clean end of stream before the frame; an
@@ -157,7 +161,7 @@ impl<R: Read> FrameReader<R> {
 /// swallow the first bytes of the file. Memory grows only with the bytes
 /// that really arrive, never with the length a header announces.
 pub fn read_frame<R: Read>(reader: &mut R, decoder: &mut Decoder) -> io::Result<Option<Vec<u8>>> {
-    let mut chunk = [0u8; 8 * 1024];
+    let mut chunk = [0u8; EXACT_STEP];
     loop {
         match decoder.next_frame() {
             Ok(Some(frame)) => return Ok(Some(frame.to_vec())),

@@ -13,7 +13,7 @@ use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::client::Client;
+use crate::client::{Client, Patience, Saving};
 use crate::demo::make_sample;
 use crate::error::{Error, Result};
 use crate::progress::Silent;
@@ -95,8 +95,8 @@ pub fn child(mode: Mode, addr: SocketAddr, out: &Path, name: &str) -> Result<Mea
             raw_copy(&mut stream, &mut file).map_err(Error::io("copying"))?
         }
         Mode::Framed => {
-            let mut client = Client::connect(addr, Duration::from_secs(5))?;
-            let done = client.download(name, out, false, &mut Silent)?;
+            let mut client = Client::connect(addr, Patience::default())?;
+            let done = client.download(name, &Saving::into(out), &mut Silent)?;
             client.quit()?;
             done.received()
         }

@@ -4,6 +4,11 @@
 //! the server runs shows up for the next client. Only regular files
 //! directly inside the folder count; a symbolic link is followed only if
 //! it ends in the folder itself, so a link to `/etc/passwd` is never served.
+//!
+//! What is listed and what is served are one decision, made by
+//! [`Folder::resolve`]: the list is every name in the folder that resolves.
+//! A hidden file (`.env`, `.git-credentials`) is neither listed nor served
+//! by name, nor is a name a client could not save (see [`names`]).
 
 use std::fs;
 use std::io;
@@ -41,9 +46,6 @@ impl Folder {
             let Ok(name) = entry.file_name().into_string() else {
                 continue; // not UTF-8: no JSON string can name it
             };
-            if name.starts_with('.') {
-                continue; // .DS_Store, .part files of a copy in progress
-            }
             if let Ok((_, size)) = self.resolve(&name) {
                 files.push(Entry { name, size });
             }
@@ -52,7 +54,33 @@ impl Folder {
         Ok(Catalogue { files })
     }
 
-    /// The path and size of the file `name`, or why it is not served.
+    /// The files in the folder that are not offered because of their
+    /// names, with why — for the person who put them there and wonders
+    /// where they went. Hidden files are left out of this too: they are
+    /// hidden on purpose.
+    pub fn left_out(&self) -> io::Result<Vec<(String, &'static str)>> {
+        let mut left = Vec::new();
+        for entry in fs::read_dir(&self.root)? {
+            let Ok(entry) = entry else { continue };
+            let name = entry.file_name();
+            let shown = name.to_string_lossy().into_owned();
+            if shown.starts_with('.') || !entry.path().is_file() {
+                continue;
+            }
+            let why = match name.to_str() {
+                None => Some("its name is not UTF-8, which no JSON string can carry"),
+                Some(name) => names::unsafe_reason(name),
+            };
+            if let Some(why) = why {
+                left.push((shown, why));
+            }
+        }
+        left.sort();
+        Ok(left)
+    }
+
+    /// The path and size of the file `name`, or why it is not served: the
+    /// one rule for both listing and serving.
     pub fn resolve(&self, name: &str) -> Result<(PathBuf, u64), String> {
         if let Some(why) = names::unsafe_reason(name) {
             return Err(format!("{name:?} is not a plain file name: {why}"));

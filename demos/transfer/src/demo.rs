@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::client::Client;
+use crate::client::{Client, Patience, Saving};
 use crate::error::{Error, Result};
 use crate::menu;
 use crate::message::Entry;
@@ -69,14 +69,14 @@ fn run() -> Result<Story> {
     }
     let config = Config::new(shared.path())?.quiet();
     let server = Server::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), config)?.spawn();
-    let mut client = Client::connect(server.addr(), Duration::from_secs(5))?;
+    let mut client = Client::connect(server.addr(), Patience::default())?;
     let mut story = Story {
         server: server.addr().to_string(),
         catalogue: client.files().to_vec(),
         transfers: Vec::new(),
     };
     for name in CHOSEN {
-        let done = client.download(name, saved.path(), false, &mut Silent)?;
+        let done = client.download(name, &Saving::into(saved.path()), &mut Silent)?;
         let identical = same_bytes(&shared.path().join(name), &done.path)
             .map_err(Error::io(format!("comparing {name}")))?;
         story.transfers.push(Transfer {

@@ -4,6 +4,9 @@
 
 use std::fmt;
 use std::io;
+use std::time::Duration;
+
+use crate::peer_text::escape;
 
 /// A failure of the server or the client.
 #[derive(Debug)]
@@ -21,13 +24,37 @@ pub enum Error {
         /// Why it is refused.
         why: &'static str,
     },
-    /// The connection ended in the middle of a file body.
+    /// `NAME` is already in the folder, and `--overwrite` was not given
+    /// (exit code 2: the command line decides).
+    Exists {
+        /// The file that would have been replaced.
+        target: String,
+    },
+    /// A download stopped in the middle; what arrived is kept in the
+    /// `.part` file, and `--resume` finishes it.
     Interrupted {
+        /// The file's name, for the resume command.
+        name: String,
         /// The partial file kept on disk.
         part: String,
         /// Bytes of the file it now holds.
         have: u64,
         /// The file's size.
+        size: u64,
+        /// What stopped it.
+        cause: Cause,
+        /// The exact command that finishes it, once the program knows its
+        /// own command line ([`Error::with_resume_command`]).
+        resume: Option<String>,
+    },
+    /// An existing `.part` is longer than the file it should be the start
+    /// of, so it is the start of something else.
+    PartTooLong {
+        /// The partial file.
+        part: String,
+        /// Its length.
+        have: u64,
+        /// The size of the file on the server.
         size: u64,
     },
     /// The file arrived whole but its CRC-32 differs from the server's.
@@ -39,6 +66,28 @@ pub enum Error {
         /// The checksum of what arrived.
         got: u32,
     },
+    /// The file arrived whole and verified, but could not take its name.
+    RenameFailed {
+        /// The verified file, still under its `.part` name.
+        part: String,
+        /// The name it should have had.
+        target: String,
+        /// What the operating system said.
+        source: io::Error,
+    },
+}
+
+/// Why a download stopped before its last byte.
+#[derive(Debug)]
+pub enum Cause {
+    /// The server closed or reset the connection.
+    Closed,
+    /// The server sent nothing for this long (`--timeout`).
+    Silent(Duration),
+    /// Reading from the network failed otherwise.
+    Network(io::Error),
+    /// Writing the `.part` file failed: a full disk, a lost USB stick.
+    Disk(io::Error),
 }
 
 impl Error {
@@ -48,18 +97,71 @@ impl Error {
         move |source| Error::Kit(wrap(source))
     }
 
+    /// Wraps an error of a socket read whose timeout was `patience`: a
+    /// read that timed out becomes "the peer sent nothing for …".
+    pub fn network(
+        doing: impl Into<String>,
+        patience: Duration,
+    ) -> impl FnOnce(io::Error) -> Error {
+        let doing = doing.into();
+        move |source| {
+            if is_timeout(&source) {
+                Error::Kit(kit::Error::PeerSilent {
+                    during: doing,
+                    waited: Some(patience),
+                })
+            } else {
+                Error::io(doing)(source)
+            }
+        }
+    }
+
     /// A command line that cannot work (exit code 2).
     pub fn usage(message: impl Into<String>) -> Error {
         Error::Kit(kit::Error::Usage(message.into()))
     }
 
-    /// The process exit code: 2 for usage errors, 1 for everything else.
+    /// The same error, with the command that resumes an interrupted
+    /// download spelled out: `command(name)` gives it for the file `name`.
+    pub fn with_resume_command(self, command: impl FnOnce(&str) -> String) -> Error {
+        match self {
+            Error::Interrupted {
+                name,
+                part,
+                have,
+                size,
+                cause,
+                resume: None,
+            } => Error::Interrupted {
+                resume: Some(command(&name)),
+                name,
+                part,
+                have,
+                size,
+                cause,
+            },
+            other => other,
+        }
+    }
+
+    /// The process exit code: 2 for a command line that cannot work, 1
+    /// for everything else.
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Kit(error) => error.exit_code(),
+            Error::Exists { .. } => 2,
             _ => 1,
         }
     }
+}
+
+/// Whether a socket operation failed because its timeout expired
+/// (`WouldBlock` on Unix, `TimedOut` on Windows).
+pub fn is_timeout(error: &io::Error) -> bool {
+    matches!(
+        error.kind(),
+        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+    )
 }
 
 impl From<kit::Error> for Error {
@@ -85,15 +187,54 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Kit(error) => error.fmt(f),
-            Error::Refused(message) => write!(f, "the server refused: {message}"),
-            Error::Protocol(message) => write!(f, "protocol error: {message}"),
+            // The server's words, and what it sent, reach the terminal
+            // escaped: see `peer_text`.
+            Error::Refused(message) => write!(f, "the server refused: {}", escape(message)),
+            Error::Protocol(message) => write!(f, "protocol error: {}", escape(message)),
             Error::UnsafeName { name, why } => {
                 write!(f, "refusing the file name {name:?}: {why}")
             }
-            Error::Interrupted { part, have, size } => write!(
+            Error::Exists { target } => write!(
                 f,
-                "the connection ended after {have} of {size} bytes; {part} is kept — \
-                 run the same command with --resume to finish it"
+                "{target} already exists, so nothing was downloaded: add --overwrite to replace \
+                 it, or save into another folder with --out"
+            ),
+            Error::Interrupted {
+                name,
+                part,
+                have,
+                size,
+                cause,
+                resume,
+            } => {
+                let progress = format!("after {have} of {size} bytes of {name:?}");
+                match cause {
+                    Cause::Closed => write!(f, "the connection ended {progress}")?,
+                    Cause::Silent(waited) => write!(
+                        f,
+                        "the server sent nothing for {:.1} s (--timeout) {progress}",
+                        waited.as_secs_f64()
+                    )?,
+                    Cause::Network(e) => write!(f, "receiving failed {progress} ({e})")?,
+                    Cause::Disk(e) => write!(f, "writing {part} failed {progress} ({e})")?,
+                }
+                let first = match cause {
+                    Cause::Disk(e) if e.kind() == io::ErrorKind::StorageFull => {
+                        "free some space on that disk, then "
+                    }
+                    Cause::Disk(_) => "fix that, then ",
+                    _ => "",
+                };
+                let command = resume
+                    .as_deref()
+                    .unwrap_or("the same command with --resume");
+                write!(f, "; {part} is kept — {first}run {command} to finish it")
+            }
+            Error::PartTooLong { part, have, size } => write!(
+                f,
+                "{part} has {have} bytes but the file on the server has only {size}, so it is \
+                 not the start of this file (the file changed, or the .part is another's); \
+                 delete {part} and download again without --resume"
             ),
             Error::Corrupt {
                 part,
@@ -102,8 +243,17 @@ impl fmt::Display for Error {
             } => write!(
                 f,
                 "checksum mismatch: the server says CRC-32 {expected:08x}, the file that \
-                 arrived has {got:08x}; {part} is kept, not renamed (download it again \
-                 without --resume)"
+                 arrived has {got:08x}; {part} is kept, not renamed: delete it and download \
+                 again without --resume"
+            ),
+            Error::RenameFailed {
+                part,
+                target,
+                source,
+            } => write!(
+                f,
+                "the file arrived whole and its CRC-32 matches, but renaming {part} to {target} \
+                 failed ({source}); the verified file is {part}: rename it yourself"
             ),
         }
     }

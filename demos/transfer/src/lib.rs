@@ -34,8 +34,8 @@
 //!    |   frame {"get":…} … again, or frame {"quit":true}            |
 //!    | ----------------------------------------------------------> |
 //!
-//!  frame = +--------------+------------------+
-//!          | len: u32 BE  | len bytes (JSON) |     at most 8 MiB
+//!  frame = +--------------+------------------+     the catalogue: at most 8 MiB;
+//!          | len: u32 BE  | len bytes (JSON) |     every other message: 64 KiB
 //!          +--------------+------------------+
 //!  body  = +--------------+---------------------------------------+
 //!          | len: u64 BE  | len bytes of the file, raw            |
@@ -43,24 +43,41 @@
 //! ```
 //!
 //! Anything that goes wrong comes back as a frame `{"error":"…"}`: an
-//! unknown name or an offset past the end (the connection stays usable), a
-//! malformed or oversized request (the server closes it), or a server that
-//! already serves `--max-clients` (it says "server busy" and closes).
+//! unknown name or an offset past the end (the connection stays usable); a
+//! malformed or oversized request, or one that is idle or slow past its
+//! deadline (the server closes it); a server that already serves
+//! `--max-clients`, or `--max-per-address` from this address (it says
+//! "server busy" and closes).
+//!
+//! ## Neither side trusts the other
+//!
+//! Students write their own clients and servers against these, so a buggy
+//! loop does by accident what an attacker does on purpose. Every read has
+//! a deadline, and so does a whole request ([`request_clock`]); one
+//! address cannot take every slot ([`slots`]); nothing is allocated before
+//! its bytes arrive ([`wire`]); a failing `accept` backs off
+//! ([`accept_failures`]); peer text is escaped before it reaches a
+//! terminal ([`peer_text`]); an offer must match the catalogue, and an
+//! existing file is replaced only when asked ([`client`]).
 //!
 //! ## The pieces
 //!
 //! - [`message`]: the JSON messages; [`wire`]: frames and the body header;
 //! - [`names`]: which file names are safe to serve and to save;
+//!   [`peer_text`]: the other side's text, escaped for a terminal;
 //! - [`catalogue`]: the server's folder, listed and resolved;
 //! - [`server`] and [`session`]: the accept loop and one connection;
+//!   [`slots`], [`request_clock`], [`accept_failures`]: its limits;
 //!   [`body`]: a file onto a socket (sendfile on Linux);
 //! - [`client`]: the downloader; [`menu`]: the tutorial's numbered menu;
+//!   [`resume`]: the command that finishes an interrupted download;
 //! - [`checksum`], [`progress`], [`rate`]: CRC-32, the bar, the numbers;
 //! - [`error`]: one-line errors and exit codes; [`demo`]: the whole story
 //!   in one process; [`bench`](mod@bench): throughput against a raw copy.
 
 #![warn(missing_docs)]
 
+pub mod accept_failures;
 pub mod bench;
 pub mod body;
 pub mod catalogue;
@@ -71,10 +88,14 @@ pub mod error;
 pub mod menu;
 pub mod message;
 pub mod names;
+pub mod peer_text;
 pub mod progress;
 pub mod rate;
+pub mod request_clock;
+pub mod resume;
 pub mod server;
 pub mod session;
+pub mod slots;
 pub mod wire;
 
 pub use error::{Error, Result};

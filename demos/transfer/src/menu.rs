@@ -1,18 +1,25 @@
 //! The tutorial's numbered menu: list the files, read a number, download,
 //! again until `q`.
+//!
+//! The student may sit at the prompt as long as they like. The server
+//! closes a connection that stays silent past its `--idle-timeout`, so
+//! after a long think the menu connects again before asking for the file,
+//! and says so (see [`Client::reconnect_if_closed`] for why this side, and
+//! not the server, deals with the person who is thinking).
 
 use std::io::{BufRead, Write};
-use std::path::Path;
 
-use crate::client::Client;
+use crate::client::{Client, Saving};
 use crate::error::{Error, Result};
 use crate::message::Entry;
 use crate::names;
+use crate::peer_text::escape;
 use crate::progress::Progress;
 use crate::rate;
 
 /// The catalogue as numbered lines, with unsafe names marked, not hidden,
-/// so a student sees what a hostile server tried.
+/// so a student sees what a hostile server tried — escaped, so that it
+/// cannot rewrite the screen it is shown on.
 pub fn listing(files: &[Entry]) -> String {
     if files.is_empty() {
         return "the server offers no files (its folder is empty)\n".into();
@@ -26,7 +33,7 @@ pub fn listing(files: &[Entry]) -> String {
         text.push_str(&format!(
             "[{:>2}] {}  ({}){warning}\n",
             i + 1,
-            entry.name,
+            escape(&entry.name),
             rate::bytes(entry.size)
         ));
     }
@@ -35,61 +42,65 @@ pub fn listing(files: &[Entry]) -> String {
 
 /// Runs the menu on `input` and `output` until `q`, `Q` or the end of
 /// input. A choice that is not a number from the list asks again; a
-/// refusal from the server is shown and the menu goes on.
+/// refusal (from the server, or of a name or a file already there) is
+/// shown and the menu goes on.
 pub fn run(
     client: &mut Client,
     input: &mut dyn BufRead,
     output: &mut dyn Write,
-    out: &Path,
-    resume: bool,
+    saving: &Saving,
     progress: &mut dyn Progress,
 ) -> Result<()> {
-    let io = Error::io("writing to the terminal");
-    let say = |output: &mut dyn Write, text: &str| {
+    let mut say = |text: &str| {
         output
             .write_all(text.as_bytes())
             .and_then(|()| output.flush())
+            .map_err(Error::io("writing to the terminal"))
     };
     loop {
-        let prompt = format!(
+        say(&format!(
             "files on the server:\n{}number to download (Q/q quits): ",
             listing(client.files())
-        );
-        say(output, &prompt).map_err(Error::io("writing to the terminal"))?;
+        ))?;
+        // However long this takes: the server is not waiting for it.
         let mut line = String::new();
         let read = input
             .read_line(&mut line)
             .map_err(Error::io("reading your choice"))?;
         let choice = line.trim();
         if read == 0 || choice.eq_ignore_ascii_case("q") {
-            return say(output, "bye\n").map_err(io);
+            return say("bye\n");
         }
         let entry = match choice.parse::<usize>() {
             Ok(n) if (1..=client.files().len()).contains(&n) => client.files()[n - 1].clone(),
             _ => {
-                let text = format!(
+                say(&format!(
                     "{choice:?} is not a number from the list; type 1 to {}, or q to quit\n",
                     client.files().len()
-                );
-                say(output, &text).map_err(Error::io("writing to the terminal"))?;
+                ))?;
                 continue;
             }
         };
-        match client.download(&entry.name, out, resume, progress) {
-            Ok(done) => {
-                let text = format!(
-                    "saved {} — {}, CRC-32 {:08x} verified\n",
-                    done.path.display(),
-                    rate::summary(done.received(), done.elapsed),
-                    done.crc32
-                );
-                say(output, &text).map_err(Error::io("writing to the terminal"))?;
-            }
-            // The server said no, or the name was unsafe: the connection
-            // is still in step, so the student may pick another file.
-            Err(error @ (Error::Refused(_) | Error::UnsafeName { .. })) => {
-                say(output, &format!("{error}\n")).map_err(Error::io("writing to the terminal"))?;
-            }
+        if client.reconnect_if_closed()? {
+            say(&format!(
+                "(the server had closed the connection while you chose — it closes idle ones; \
+                 connected to {} again)\n",
+                client.server()
+            ))?;
+        }
+        match client.download(&entry.name, saving, progress) {
+            Ok(done) => say(&format!("{done}\n"))?,
+            // Refused before the body: by the server, or by this side (a
+            // bad name, a file already there, a .part that does not fit,
+            // a file gone from the new list). The connection is still in
+            // step, so the student may pick another file.
+            Err(
+                error @ (Error::Refused(_)
+                | Error::UnsafeName { .. }
+                | Error::Exists { .. }
+                | Error::PartTooLong { .. }
+                | Error::Kit(kit::Error::Usage(_))),
+            ) => say(&format!("{error}\n"))?,
             Err(error) => return Err(error),
         }
     }

@@ -23,22 +23,80 @@ pub struct Catalogue {
 }
 
 /// What a client asks for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// The server reads requests strictly, with [`Request::from_json`]: a key
+/// it does not know, a value of the wrong type, or `{"quit": false}` is an
+/// error frame, not a guess. A student whose client sends `"ofset"` learns
+/// it at once instead of downloading from byte 0 without noticing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Request {
     /// `{"get": NAME, "offset": N}`: send NAME from byte N on.
-    Get {
-        /// The file's name, as the catalogue spells it.
-        get: String,
-        /// Where to start: 0, or the length of a partial download.
-        #[serde(default)]
-        offset: u64,
-    },
+    Get(Get),
     /// `{"quit": true}`: the client is done.
-    Quit {
-        /// Always `true`.
-        quit: bool,
-    },
+    Quit(Quit),
+}
+
+/// `{"get": NAME, "offset": N}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Get {
+    /// The file's name, as the catalogue spells it.
+    pub get: String,
+    /// Where to start: 0 (the default), or the length of a partial
+    /// download.
+    #[serde(default)]
+    pub offset: u64,
+}
+
+/// `{"quit": true}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quit {
+    /// Always `true`; `false` is refused, not read as "quit anyway".
+    pub quit: bool,
+}
+
+impl Request {
+    /// A request for `name` from byte `offset` on.
+    pub fn get(name: &str, offset: u64) -> Request {
+        Request::Get(Get {
+            get: name.into(),
+            offset,
+        })
+    }
+
+    /// The goodbye.
+    pub fn quit() -> Request {
+        Request::Quit(Quit { quit: true })
+    }
+
+    /// Parses one request, or says what is wrong with it in a sentence
+    /// for the client's author.
+    pub fn from_json(json: &[u8]) -> Result<Request, String> {
+        const EXPECTED: &str = r#"expected {"get": NAME, "offset": N} or {"quit": true}"#;
+        let value: serde_json::Value =
+            serde_json::from_slice(json).map_err(|e| format!("not JSON ({e}); {EXPECTED}"))?;
+        let Some(object) = value.as_object() else {
+            return Err(format!("not a JSON object; {EXPECTED}"));
+        };
+        // The key tells which request it is; then that request's own
+        // fields, and only those, must be there with the right types.
+        let strict = |e: serde_json::Error| format!("{e}; {EXPECTED}");
+        if object.contains_key("get") {
+            return serde_json::from_value(value)
+                .map(Request::Get)
+                .map_err(strict);
+        }
+        if object.contains_key("quit") {
+            let quit: Quit = serde_json::from_value(value).map_err(strict)?;
+            if !quit.quit {
+                return Err(format!(r#""quit" must be true; {EXPECTED}"#));
+            }
+            return Ok(Request::Quit(quit));
+        }
+        Err(format!("neither \"get\" nor \"quit\"; {EXPECTED}"))
+    }
 }
 
 /// The server's answer to a `get`, just before the body.
@@ -67,4 +125,47 @@ pub struct Done {
 pub struct Refusal {
     /// The sentence.
     pub error: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_are_the_json_of_the_protocol() {
+        let get = serde_json::to_string(&Request::get("a", 7)).unwrap();
+        assert_eq!(get, r#"{"get":"a","offset":7}"#);
+        let quit = serde_json::to_string(&Request::quit()).unwrap();
+        assert_eq!(quit, r#"{"quit":true}"#);
+        assert_eq!(Request::from_json(get.as_bytes()), Ok(Request::get("a", 7)));
+        assert_eq!(Request::from_json(quit.as_bytes()), Ok(Request::quit()));
+        assert_eq!(
+            Request::from_json(br#"{"get":"a"}"#),
+            Ok(Request::get("a", 0))
+        );
+    }
+
+    #[test]
+    fn wrong_types_unknown_keys_and_a_false_quit_are_refused() {
+        for (json, says) in [
+            (&br#"{"quit":false}"#[..], r#""quit" must be true"#),
+            (br#"{"quit":1}"#, "invalid type"),
+            (br#"{"quit":true,"get":"a"}"#, "unknown field `quit`"),
+            (br#"{"get":"a","ofset":5}"#, "unknown field `ofset`"),
+            (br#"{"get":"a","offset":"5"}"#, "invalid type"),
+            (br#"{"get":5}"#, "invalid type"),
+            (br#"{"get":"a","offset":-1}"#, "invalid value"),
+            (br#"{"fetch":"a"}"#, "neither"),
+            (br#"["get","a"]"#, "not a JSON object"),
+            (b"{not json", "not JSON"),
+        ] {
+            let error = Request::from_json(json).unwrap_err();
+            assert!(
+                error.contains(says),
+                "{}: {error}",
+                String::from_utf8_lossy(json)
+            );
+            assert!(error.contains("expected {"), "{error}");
+        }
+    }
 }

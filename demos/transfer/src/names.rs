@@ -5,31 +5,61 @@
 //! `/etc/cron.d/x` then writes wherever the *server* chooses; on Windows
 //! `CON` or `nul.txt` is a device, not a file. Both sides therefore accept
 //! only a plain name that stays inside its folder on every system.
+//!
+//! One rule serves both sides: the server lists exactly the names that
+//! pass it (and serves exactly what it lists), and the client saves only
+//! names that pass it. So our server never offers a file our client would
+//! refuse, and whatever another server offers, our client writes nothing
+//! it should not.
+
+use crate::peer_text;
+
+/// What the client appends to a name while the file is still arriving.
+pub const PART_SUFFIX: &str = ".part";
+
+/// The longest name either side accepts, in bytes of UTF-8: most file
+/// systems allow 255 bytes (ext4, APFS) or 255 UTF-16 units (NTFS) per
+/// name, and the client must be able to create `NAME.part` too. A longer
+/// name is not listed, rather than listed and then unsaveable.
+pub const MAX_NAME_LEN: usize = 255 - PART_SUFFIX.len();
 
 /// Why `name` is not a plain file name, or `None` if it is one.
 pub fn unsafe_reason(name: &str) -> Option<&'static str> {
     if name.is_empty() {
         return Some("it is empty");
     }
-    if name.len() > 255 {
-        return Some("it is longer than 255 bytes");
+    if name.len() > MAX_NAME_LEN {
+        return Some(
+            "it is longer than 250 bytes, so NAME.part would pass the 255-byte limit of most \
+             file systems",
+        );
     }
     if name.contains('/') || name.contains('\\') {
         return Some("it contains a path separator, so it could point into another folder");
     }
-    if name == "." || name.starts_with("..") {
-        return Some("it starts with a dot-dot (or is a dot), which leads out of the folder");
+    if name.starts_with('.') {
+        return Some(
+            "it starts with a dot: a hidden file, or (. and ..) the folder itself or its parent",
+        );
     }
     if name.contains(':') {
         return Some("it contains ':', a drive letter or stream name on Windows");
     }
     if name.chars().any(char::is_control) {
-        return Some("it contains control characters");
+        return Some("it contains control characters, which a terminal obeys instead of showing");
+    }
+    if name.chars().any(peer_text::is_bidi_control) {
+        return Some("it contains invisible bidi controls, which make it show as another name");
     }
     if reserved_on_windows(name) {
         return Some("it is a device name on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9)");
     }
     None
+}
+
+/// The name a download is written under until its checksum matches.
+pub fn part_of(name: &str) -> String {
+    format!("{name}{PART_SUFFIX}")
 }
 
 /// `CON`, `nul.txt`, `Com1.tar.gz`, `LPT9 .x`: a name whose part before
@@ -62,7 +92,6 @@ mod tests {
             "movie.mp4",
             "第一课.mkv",
             "a b.txt",
-            ".hidden",
             "con2.txt",
             "comx",
             "x..y",
@@ -86,6 +115,12 @@ mod tests {
             "C:\\x",
             "\\\\srv\\x",
             "a\u{0}b",
+            ".hidden",
+            ".bashrc",
+            "\u{1b}[2J.txt",
+            "invoice\u{202e}fdp.exe",
+            "x\u{2066}y",
+            "x\u{61c}y",
         ] {
             assert!(unsafe_reason(name).is_some(), "{name:?}");
         }
@@ -111,5 +146,17 @@ mod tests {
         for name in ["COM0", "COM10", "console", "LPT", "nulled.txt"] {
             assert!(!reserved_on_windows(name), "{name}");
         }
+    }
+
+    #[test]
+    fn a_name_is_short_enough_for_its_part_file() {
+        let longest = "a".repeat(MAX_NAME_LEN);
+        assert_eq!(unsafe_reason(&longest), None);
+        assert_eq!(part_of(&longest).len(), 255);
+        let too_long = "a".repeat(MAX_NAME_LEN + 1);
+        assert!(unsafe_reason(&too_long).unwrap().contains("255-byte"));
+        // 83 three-byte characters: 249 bytes, fine; 84: 252, too long.
+        assert_eq!(unsafe_reason(&"课".repeat(83)), None);
+        assert!(unsafe_reason(&"课".repeat(84)).is_some());
     }
 }

@@ -48,7 +48,8 @@ impl Progress for Bar {
         ) {
             bar.set_style(style.progress_chars("=> "));
         }
-        bar.set_message(name.to_string());
+        // The name is the server's text, drawn on the student's terminal.
+        bar.set_message(crate::peer_text::escape(name).into_owned());
         bar.set_position(offset);
         bar.reset_eta();
         self.bar = Some(bar);

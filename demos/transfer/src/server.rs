@@ -1,5 +1,6 @@
-//! The accept loop: one thread per connection, a cap on how many at once,
-//! and a way to stop it from inside the same process.
+//! The accept loop: one thread per connection, caps on how many at once
+//! (see [`slots`](crate::slots)), and a way to stop it from inside the
+//! same process.
 //!
 //! The tutorial's server serves one client at a time and quits after five
 //! seconds without one (`server.settimeout(5)` on the listening socket). A
@@ -7,25 +8,43 @@
 //! the server runs until it is stopped, and it is the silent *client* that
 //! times out instead, on its own socket, without disturbing the others.
 
+use std::io;
 use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::thread::{self, JoinHandle};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use kit::endpoint::Listener;
 use kit::knobs::Knobs;
 
+use crate::accept_failures::{self, AcceptFailures};
 use crate::catalogue::Folder;
 use crate::checksum::Cache;
 use crate::error::{Error, Result};
 use crate::message::Refusal;
+use crate::peer_text;
 use crate::session;
+use crate::slots::{Slot, Slots};
 use crate::wire;
 
 /// Where the server's log lines go: stderr in the binary, nowhere in a demo.
 pub type Log = Arc<dyn Fn(&str) + Send + Sync>;
+
+/// A connection's work, to be run on a thread of its own.
+pub type Job = Box<dyn FnOnce() + Send + 'static>;
+
+/// Starts a connection's thread, named by the first argument. The server
+/// uses [`os_threads`]; a test can put a spawner here that fails, to see
+/// what the server does when the system has no thread to give.
+pub type Spawner = Arc<dyn Fn(String, Job) -> io::Result<()> + Send + Sync>;
+
+/// The spawner of a real server: one operating-system thread per
+/// connection.
+pub fn os_threads() -> Spawner {
+    Arc::new(|name, job| thread::Builder::new().name(name).spawn(job).map(drop))
+}
 
 /// How a server behaves.
 #[derive(Clone)]
@@ -34,17 +53,25 @@ pub struct Config {
     pub folder: Folder,
     /// Connections served at once; one more is told "server busy".
     pub max_clients: usize,
-    /// A client that sends nothing for this long is dropped.
+    /// Connections served at once from one IP address (one computer).
+    pub max_per_address: usize,
+    /// A client that sends nothing for this long — between requests or
+    /// in the middle of one — is dropped.
     pub idle_timeout: Duration,
+    /// A request must arrive whole within this long of its first byte,
+    /// however steadily its bytes trickle in.
+    pub request_timeout: Duration,
     /// One line per connection and per transfer.
     pub log: Log,
     /// Checksums of the files already sent.
     pub checksums: Arc<Cache>,
+    /// How each connection's thread is started.
+    pub spawn: Spawner,
 }
 
 impl Config {
-    /// Shares `dir` with the defaults: 64 clients, 60 s idle timeout, log
-    /// lines on stderr.
+    /// Shares `dir` with the defaults: 64 clients, 8 per address, 60 s
+    /// idle timeout, 10 s per request, log lines on stderr.
     pub fn new(dir: &Path) -> Result<Config> {
         let folder = Folder::open(dir).map_err(|e| {
             Error::usage(format!(
@@ -56,9 +83,12 @@ impl Config {
         Ok(Config {
             folder,
             max_clients: 64,
+            max_per_address: 8,
             idle_timeout: Duration::from_secs(60),
+            request_timeout: Duration::from_secs(10),
             log: Arc::new(kit::cli::status),
             checksums: Arc::default(),
+            spawn: os_threads(),
         })
     }
 
@@ -66,6 +96,13 @@ impl Config {
     pub fn quiet(mut self) -> Config {
         self.log = Arc::new(|_| {});
         self
+    }
+
+    /// Writes one log line. Log lines quote what clients sent — names,
+    /// and parse errors that repeat their keys — so the line is escaped
+    /// here, on its way to the operator's terminal, whatever the sink.
+    pub fn note(&self, line: &str) {
+        (self.log)(&peer_text::escape(line));
     }
 }
 
@@ -94,7 +131,8 @@ impl Server {
 
     /// Accepts connections until [`Running::stop`] (forever, in the binary).
     pub fn run(self) -> Result<()> {
-        let active = Arc::new(AtomicUsize::new(0));
+        let slots = Slots::new(self.config.max_clients, self.config.max_per_address);
+        let mut failures = AcceptFailures::default();
         loop {
             let accepted = self.listener.accept();
             if self.stop.load(Ordering::SeqCst) {
@@ -102,28 +140,58 @@ impl Server {
             }
             let (stream, peer, _) = match accepted {
                 Ok(accepted) => accepted,
+                // The client gave up before we took its connection: its
+                // business, not a fault of the server.
+                Err(kit::Error::PeerClosed { .. }) => continue,
                 Err(error) => {
                     // One failed accept (e.g. out of file descriptors) must
-                    // not end the server for everyone else.
-                    (self.config.log)(&format!("accept failed: {error}"));
+                    // not end the server for everyone else, nor spin.
+                    // The operating system's words ("too many open files").
+                    let why = std::error::Error::source(&error)
+                        .map_or_else(|| error.to_string(), ToString::to_string);
+                    if let Some(line) = failures.failed(&why, Instant::now()) {
+                        self.config.note(&line);
+                    }
+                    thread::sleep(accept_failures::PAUSE);
                     continue;
                 }
             };
-            if active.fetch_add(1, Ordering::SeqCst) >= self.config.max_clients {
-                active.fetch_sub(1, Ordering::SeqCst);
-                turn_away(stream, peer, &self.config);
-                continue;
+            if let Some(line) = failures.succeeded(Instant::now()) {
+                self.config.note(&line);
             }
-            let config = Arc::clone(&self.config);
-            let active = Arc::clone(&active);
-            let spawned = thread::Builder::new()
-                .name(format!("client {peer}"))
-                .spawn(move || {
-                    session::serve(stream, peer, &config);
-                    active.fetch_sub(1, Ordering::SeqCst);
-                });
-            if let Err(error) = spawned {
-                (self.config.log)(&format!("{peer}: no thread for it ({error})"));
+            match slots.take(peer.ip()) {
+                Ok(slot) => self.start_session(stream, peer, slot),
+                Err(busy) => turn_away(stream, peer, &busy.to_string(), &self.config),
+            }
+        }
+    }
+
+    /// Serves `stream` on a thread of its own, holding `slot` until the
+    /// connection ends.
+    fn start_session(&self, stream: TcpStream, peer: SocketAddr, slot: Slot) {
+        // A thread that cannot start takes its closure down with it, and
+        // with the closure anything it owns. So the connection is handed
+        // to the thread only once the thread exists; if it never does,
+        // the connection and its slot are still here: the slot goes back,
+        // and the client is told why instead of being hung up on.
+        let (hand_over, pick_up) = mpsc::sync_channel::<(TcpStream, Slot)>(1);
+        let config = Arc::clone(&self.config);
+        let job: Job = Box::new(move || {
+            if let Ok((stream, _slot)) = pick_up.recv() {
+                session::serve(stream, peer, &config);
+            } // `_slot` is dropped here, even if `serve` panicked: the place is free.
+        });
+        match (self.config.spawn)(format!("client {peer}"), job) {
+            Ok(()) => {
+                let _ = hand_over.send((stream, slot));
+            }
+            Err(error) => {
+                drop(slot);
+                let why = format!(
+                    "server busy: it cannot start a thread for another client ({error}), try \
+                     again in a moment"
+                );
+                turn_away(stream, peer, &why, &self.config);
             }
         }
     }
@@ -137,15 +205,14 @@ impl Server {
     }
 }
 
-/// One over the limit: a refusal the client can print, then close.
-fn turn_away(mut stream: TcpStream, peer: SocketAddr, config: &Config) {
+/// A connection the server will not serve: a refusal the client can
+/// print, then close.
+fn turn_away(mut stream: TcpStream, peer: SocketAddr, why: &str, config: &Config) {
+    // A frame this small fits in any send buffer; the timeout only guards
+    // against the impossible, on the thread every client waits behind.
     let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
-    let message = format!(
-        "server busy: it already serves {} clients, try again in a moment",
-        config.max_clients
-    );
-    let _ = wire::send(&mut stream, &Refusal { error: message });
-    (config.log)(&format!("{peer}: turned away, server busy"));
+    let _ = wire::send(&mut stream, &Refusal { error: why.into() });
+    config.note(&format!("{peer}: turned away: {why}"));
 }
 
 /// A server running on a thread of this process.

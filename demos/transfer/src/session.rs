@@ -4,16 +4,18 @@
 //! Whatever the client does, only this connection's thread notices: a
 //! client that dies mid-transfer is a failed write here and nothing more.
 
-use std::fs::File;
+use std::fs::{self, File};
 use std::io::{self, Seek, SeekFrom, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::thread;
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
 use crate::body;
-use crate::checksum;
-use crate::message::{Done, Offer, Refusal, Request};
+use crate::checksum::{self, Version};
+use crate::error::is_timeout;
+use crate::message::{Done, Get, Offer, Refusal, Request};
 use crate::rate;
+use crate::request_clock::RequestClock;
 use crate::server::Config;
 use crate::wire;
 
@@ -28,7 +30,7 @@ enum End {
 /// connection and one per transfer.
 pub fn serve(mut stream: TcpStream, peer: SocketAddr, config: &Config) {
     let started = Instant::now();
-    (config.log)(&format!("{peer}: connected"));
+    config.note(&format!("{peer}: connected"));
     let mut sent = 0u64;
     let end = converse(&mut stream, peer, config, &mut sent);
     let how = match end {
@@ -36,7 +38,7 @@ pub fn serve(mut stream: TcpStream, peer: SocketAddr, config: &Config) {
         End::Closed => "closed the connection".to_string(),
         End::Dropped(why) => format!("dropped: {why}"),
     };
-    (config.log)(&format!(
+    config.note(&format!(
         "{peer}: {how}; sent {} in {:.1} s",
         rate::bytes(sent),
         started.elapsed().as_secs_f64()
@@ -44,74 +46,75 @@ pub fn serve(mut stream: TcpStream, peer: SocketAddr, config: &Config) {
 }
 
 fn converse(stream: &mut TcpStream, peer: SocketAddr, config: &Config, sent: &mut u64) -> End {
-    // The timeouts turn a silent client into an error on this thread alone:
-    // a read that waited `idle_timeout` for a request, or a write that
-    // waited as long for a client that stopped reading.
-    let timeouts = stream
-        .set_read_timeout(Some(config.idle_timeout))
-        .and_then(|()| stream.set_write_timeout(Some(config.idle_timeout)))
+    // A write that waits `idle_timeout` is a client that stopped reading;
+    // reads get their timeouts from the request clock below.
+    let options = stream
+        .set_write_timeout(Some(config.idle_timeout))
         .and_then(|()| stream.set_nodelay(true));
-    if let Err(e) = timeouts {
+    if let Err(e) = options {
         return End::Dropped(format!("cannot set socket options ({e})"));
     }
     let catalogue = match config.folder.list() {
         Ok(catalogue) => catalogue,
-        Err(e) => return End::Dropped(format!("cannot read the folder ({e})")),
+        // Out of file descriptors, or the folder was removed: the client
+        // is told, not left to guess why the connection closed.
+        Err(e) => {
+            return refuse_and_close(
+                stream,
+                format!("the server cannot read its folder right now ({e}); try again in a moment"),
+            );
+        }
     };
     if let Err(e) = wire::send(stream, &catalogue) {
         return End::Dropped(format!("sending the catalogue failed ({e})"));
     }
     loop {
-        let payload = match wire::recv_frame(stream, wire::MAX_FRAME_LEN) {
+        let mut clock = RequestClock::new(stream, config.idle_timeout, config.request_timeout);
+        let payload = match wire::recv_frame(&mut clock, wire::MAX_MESSAGE_LEN) {
             Ok(Some(payload)) => payload,
             Ok(None) => return End::Closed,
-            Err(e) if is_timeout(&e) => {
-                return End::Dropped(format!(
-                    "idle for {:.0} s",
-                    config.idle_timeout.as_secs_f64()
-                ));
-            }
+            // Idle, stalled or too slow: the client learns which, and the
+            // slot goes to someone else.
+            Err(e) if is_timeout(&e) => return refuse_and_close(stream, e.to_string()),
             Err(e) if e.kind() == io::ErrorKind::InvalidData => {
                 return refuse_and_close(stream, format!("bad frame: {e}"));
             }
             Err(e) => return End::Dropped(format!("read failed ({e})")),
         };
-        let request = match serde_json::from_slice::<Request>(&payload) {
+        let request = match Request::from_json(&payload) {
             Ok(request) => request,
-            Err(_) => {
-                return refuse_and_close(
-                    stream,
-                    r#"malformed request: expected {"get": NAME, "offset": N} or {"quit": true}"#
-                        .into(),
-                );
-            }
+            Err(why) => return refuse_and_close(stream, format!("malformed request: {why}")),
         };
         match request {
-            Request::Quit { .. } => return End::Quit,
-            Request::Get { get, offset } => match send_file(stream, peer, config, &get, offset) {
-                Ok(Some(n)) => *sent += n,
-                Ok(None) => {} // refused with an error frame; the stream is still in step
-                Err(e) => return End::Dropped(format!("sending {get:?} failed ({e})")),
-            },
+            Request::Quit(_) => return End::Quit,
+            Request::Get(Get { get, offset }) => {
+                match send_file(stream, peer, config, &get, offset) {
+                    Ok(Some(n)) => *sent += n,
+                    Ok(None) => {} // refused with an error frame; the stream is still in step
+                    Err(e) => return End::Dropped(format!("sending {get:?} failed ({e})")),
+                }
+            }
         }
     }
 }
 
-fn refuse_and_close(stream: &mut TcpStream, error: String) -> End {
-    let _ = wire::send(
-        stream,
-        &Refusal {
-            error: error.clone(),
-        },
-    );
-    End::Dropped(error)
+/// Sends `why` as the last frame, then ends the connection.
+fn refuse_and_close(stream: &mut TcpStream, why: String) -> End {
+    let error = format!("{why}; the server closes this connection");
+    let _ = wire::send(stream, &Refusal { error });
+    End::Dropped(why)
 }
 
-fn is_timeout(e: &io::Error) -> bool {
-    matches!(
-        e.kind(),
-        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
-    )
+/// Sends an error frame for a request that cannot be served; the
+/// connection stays in step and usable.
+fn refuse(
+    stream: &mut TcpStream,
+    peer: SocketAddr,
+    config: &Config,
+    why: String,
+) -> io::Result<()> {
+    config.note(&format!("{peer}: refused: {why}"));
+    wire::send(stream, &Refusal { error: why })
 }
 
 /// Sends one file from `offset`: the offer, the body, the checksum.
@@ -123,26 +126,31 @@ fn send_file(
     name: &str,
     offset: u64,
 ) -> io::Result<Option<u64>> {
-    let (path, size) = match config.folder.resolve(name) {
-        Ok(found) => found,
-        Err(why) => {
-            (config.log)(&format!("{peer}: refused {name:?}: {why}"));
-            wire::send(stream, &Refusal { error: why })?;
-            return Ok(None);
+    let path = match config.folder.resolve(name) {
+        Ok((path, _)) => path,
+        Err(why) => return refuse(stream, peer, config, why).map(|()| None),
+    };
+    let mut file = match File::open(&path) {
+        Ok(file) => file,
+        Err(e) => {
+            let why = format!("the server cannot open {name:?} right now ({e}); try again later");
+            return refuse(stream, peer, config, why).map(|()| None);
         }
     };
+    // Size and version from the open file, not the name: the name may be
+    // replaced while we send, the open file stays what it was.
+    let meta = file.metadata()?;
+    let size = meta.len();
     if offset > size {
         let why = format!("offset {offset} is past the end of {name:?} ({size} bytes)");
-        (config.log)(&format!("{peer}: refused: {why}"));
-        wire::send(stream, &Refusal { error: why })?;
-        return Ok(None);
+        return refuse(stream, peer, config, why).map(|()| None);
     }
-    let mut file = File::open(&path)?;
-    let modified = file.metadata()?.modified()?;
-    let cached = config.checksums.get(&path, size, modified);
+    let version = Version::of(&meta);
+    let cached = config.checksums.get(&path, version);
     file.seek(SeekFrom::Start(offset))?;
     let len = size - offset;
     let started = Instant::now();
+    let hashing_began = SystemTime::now();
     let offer = Offer {
         name: name.into(),
         size,
@@ -177,9 +185,15 @@ fn send_file(
         )));
     }
     let crc = crc?;
-    config.checksums.put(&path, size, modified, crc);
+    // Remember the sum only if the name still leads to the version that
+    // was measured: hashing read the file by name, and it may have been
+    // replaced or rewritten meanwhile.
+    let still = fs::metadata(&path).ok().and_then(|m| Version::of(&m));
+    if cached.is_none() && still == version {
+        config.checksums.put(&path, version, crc, hashing_began);
+    }
     wire::send(stream, &Done { crc32: crc })?;
-    (config.log)(&format!(
+    config.note(&format!(
         "{peer}: sent {name:?} from byte {offset}: {}",
         rate::summary(len, started.elapsed())
     ));

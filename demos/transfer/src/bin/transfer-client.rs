@@ -3,15 +3,15 @@
 
 use clap::Parser;
 use std::io;
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use kit::cli::{self, address, seconds};
-use std::net::SocketAddr;
-use std::time::Duration;
-use transfer::client::Client;
+use transfer::client::{Client, Patience, Saving};
 use transfer::progress::Bar;
-use transfer::{menu, rate};
+use transfer::{menu, resume};
 
 /// Downloads files from a transfer-server into --out. Without --list or
 /// --get it shows the numbered menu: type a number to download, q to quit.
@@ -28,6 +28,11 @@ struct Args {
     #[arg(long, value_name = "SECONDS", default_value = "5", value_parser = seconds)]
     retry_secs: Duration,
 
+    /// Give up when the server sends nothing for this many seconds (on
+    /// any read: the list, a file's header, the middle of a body).
+    #[arg(long, value_name = "SECS", default_value = "30", value_parser = seconds)]
+    timeout: Duration,
+
     /// The folder downloads are saved in.
     #[arg(long, value_name = "DIR", default_value = ".")]
     out: PathBuf,
@@ -43,6 +48,11 @@ struct Args {
     /// Continue from NAME.part left by an interrupted download.
     #[arg(long)]
     resume: bool,
+
+    /// Replace a file of the same name in --out (without it, such a
+    /// download is refused before it starts).
+    #[arg(long)]
+    overwrite: bool,
 }
 
 fn main() -> ExitCode {
@@ -50,6 +60,12 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
+            // An interrupted download names the command that finishes it:
+            // this very command line, completed.
+            let typed: Vec<String> = std::env::args_os()
+                .map(|arg| arg.to_string_lossy().into_owned())
+                .collect();
+            let error = error.with_resume_command(|name| resume::command(&typed, name));
             cli::status(&format!("error: {error}"));
             ExitCode::from(error.exit_code())
         }
@@ -63,7 +79,21 @@ fn run(args: &Args) -> transfer::Result<()> {
             args.out.display()
         )));
     }
-    let mut client = Client::connect(args.connect, args.retry_secs)?;
+    if args.timeout.is_zero() {
+        return Err(transfer::Error::usage(
+            "--timeout must be more than 0 seconds",
+        ));
+    }
+    let patience = Patience {
+        connect: args.retry_secs,
+        read: args.timeout,
+    };
+    let saving = Saving {
+        folder: args.out.clone(),
+        resume: args.resume,
+        overwrite: args.overwrite,
+    };
+    let mut client = Client::connect(args.connect, patience)?;
     if args.list {
         cli::print(&menu::listing(client.files()));
         return client.quit();
@@ -71,21 +101,15 @@ fn run(args: &Args) -> transfer::Result<()> {
     let mut bar = Bar::default();
     if let Some(choice) = &args.get {
         let name = client.find(choice)?.name.clone();
-        let done = client.download(&name, &args.out, args.resume, &mut bar)?;
-        cli::print(&format!(
-            "saved {} — {}, CRC-32 {:08x} verified\n",
-            done.path.display(),
-            rate::summary(done.received(), done.elapsed),
-            done.crc32
-        ));
+        let done = client.download(&name, &saving, &mut bar)?;
+        cli::print(&format!("{done}\n"));
         return client.quit();
     }
     menu::run(
         &mut client,
         &mut io::stdin().lock(),
         &mut io::stdout(),
-        &args.out,
-        args.resume,
+        &saving,
         &mut bar,
     )?;
     client.quit()

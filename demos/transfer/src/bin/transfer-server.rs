@@ -28,9 +28,21 @@ struct Args {
           value_parser = clap::value_parser!(u32).range(1..))]
     max_clients: u32,
 
-    /// Drop a client that sends nothing for this many seconds.
+    /// Connections served at once from one IP address, so that one
+    /// computer cannot take every slot; one more is told "server busy".
+    #[arg(long, value_name = "N", default_value_t = 8,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    max_per_address: u32,
+
+    /// Drop a client that sends nothing for this many seconds (a client
+    /// at its menu connects again when it needs to).
     #[arg(long, value_name = "SECS", default_value = "60", value_parser = seconds)]
     idle_timeout: Duration,
+
+    /// A request must arrive whole within this many seconds of its first
+    /// byte, however steadily it trickles in.
+    #[arg(long, value_name = "SECS", default_value = "10", value_parser = seconds)]
+    request_timeout: Duration,
 }
 
 fn main() -> ExitCode {
@@ -45,14 +57,21 @@ fn main() -> ExitCode {
 }
 
 fn serve(args: &Args) -> transfer::Result<()> {
-    if args.idle_timeout.is_zero() {
-        return Err(transfer::Error::usage(
-            "--idle-timeout must be more than 0 seconds",
-        ));
+    for (flag, value) in [
+        ("--idle-timeout", args.idle_timeout),
+        ("--request-timeout", args.request_timeout),
+    ] {
+        if value.is_zero() {
+            return Err(transfer::Error::usage(format!(
+                "{flag} must be more than 0 seconds"
+            )));
+        }
     }
     let mut config = Config::new(&args.dir)?;
     config.max_clients = args.max_clients as usize;
+    config.max_per_address = args.max_per_address as usize;
     config.idle_timeout = args.idle_timeout;
+    config.request_timeout = args.request_timeout;
     let shared = config.folder.root().display().to_string();
     let files = config
         .folder
@@ -60,6 +79,17 @@ fn serve(args: &Args) -> transfer::Result<()> {
         .map_err(transfer::Error::io(format!("listing {shared}")))?
         .files
         .len();
+    // Files whose names no client could save are not offered: say which.
+    let left_out = config.folder.left_out().unwrap_or_default();
+    for (name, why) in left_out.iter().take(5) {
+        config.note(&format!("transfer-server: not offering {name:?}: {why}"));
+    }
+    if left_out.len() > 5 {
+        config.note(&format!(
+            "transfer-server: not offering {} more files with such names",
+            left_out.len() - 5
+        ));
+    }
     let server = Server::bind(args.listen, config)?;
     cli::status(&format!(
         "transfer-server: sharing {files} files from {shared}; listening on {} — now start \
