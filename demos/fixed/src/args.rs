@@ -15,6 +15,28 @@ pub enum Scenario {
     Nagle,
 }
 
+/// fixed-server's own flags.
+#[derive(Debug, Clone, Args)]
+pub struct ServerFlags {
+    /// The traffic it expects.
+    #[command(flatten)]
+    pub replay: ReplayArgs,
+
+    /// Read as soon as bytes arrive (with a 64 KiB buffer) instead of the
+    /// scenario's own late reader: through fixed-slicer this shows every
+    /// piece as its own recv.
+    #[arg(long)]
+    pub prompt: bool,
+}
+
+/// fixed-client's own flags.
+#[derive(Debug, Clone, Args)]
+pub struct ClientFlags {
+    /// The traffic it sends.
+    #[command(flatten)]
+    pub replay: ReplayArgs,
+}
+
 /// The shared options.
 #[derive(Debug, Clone, Args)]
 pub struct ReplayArgs {

@@ -7,18 +7,99 @@
 //! the demo shows the decoder's state, and at the end every frame it
 //! rebuilt is checked against what was sent.
 
-use crate::decoder::DecodeError;
-use crate::decoder::Decoder;
-use crate::frame::{self, HEADER_LEN};
+use crate::args::{ClientFlags, ServerFlags};
+use codec::decoder::{DecodeError, Decoder};
+use codec::frame::{self, HEADER_LEN};
 use kit::journal::Ending;
-use kit::report::{FrameRecord, Report, Run, Span};
+use kit::knobs::Knobs;
+use kit::lesson::{Lesson, Opening, Program};
+use kit::queue::Patience;
+use kit::report::{Annotation, Exchange, FrameRecord, Run, Span};
 use kit::stream::RECV_BUFFER;
 use kit::verdict::{self, Code, count};
+use sticky::Reader;
 
-/// The demo's short name.
-pub const NAME: &str = "fixed";
-/// The banner title.
-pub const TITLE: &str = "定长包头 the fix: a length header";
+/// The lesson: the earlier demos' traffic again, through a length header.
+#[derive(Debug, Clone, Copy)]
+pub struct Fixed;
+
+impl Lesson for Fixed {
+    const NAME: &'static str = "fixed";
+    const TITLE: &'static str = "定长包头 the fix: a length header";
+    const ABOUT: &'static str =
+        "The fix: the same traffic with a 4-byte length header, every message whole.";
+    const SERVER: Program = Program {
+        name: "fixed-server",
+        about: "Receives fixed-client's frames — 4-byte big-endian length, then the message — \
+                and decodes them. The chunks recv returns are as glued or as split as in the \
+                earlier demos; every message still comes out whole. Any client that sends \
+                struct.pack(\"!I\", len(data)) + data works too.",
+        after_help: "Put fixed-slicer between client and server to re-chunk the stream any way \
+                     you like: every message still comes out whole.",
+    };
+    const CLIENT: Program = Program {
+        name: "fixed-client",
+        about: "Connects to fixed-server (or to fixed-slicer in front of it) and sends the \
+                scenario's messages, each as one frame: the bytes of Python's \
+                struct.pack(\"!I\", len(data)) + data.",
+        after_help: "",
+    };
+
+    type ServerFlags = ServerFlags;
+    type ClientFlags = ClientFlags;
+
+    fn server_flags(flags: &ServerFlags) -> String {
+        flags.replay.flags()
+    }
+
+    fn client_flags(flags: &ClientFlags) -> String {
+        flags.replay.flags()
+    }
+
+    fn serve(opening: &Opening<'_>, flags: &ServerFlags) -> kit::Result<Run> {
+        let messages = flags.replay.messages();
+        let framed: Vec<Vec<u8>> = messages.iter().map(|m| frame::encode(m)).collect();
+        let traffic = flags.replay.traffic();
+        let (reader, recv_size) = match (flags.prompt, traffic) {
+            (true, _) => (Reader::Prompt, RECV_BUFFER),
+            (false, Traffic::Half) => (Reader::Late, half::RECV_SIZE),
+            (false, _) => (Reader::Late, RECV_BUFFER),
+        };
+        let end = opening.accept(&Knobs::default())?;
+        let expected = framed.iter().map(Vec::len).sum();
+        let patience = Patience::across_computers(end.timeout);
+        let (side, how) = sticky::recv(end, reader, recv_size, expected, patience)?;
+        let mut run = Exchange::receiver(traffic.label(), &side, &framed);
+        run.reader = Some(how);
+        decode(&mut run, &messages, side.journal.ending());
+        Ok(run.into())
+    }
+
+    fn request(opening: &Opening<'_>, flags: &ClientFlags) -> kit::Result<Run> {
+        let framed: Vec<Vec<u8>> = flags
+            .replay
+            .messages()
+            .iter()
+            .map(|m| frame::encode(m))
+            .collect();
+        let traffic = flags.replay.traffic();
+        let knobs = Knobs {
+            nodelay: Some(traffic == Traffic::Nagle),
+            ..Knobs::default()
+        };
+        let end = opening.connect(&knobs)?;
+        let side = sticky::send(end, &framed)?;
+        Ok(Exchange::sender(traffic.label(), &side).into())
+    }
+
+    /// Every replay, in lesson order.
+    fn tour() -> kit::Result<Vec<Run>> {
+        Traffic::ALL
+            .iter()
+            .map(|&t| run(t).map(Run::from))
+            .collect()
+    }
+}
 
 /// The traffic of one earlier demo.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +152,7 @@ impl Traffic {
 
 /// Runs `traffic` in this process: the earlier demo's own sender and
 /// receiver, with every message framed, then the decoder over its recvs.
-pub fn run(traffic: Traffic) -> kit::Result<Run> {
+pub fn run(traffic: Traffic) -> kit::Result<Exchange> {
     let messages = traffic.messages();
     let framed: Vec<Vec<u8>> = messages.iter().map(|m| frame::encode(m)).collect();
     let mut run = match traffic {
@@ -101,7 +182,7 @@ pub fn run(traffic: Traffic) -> kit::Result<Run> {
 /// the frames it rebuilt (checked against `messages`), and gives the run
 /// its verdict. `ending` is how the receiving ended (`None`: the sender
 /// closed, as in-process runs always do).
-pub fn decode(run: &mut Run, messages: &[Vec<u8>], ending: Option<Ending>) {
+pub fn decode(run: &mut Exchange, messages: &[Vec<u8>], ending: Option<Ending>) {
     // Where each frame's header sits in the stream.
     let mut headers = Vec::with_capacity(messages.len());
     let mut at = 0;
@@ -154,7 +235,7 @@ pub fn decode(run: &mut Run, messages: &[Vec<u8>], ending: Option<Ending>) {
         if !done.is_empty() {
             state = format!("{} complete; {state}", frame_list(&done));
         }
-        recv.decoder = Some(state);
+        recv.annotation = Some(Annotation::Decoder(state));
         offset = end;
     }
     let whole = frames.iter().filter(|f| f.whole).count();
@@ -176,7 +257,7 @@ pub fn decode(run: &mut Run, messages: &[Vec<u8>], ending: Option<Ending>) {
     let (sentence, code) = verdict(run, messages.len(), expected, whole, failure, ending);
     run.verdict = sentence;
     run.code = code;
-    run.frames = frames;
+    run.frames = Some(frames);
 }
 
 fn frame_list(done: &[String]) -> String {
@@ -190,7 +271,7 @@ fn frame_list(done: &[String]) -> String {
 /// "same chunks as before, every message whole" — in numbers, with the
 /// verdict's code: every frame whole, or what the peer did instead.
 fn verdict(
-    run: &Run,
+    run: &Exchange,
     sent: usize,
     expected: usize,
     whole: usize,
@@ -265,26 +346,8 @@ fn verdict(
     (sentence, code)
 }
 
-fn total(run: &Run) -> usize {
+fn total(run: &Exchange) -> usize {
     run.recvs.iter().map(|r| r.len).sum()
-}
-
-/// Every replay, in lesson order.
-pub fn tour() -> kit::Result<Report> {
-    let runs = Traffic::ALL
-        .iter()
-        .map(|&t| run(t))
-        .collect::<kit::Result<_>>()?;
-    Ok(report(runs))
-}
-
-/// A report of this demo holding `runs`.
-pub fn report(runs: Vec<Run>) -> Report {
-    Report {
-        demo: NAME.into(),
-        title: TITLE.into(),
-        runs,
-    }
 }
 
 #[cfg(test)]
@@ -296,10 +359,10 @@ mod tests {
         for traffic in Traffic::ALL {
             let run = run(traffic).unwrap();
             let messages = traffic.messages();
-            let frames: Vec<&[u8]> = run.frames.iter().map(|f| &f.bytes[..]).collect();
+            let frames: Vec<&[u8]> = run.frames.iter().flatten().map(|f| &f.bytes[..]).collect();
             let expected: Vec<&[u8]> = messages.iter().map(|m| &m[..]).collect();
             assert_eq!(frames, expected, "{}", run.label);
-            assert!(run.frames.iter().all(|f| f.whole));
+            assert!(run.frames.iter().flatten().all(|f| f.whole));
             assert!(
                 run.sticky == Some(true) || run.half == Some(true),
                 "{}: the network still cuts",
@@ -314,21 +377,16 @@ mod tests {
         let sizes: Vec<usize> = run.recvs.iter().map(|r| r.len).collect();
         assert_eq!(sizes, [2, 5, 13, 14]);
         assert_eq!(run.recvs[0].headers, [Span { start: 0, end: 2 }]);
+        let state = |i: usize| run.recvs[i].annotation.as_ref().map(Annotation::text);
         assert_eq!(
-            run.recvs[0].decoder.as_deref(),
+            state(0),
             Some("holding 2 of the 4 header bytes; waiting for 2 more")
         );
         assert_eq!(
-            run.recvs[1].decoder.as_deref(),
+            state(1),
             Some("holding 3 bytes of a 30-byte message; waiting for 27 more")
         );
-        assert!(
-            run.recvs[3]
-                .decoder
-                .as_deref()
-                .unwrap()
-                .starts_with("frame #1 complete")
-        );
+        assert!(state(3).unwrap().starts_with("frame #1 complete"));
     }
 
     #[test]

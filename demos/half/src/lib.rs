@@ -22,20 +22,82 @@
 
 pub mod args;
 
+use args::VariantArgs;
 use kit::error::{Error, Result};
 use kit::journal::Journal;
 use kit::knobs::Knobs;
+use kit::lesson::{Lesson, Opening, Program};
 use kit::loopback::{self, End};
 use kit::queue::{self, Patience, Queued};
-use kit::report::{Report, Run, Side};
+use kit::report::{Exchange, Run, Side};
 use kit::stream;
 use std::io::{Read, Write};
 use std::time::{Duration, Instant};
 
-/// The demo's short name.
-pub const NAME: &str = "half";
-/// The banner title.
-pub const TITLE: &str = "半包 half packets";
+/// The lesson: one send, several recvs.
+#[derive(Debug, Clone, Copy)]
+pub struct Half;
+
+impl Lesson for Half {
+    const NAME: &'static str = "half";
+    const TITLE: &'static str = "半包 half packets";
+    const ABOUT: &'static str = "半包: one send, several recvs.";
+    const SERVER: Program = Program {
+        name: "half-server",
+        about: "Receives one message and shows every recv it took: the message comes out in \
+                pieces (半包). Pick a variant with --recv-size, --rcvbuf or --staged, and give \
+                half-client the same flag.",
+        after_help: "",
+    };
+    const CLIENT: Program = Program {
+        name: "half-client",
+        about: "Connects to half-server and sends one message. Watch the server's screen: it \
+                needs several recvs for it (半包). Use the same variant flag (--recv-size, \
+                --rcvbuf or --staged) as the server.",
+        after_help: "",
+    };
+
+    type ServerFlags = VariantArgs;
+    type ClientFlags = VariantArgs;
+
+    fn server_flags(flags: &VariantArgs) -> String {
+        flags.flags()
+    }
+
+    fn client_flags(flags: &VariantArgs) -> String {
+        flags.flags()
+    }
+
+    fn serve(opening: &Opening<'_>, flags: &VariantArgs) -> Result<Run> {
+        let scenario = flags.scenario()?;
+        let end = opening.accept(&scenario.receiver_knobs())?;
+        let patience = Patience::across_computers(end.timeout);
+        let (side, how) = recv(end, &scenario, patience)?;
+        let mut run = Exchange::receiver(scenario.label(), &side, &[&scenario.message]);
+        run.reader = Some(how);
+        run.notes = notes(&run, &scenario);
+        Ok(run.into())
+    }
+
+    fn request(opening: &Opening<'_>, flags: &VariantArgs) -> Result<Run> {
+        let scenario = flags.scenario()?;
+        let end = opening.connect(&scenario.sender_knobs())?;
+        let side = send(end, &scenario)?;
+        Ok(Exchange::sender(scenario.label(), &side).into())
+    }
+
+    /// The three variants with their defaults.
+    fn tour() -> Result<Vec<Run>> {
+        [
+            Scenario::small_recv(RECV_SIZE),
+            Scenario::small_queue(RCVBUF, BIG),
+            Scenario::staged(SENTENCE.into(), &PIECES)?,
+        ]
+        .iter()
+        .map(|scenario| run(scenario).map(Run::from))
+        .collect()
+    }
+}
 /// The tutorial's sentence, sent as one message.
 pub const SENTENCE: &str = "下雨天留客天留人不留";
 /// The recv buffer of the first variant: 16 bytes end inside 天.
@@ -208,7 +270,7 @@ pub fn send(end: End, scenario: &Scenario) -> Result<Side> {
         }
         _ => stream::send_each(&mut stream, &mut journal, &[&scenario.message])?,
     }
-    let segments_out = stream::finish_sending(&stream)?;
+    let segments_out = stream::finish_sending(&stream, &mut journal)?;
     Ok(Side {
         journal,
         knobs,
@@ -289,7 +351,7 @@ pub fn recv(end: End, scenario: &Scenario, patience: Patience) -> Result<(Side, 
 }
 
 /// Runs both sides in this process over loopback.
-pub fn run(scenario: &Scenario) -> Result<Run> {
+pub fn run(scenario: &Scenario) -> Result<Exchange> {
     let receiving = scenario.clone();
     let patience = Patience::exact(Duration::from_secs(10));
     let (sender, (receiver, how)) = loopback::pair(
@@ -298,37 +360,15 @@ pub fn run(scenario: &Scenario) -> Result<Run> {
         move |end| recv(end, &receiving, patience),
         |end| send(end, scenario),
     )?;
-    let mut run = Run::both(scenario.label(), &sender, &receiver);
+    let mut run = Exchange::both(scenario.label(), &sender, &receiver);
     run.reader = Some(how);
     run.notes = notes(&run, scenario);
     Ok(run)
 }
 
-/// The lesson: the three variants with their defaults.
-pub fn tour() -> Result<Report> {
-    let runs = [
-        Scenario::small_recv(RECV_SIZE),
-        Scenario::small_queue(RCVBUF, BIG),
-        Scenario::staged(SENTENCE.into(), &PIECES)?,
-    ]
-    .iter()
-    .map(run)
-    .collect::<Result<_>>()?;
-    Ok(report(runs))
-}
-
-/// A report of this demo holding `runs`.
-pub fn report(runs: Vec<Run>) -> Report {
-    Report {
-        demo: NAME.into(),
-        title: TITLE.into(),
-        runs,
-    }
-}
-
 /// Why the run came out as it did (nothing, when the peer did something
 /// other than the lesson expects).
-pub fn notes(run: &Run, scenario: &Scenario) -> Vec<String> {
+pub fn notes(run: &Exchange, scenario: &Scenario) -> Vec<String> {
     if run.code.is_mismatch() {
         // The peer did something else: the verdict says what, and the
         // lesson's explanations would describe a run that did not happen.
@@ -383,7 +423,7 @@ fn size(bytes: usize) -> String {
 mod tests {
     use super::*;
 
-    fn assert_whole_but_split(run: &Run, scenario: &Scenario) {
+    fn assert_whole_but_split(run: &Exchange, scenario: &Scenario) {
         assert!(
             run.recvs.len() > 1,
             "{}: {} recvs",

@@ -9,7 +9,7 @@ use crate::render;
 use crate::report::Report;
 use crate::style::ColorChoice;
 use clap::error::ErrorKind;
-use clap::{Args, Parser};
+use clap::{Args, Command, FromArgMatches, Parser};
 use std::io::{self, Write};
 use std::net::{SocketAddr, ToSocketAddrs};
 use std::process::ExitCode;
@@ -32,7 +32,16 @@ pub struct Common {
 /// Parses the command line. A mistake gets one line on stderr and exit
 /// code 2; `--help` and `--version` print as usual.
 pub fn parse<T: Parser>() -> T {
-    match T::try_parse() {
+    parse_with(T::command())
+}
+
+/// Parses the command line with `command` (a [`Parser`]'s command, renamed
+/// or re-worded by a generic driver), the same way as [`parse`].
+pub fn parse_with<T: FromArgMatches>(command: Command) -> T {
+    let parsed = command
+        .try_get_matches()
+        .and_then(|matches| T::from_arg_matches(&matches));
+    match parsed {
         Ok(args) => args,
         Err(error) => match error.kind() {
             ErrorKind::DisplayHelp
@@ -181,18 +190,16 @@ pub fn finish(outcome: Result<Report, Error>, common: &Common, pairing: &Pairing
             let text = if common.json {
                 match serde_json::to_string_pretty(&report) {
                     Ok(json) => json + "\n",
-                    Err(e) => {
-                        return fail(&Error::io("writing the JSON report")(io::Error::other(e)));
-                    }
+                    Err(e) => return fail(&Error::Json(e)),
                 }
             } else {
-                render::report(&report)
+                render::report(&report, &common.color.style())
             };
             print(&text);
             match report.mismatch() {
                 None => ExitCode::SUCCESS,
-                Some(run) => {
-                    status(&format!("error: {} ({})", run.verdict, pairing.hint()));
+                Some(verdict) => {
+                    status(&format!("error: {verdict} ({})", pairing.hint()));
                     ExitCode::from(1)
                 }
             }

@@ -49,6 +49,15 @@ pub enum Error {
         /// What the operating system said.
         source: io::Error,
     },
+    /// A failure only one lesson knows (a UDP server that never answered a
+    /// probe, a download whose checksum differs): that lesson's own error,
+    /// kept whole so that its sentence and its causes survive.
+    Lesson(Box<dyn std::error::Error + Send + Sync + 'static>),
+    /// The report could not be written as JSON.
+    Json(serde_json::Error),
+    /// A part of this program failed that should not have: a thread that
+    /// panicked. Not the peer's doing, and not the student's.
+    Internal(String),
 }
 
 impl Error {
@@ -68,6 +77,11 @@ impl Error {
             },
             _ => Error::Io { doing, source },
         }
+    }
+
+    /// A thread of this program that panicked, as an error.
+    pub fn panicked(what: &str) -> Error {
+        Error::Internal(format!("{what} stopped unexpectedly"))
     }
 
     /// The process exit code: 2 for usage errors, 1 for everything at run time.
@@ -131,6 +145,9 @@ impl fmt::Display for Error {
                 "the peer sent nothing before the deadline (--timeout) while {during}"
             ),
             Error::Io { doing, source } => write!(f, "{doing} failed: {}", plain(source)),
+            Error::Lesson(error) => error.fmt(f),
+            Error::Json(error) => write!(f, "writing the JSON report failed: {error}"),
+            Error::Internal(what) => write!(f, "{what} (a bug in the lab: please report it)"),
         }
     }
 }
@@ -141,6 +158,8 @@ impl std::error::Error for Error {
             Error::Listen { source, .. }
             | Error::Connect { source, .. }
             | Error::Io { source, .. } => Some(source),
+            Error::Lesson(error) => error.source(),
+            Error::Json(error) => Some(error),
             _ => None,
         }
     }

@@ -18,11 +18,6 @@ pub struct Call {
     /// When the call began (a send) or returned (a recv), measured from the
     /// journal's epoch.
     pub at: Duration,
-    /// For a message written in several pieces, the size of each write.
-    pub pieces: Option<Vec<usize>>,
-    /// For a datagram recv: whether the datagram was longer than the buffer
-    /// (MSG_TRUNC), and its real length where the platform reports it.
-    pub truncation: Option<Truncation>,
 }
 
 /// What a datagram `recv` says about the datagram it cut short.
@@ -61,13 +56,46 @@ pub enum Ending {
     Reset,
 }
 
+/// One thing that happened on one side of a connection, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// One message handed to the kernel, in one write or in several:
+    /// `pieces` holds the size of each write.
+    Send {
+        /// The call, with the whole message.
+        call: Call,
+        /// The size of every write it took (one, for a plain send).
+        pieces: Vec<usize>,
+    },
+    /// What one `recv` on a byte stream returned.
+    Recv(Call),
+    /// One datagram a `recv` returned, and what the kernel said about its
+    /// length.
+    Datagram {
+        /// The call, with the bytes returned.
+        call: Call,
+        /// Whether the datagram was longer than the buffer.
+        truncation: Truncation,
+    },
+    /// This side closed its sending direction: a FIN went out.
+    Shutdown {
+        /// When, from the journal's epoch.
+        at: Duration,
+    },
+    /// How receiving ended.
+    End(Ending),
+}
+
 /// The calls of one side, in order, against one monotonic clock.
 #[derive(Debug, Clone)]
 pub struct Journal {
     epoch: Instant,
-    sends: Vec<Call>,
-    recvs: Vec<Call>,
-    ending: Option<Ending>,
+    events: Vec<Event>,
+    /// Counts kept as events are added, so that a receiver checking its
+    /// limit after every recv does not walk the whole journal each time.
+    send_count: usize,
+    recv_count: usize,
+    received: usize,
 }
 
 impl Journal {
@@ -76,9 +104,10 @@ impl Journal {
     pub fn new(epoch: Instant) -> Journal {
         Journal {
             epoch,
-            sends: Vec::new(),
-            recvs: Vec::new(),
-            ending: None,
+            events: Vec::new(),
+            send_count: 0,
+            recv_count: 0,
+            received: 0,
         }
     }
 
@@ -86,65 +115,99 @@ impl Journal {
     /// `began` at that instant. A send is timed from its start: a large
     /// write returns only once the receiver's window has let it all go.
     pub fn sent(&mut self, bytes: &[u8], began: Instant) {
-        let call = self.call(self.sends.len(), bytes, began, None);
-        self.sends.push(call);
+        self.sent_in_pieces(bytes, vec![bytes.len()], began);
     }
 
     /// Records one message that was written in several pieces, the first
     /// of which `began` at that instant.
     pub fn sent_in_pieces(&mut self, bytes: &[u8], pieces: Vec<usize>, began: Instant) {
-        let call = self.call(self.sends.len(), bytes, began, Some(pieces));
-        self.sends.push(call);
+        self.send_count += 1;
+        let call = self.call(self.send_count, bytes, began);
+        self.events.push(Event::Send { call, pieces });
     }
 
     /// Records what one `recv` returned, timed when it returned: that is
     /// when the bytes were the application's.
     pub fn received(&mut self, bytes: &[u8]) {
-        let call = self.call(self.recvs.len(), bytes, Instant::now(), None);
-        self.recvs.push(call);
+        let call = self.recv_call(bytes);
+        self.events.push(Event::Recv(call));
     }
 
     /// Records one datagram that a `recv` returned, with what the kernel
     /// said about its length.
     pub fn received_datagram(&mut self, bytes: &[u8], truncation: Truncation) {
-        let mut call = self.call(self.recvs.len(), bytes, Instant::now(), None);
-        call.truncation = Some(truncation);
-        self.recvs.push(call);
+        let call = self.recv_call(bytes);
+        self.events.push(Event::Datagram { call, truncation });
+    }
+
+    /// Records that this side closed its sending direction.
+    pub fn shut_down(&mut self) {
+        let at = Instant::now().saturating_duration_since(self.epoch);
+        self.events.push(Event::Shutdown { at });
     }
 
     /// Records how the receiving ended.
     pub fn ended(&mut self, ending: Ending) {
-        self.ending = Some(ending);
+        self.events.push(Event::End(ending));
+    }
+
+    /// Everything, in order.
+    pub fn events(&self) -> &[Event] {
+        &self.events
     }
 
     /// How the receiving ended, if it has (`None` for a sender, or a
     /// receiver that stopped on its own once it had what it expected).
     pub fn ending(&self) -> Option<Ending> {
-        self.ending
+        self.events.iter().rev().find_map(|event| match event {
+            Event::End(ending) => Some(*ending),
+            _ => None,
+        })
     }
 
     /// The sends, in order.
-    pub fn sends(&self) -> &[Call] {
-        &self.sends
+    pub fn sends(&self) -> Vec<&Call> {
+        self.events
+            .iter()
+            .filter_map(|event| match event {
+                Event::Send { call, .. } => Some(call),
+                _ => None,
+            })
+            .collect()
     }
 
-    /// The recvs, in order.
-    pub fn recvs(&self) -> &[Call] {
-        &self.recvs
+    /// The recvs (chunks or datagrams), in order.
+    pub fn recvs(&self) -> Vec<&Call> {
+        self.events
+            .iter()
+            .filter_map(|event| match event {
+                Event::Recv(call) | Event::Datagram { call, .. } => Some(call),
+                _ => None,
+            })
+            .collect()
     }
 
-    /// All bytes received so far, in order.
+    /// How many recvs so far.
+    pub fn recv_count(&self) -> usize {
+        self.recv_count
+    }
+
+    /// All bytes received so far.
     pub fn received_bytes(&self) -> usize {
-        self.recvs.iter().map(|call| call.bytes.len()).sum()
+        self.received
     }
 
-    fn call(&self, before: usize, bytes: &[u8], at: Instant, pieces: Option<Vec<usize>>) -> Call {
+    fn recv_call(&mut self, bytes: &[u8]) -> Call {
+        self.recv_count += 1;
+        self.received += bytes.len();
+        self.call(self.recv_count, bytes, Instant::now())
+    }
+
+    fn call(&self, index: usize, bytes: &[u8], at: Instant) -> Call {
         Call {
-            index: before + 1,
+            index,
             bytes: bytes.to_vec(),
             at: at.saturating_duration_since(self.epoch),
-            pieces,
-            truncation: None,
         }
     }
 }

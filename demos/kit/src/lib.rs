@@ -24,8 +24,10 @@
 pub mod cli;
 pub mod endpoint;
 pub mod error;
+pub mod hex;
 pub mod journal;
 pub mod knobs;
+pub mod lesson;
 pub mod loopback;
 pub mod origin;
 pub mod queue;
@@ -35,6 +37,7 @@ pub mod segments;
 pub mod stream;
 pub mod style;
 pub mod tcp_info;
+pub mod units;
 pub mod utf8;
 pub mod verdict;
 

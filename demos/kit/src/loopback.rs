@@ -5,7 +5,6 @@
 use crate::endpoint::{self, Listener};
 use crate::error::{Error, Result};
 use crate::knobs::{Applied, Knobs};
-use std::io;
 use std::net::{Ipv4Addr, SocketAddr, TcpStream};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -75,9 +74,9 @@ where
     };
     let receiving = thread::spawn(move || receiver(receiving_end));
     let sent = sender(sending_end);
-    let received = receiving.join().map_err(|_| {
-        Error::io("running the receiver")(io::Error::other("the receiver thread panicked"))
-    })?;
+    let received = receiving
+        .join()
+        .map_err(|_| Error::panicked("the receiving thread"))?;
     // The receiver's error is the more telling one: a sender usually fails
     // only because the receiver went away.
     let received = received?;

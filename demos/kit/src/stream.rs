@@ -33,16 +33,18 @@ pub fn send_each<M: AsRef<[u8]>>(
 }
 
 /// Ends the sending side: waits (on Linux) until the peer's kernel has
-/// ACKed every byte, so the segment count is final, then sends FIN.
-/// Returns the data segments sent, where the platform counts them.
-pub fn finish_sending(stream: &TcpStream) -> Result<Option<u64>> {
+/// ACKed every byte, so the segment count is final, then sends FIN and
+/// journals it. Returns the data segments sent, where the platform counts
+/// them.
+pub fn finish_sending(stream: &TcpStream, journal: &mut Journal) -> Result<Option<u64>> {
     let segments = segments::wait_until_acked(stream, Duration::from_secs(5))
         .then(|| segments::data_segments_out(stream))
         .flatten();
-    match stream.shutdown(Shutdown::Write) {
-        // The peer may already have closed; its data is in, so that is fine.
-        Ok(()) | Err(_) => Ok(segments),
+    // The peer may already have closed; its data is in, so that is fine.
+    if stream.shutdown(Shutdown::Write).is_ok() {
+        journal.shut_down();
     }
+    Ok(segments)
 }
 
 /// How much more than the expected bytes a receiver holds before it stops

@@ -1,10 +1,13 @@
-//! When to colour the output: on a terminal, unless told otherwise.
+//! How the story looks: in colour on a terminal, plain otherwise.
 //!
 //! A projector shows colours; a file, a pipe or a grader does not want
 //! escape codes. `--color always|never` decides outright; `auto` colours
 //! only when stdout is a terminal and `NO_COLOR` is not set (no-color.org).
+//! The decision is a [`Style`] value handed to every renderer: nothing
+//! below `main` flips a process-wide switch.
 
 use clap::ValueEnum;
+use colored::{ColoredString, Colorize};
 use std::io::IsTerminal;
 
 /// The `--color` choice.
@@ -29,17 +32,55 @@ impl ColorChoice {
         }
     }
 
-    /// Decides for this process and switches the `colored` crate accordingly.
-    pub fn apply(self) {
+    /// The style for this process's stdout. For `main` only: when colour
+    /// is on it also tells the `colored` crate, which would otherwise make
+    /// its own guess from the environment, to paint.
+    pub fn style(self) -> Style {
         let no_color = std::env::var("NO_COLOR").ok();
-        let on = self.decide(std::io::stdout().is_terminal(), no_color.as_deref());
-        colored::control::set_override(on);
+        let colour = self.decide(std::io::stdout().is_terminal(), no_color.as_deref());
+        if colour {
+            colored::control::set_override(true);
+        }
+        Style { colour }
+    }
+}
+
+/// Whether text is painted: every renderer takes one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Style {
+    /// Paint with ANSI colours and weights.
+    pub colour: bool,
+}
+
+impl Style {
+    /// Plain text: for files, pipes, tests and graders.
+    pub const PLAIN: Style = Style { colour: false };
+
+    /// `text` painted by `how` (e.g. `|t| t.bold()`), or as it is.
+    pub fn paint(&self, text: &str, how: impl FnOnce(ColoredString) -> ColoredString) -> String {
+        if self.colour {
+            how(text.normal()).to_string()
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// Bold.
+    pub fn bold(&self, text: &str) -> String {
+        self.paint(text, |t| t.bold())
+    }
+
+    /// Dimmed: what matters less.
+    pub fn dimmed(&self, text: &str) -> String {
+        self.paint(text, |t| t.dimmed())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::ColorChoice::*;
+    use super::Style;
+    use colored::Colorize;
 
     #[test]
     fn auto_follows_the_terminal_and_no_color() {
@@ -49,5 +90,11 @@ mod tests {
         assert!(Auto.decide(true, Some("")), "an empty NO_COLOR is unset");
         assert!(Always.decide(false, Some("1")), "an explicit flag wins");
         assert!(!Never.decide(true, None));
+    }
+
+    #[test]
+    fn a_plain_style_never_paints() {
+        assert_eq!(Style::PLAIN.bold("x"), "x");
+        assert_eq!(Style::PLAIN.paint("y", |t| t.red()), "y");
     }
 }

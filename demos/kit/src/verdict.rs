@@ -48,6 +48,8 @@ pub enum Code {
     Measured,
     /// The run shows what a piece of code concluded (the pitfalls).
     Shown,
+    /// Files arrived whole: checksums matched, bytes identical.
+    Verified,
     /// Fewer bytes came than expected: the peer closed (or reset) early.
     CutShort,
     /// The bytes that came are not the messages this side expected.
@@ -56,6 +58,8 @@ pub enum Code {
     PeerSilent,
     /// The frames that came are not the ones expected, or did not decode.
     FramesBroken,
+    /// A file arrived different from what was sent.
+    Corrupt,
 }
 
 impl Code {
@@ -64,7 +68,11 @@ impl Code {
     pub fn is_mismatch(self) -> bool {
         matches!(
             self,
-            Code::CutShort | Code::Unexpected | Code::PeerSilent | Code::FramesBroken
+            Code::CutShort
+                | Code::Unexpected
+                | Code::PeerSilent
+                | Code::FramesBroken
+                | Code::Corrupt
         )
     }
 }

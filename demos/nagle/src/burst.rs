@@ -18,7 +18,7 @@ use kit::error::{Error, Result};
 use kit::journal::Journal;
 use kit::knobs::Knobs;
 use kit::loopback::{self, End};
-use kit::report::{Run, Side};
+use kit::report::{Exchange, Side};
 use kit::segments;
 use kit::stream;
 use std::io::{Read, Write};
@@ -72,7 +72,7 @@ pub fn send(end: End) -> Result<Side> {
     let before = segments::data_segments_out(&stream);
     let mut journal = Journal::new(epoch);
     stream::send_each(&mut stream, &mut journal, &messages())?;
-    let after = stream::finish_sending(&stream)?;
+    let after = stream::finish_sending(&stream, &mut journal)?;
     let segments_out = before.zip(after).map(|(b, a)| a - b);
     Ok(Side {
         journal,
@@ -119,9 +119,9 @@ fn warm_up(stream: &mut TcpStream) -> Result<()> {
 }
 
 /// Runs the burst in this process over loopback.
-pub fn run(nodelay: bool) -> Result<Run> {
+pub fn run(nodelay: bool) -> Result<Exchange> {
     let (sender, receiver) = loopback::pair(&Knobs::default(), &knobs(nodelay), recv, send)?;
-    let mut run = Run::both(label(nodelay), &sender, &receiver);
+    let mut run = Exchange::both(label(nodelay), &sender, &receiver);
     run.reader = Some(format!(
         "prompt: answered {WARM_UPS} one-byte warm-ups, then recv({}) as soon as anything arrived",
         stream::RECV_BUFFER
@@ -132,7 +132,7 @@ pub fn run(nodelay: bool) -> Result<Run> {
 
 /// Why the run came out as it did (nothing, when the peer did something
 /// other than the lesson expects).
-pub fn notes(run: &Run, nodelay: bool) -> Vec<String> {
+pub fn notes(run: &Exchange, nodelay: bool) -> Vec<String> {
     if run.code.is_mismatch() {
         // The peer did something else: the verdict says what, and the
         // lesson's explanations would describe a run that did not happen.

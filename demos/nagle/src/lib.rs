@@ -17,13 +17,116 @@ pub mod args;
 pub mod burst;
 pub mod stall;
 
-use kit::report::{Report, Run};
+use args::VariantArgs;
+use kit::error::Result;
+use kit::knobs::Knobs;
+use kit::lesson::{Lesson, Opening, Program};
+use kit::report::{Exchange, Run, Timing};
+use kit::verdict::{Code, count};
 use stall::Variant;
 
-/// The demo's short name.
-pub const NAME: &str = "nagle";
-/// The banner title.
-pub const TITLE: &str = "Nagle 算法 Nagle's algorithm";
+/// The lesson: Nagle's stall, the one case it glues, and why TCP_NODELAY
+/// is no framing fix.
+#[derive(Debug, Clone, Copy)]
+pub struct Nagle;
+
+impl Lesson for Nagle {
+    const NAME: &'static str = "nagle";
+    const TITLE: &'static str = "Nagle 算法 Nagle's algorithm";
+    const ABOUT: &'static str = "Nagle's algorithm: the 40 ms stall, the one case it glues, and \
+                                 why TCP_NODELAY is no framing fix.";
+    const SERVER: Program = Program {
+        name: "nagle-server",
+        about: "Answers nagle-client: a 2-byte reply to every request (the stall variants), or \
+                the three warm-ups and then a prompt read of the burst. Give it the same \
+                --variant as the client.",
+        after_help: "Over a real network the round trips are longer, and the 40 ms of delayed \
+                     ACK comes on top.",
+    };
+    const CLIENT: Program = Program {
+        name: "nagle-client",
+        about: "Connects to nagle-server and, depending on --variant, times request round trips \
+                (header and body as two writes: ~40 ms each with Nagle on) or sends nine \
+                one-byte writes after three warm-ups.",
+        after_help: "",
+    };
+
+    type ServerFlags = VariantArgs;
+    type ClientFlags = VariantArgs;
+
+    fn server_flags(flags: &VariantArgs) -> String {
+        flags.flags()
+    }
+
+    fn client_flags(flags: &VariantArgs) -> String {
+        flags.flags()
+    }
+
+    fn serve(opening: &Opening<'_>, flags: &VariantArgs) -> Result<Run> {
+        flags.check()?;
+        let choice = flags.variant;
+        let end = opening.accept(&Knobs::default())?;
+        let run = match choice.stall() {
+            Some(variant) => {
+                let (side, answered) = stall::server(end, variant)?;
+                // The server times nothing: it answers, and the client's
+                // screen has the round trips.
+                let mut run = Exchange::receiver(variant.label(), &side, &[] as &[&[u8]]);
+                run.sticky = None;
+                run.half = None;
+                run.judged(
+                    format!(
+                        "answered {}; the round-trip times are on the client's screen",
+                        count(answered, "request")
+                    ),
+                    Code::Measured,
+                );
+                run
+            }
+            None => {
+                let side = burst::recv(end)?;
+                let mut run =
+                    Exchange::receiver(burst::label(choice.nodelay()), &side, &burst::messages());
+                run.notes = burst::notes(&run, choice.nodelay());
+                run
+            }
+        };
+        Ok(run.into())
+    }
+
+    fn request(opening: &Opening<'_>, flags: &VariantArgs) -> Result<Run> {
+        flags.check()?;
+        let choice = flags.variant;
+        let knobs = match choice.stall() {
+            Some(variant) => variant.client_knobs(),
+            None => burst::knobs(choice.nodelay()),
+        };
+        let end = opening.connect(&knobs)?;
+        Ok(match choice.stall() {
+            Some(variant) => {
+                let (side, samples) = stall::client(end, variant, flags.round_trips)?;
+                Timing {
+                    label: stall::LABEL.into(),
+                    rows: vec![stall::client_row(variant, &side, &samples)?],
+                    notes: stall::mechanism(),
+                }
+                .into()
+            }
+            None => Exchange::sender(burst::label(choice.nodelay()), &burst::send(end)?).into(),
+        })
+    }
+
+    /// The stall table, the burst with and without TCP_NODELAY, and the
+    /// late reader.
+    fn tour() -> Result<Vec<Run>> {
+        Ok(vec![
+            stall_table(stall::ROUND_TRIPS)?.into(),
+            burst::run(false)?.into(),
+            burst::run(true)?.into(),
+            late_reader()?.into(),
+        ])
+    }
+}
 
 /// The ten messages of the late-reader run: the tutorial's sentence, one
 /// character per send.
@@ -35,7 +138,7 @@ pub fn one_character_each() -> Vec<Vec<u8>> {
 }
 
 /// Part 3: ten sends with TCP_NODELAY on, read late — one recv.
-pub fn late_reader() -> kit::Result<Run> {
+pub fn late_reader() -> Result<Exchange> {
     let scenario = sticky::Scenario {
         messages: one_character_each(),
         nodelay: true,
@@ -52,45 +155,28 @@ pub fn late_reader() -> kit::Result<Run> {
     Ok(run)
 }
 
-/// The lesson: the stall table, the burst with and without TCP_NODELAY, and
-/// the late reader.
-pub fn tour() -> kit::Result<Report> {
-    let mut runs = stall_table(stall::ROUND_TRIPS)?;
-    runs.push(burst::run(false)?);
-    runs.push(burst::run(true)?);
-    runs.push(late_reader()?);
-    Ok(report(runs))
-}
-
-/// Every stall variant this platform has, one run each; the first carries
-/// the explanation (and a line for any variant the platform lacks).
-pub fn stall_table(round_trips: usize) -> kit::Result<Vec<Run>> {
-    let mut runs = Vec::new();
+/// Every stall variant this platform has, one row each, with the notes
+/// that explain the table (and a line for any variant the platform lacks).
+pub fn stall_table(round_trips: usize) -> Result<Timing> {
+    let mut rows = Vec::new();
     let mut missing = Vec::new();
     for variant in Variant::ALL {
         if variant.available() {
-            runs.push(stall::run(variant, round_trips)?);
+            rows.push(stall::run(variant, round_trips)?);
         } else {
             missing.push(variant.label());
         }
     }
-    if let Some(first) = runs.first_mut() {
-        first.notes = stall::mechanism();
-        if !missing.is_empty() {
-            first.notes.push(format!(
-                "not on this platform (TCP_QUICKACK and TCP_CORK exist only on Linux): {}",
-                missing.join(", ")
-            ));
-        }
+    let mut notes = stall::mechanism();
+    if !missing.is_empty() {
+        notes.push(format!(
+            "not on this platform (TCP_QUICKACK and TCP_CORK exist only on Linux): {}",
+            missing.join(", ")
+        ));
     }
-    Ok(runs)
-}
-
-/// A report of this demo holding `runs`.
-pub fn report(runs: Vec<Run>) -> Report {
-    Report {
-        demo: NAME.into(),
-        title: TITLE.into(),
-        runs,
-    }
+    Ok(Timing {
+        label: stall::LABEL.into(),
+        rows,
+        notes,
+    })
 }

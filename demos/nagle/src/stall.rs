@@ -24,7 +24,7 @@
 use kit::error::{Error, Result};
 use kit::knobs::{Applied, Knobs};
 use kit::loopback::{self, End};
-use kit::report::{Rtt, Run, Side};
+use kit::report::{Side, TimingRow};
 use socket2::SockRef;
 use std::io::{self, Read, Write};
 use std::net::TcpStream;
@@ -32,6 +32,8 @@ use std::time::{Duration, Instant};
 
 /// Round trips per variant.
 pub const ROUND_TRIPS: usize = 20;
+/// What the timing table shows.
+pub const LABEL: &str = "a request written as a 4-byte header and a body, then the reply read";
 /// The request body: the tutorial's sentence.
 pub const BODY: &str = "下雨天留客天留人不留";
 /// The server's reply to each request.
@@ -247,37 +249,25 @@ fn read_request_part(
     Ok(true)
 }
 
-/// A client's run: the round-trip times as a table row.
-pub fn client_run(variant: Variant, client: &Side, samples: &[Duration]) -> Run {
-    let mut run = Run::sender(variant.label(), client);
-    run.sends.clear();
-    run.rtt_us = Rtt::of(samples);
-    run.sticky = None;
-    run.half = None;
-    run.code = kit::verdict::Code::Measured;
-    run.verdict = match run.rtt_us {
-        Some(rtt) => format!(
-            "median {:.2} ms, max {:.2} ms over {} round trips",
-            rtt.median as f64 / 1000.0,
-            rtt.max as f64 / 1000.0,
-            samples.len()
-        ),
-        None => "no round trips".into(),
-    };
-    run
+/// A client's round trips as a table row.
+pub fn client_row(variant: Variant, client: &Side, samples: &[Duration]) -> Result<TimingRow> {
+    TimingRow::measured(variant.label(), client.knobs.sending(), samples).ok_or_else(|| Error::Io {
+        doing: "timing round trips".into(),
+        source: io::Error::other("no round trip was made"),
+    })
 }
 
-/// Runs one variant in this process over loopback.
-pub fn run(variant: Variant, round_trips: usize) -> Result<Run> {
+/// Runs one variant in this process over loopback: its row of the table.
+pub fn run(variant: Variant, round_trips: usize) -> Result<TimingRow> {
     let ((client_side, samples), (server_side, _)) = loopback::pair(
         &Knobs::default(),
         &variant.client_knobs(),
         move |end| server(end, variant),
         |end| client(end, variant, round_trips),
     )?;
-    let mut run = client_run(variant, &client_side, &samples);
-    run.knobs = Applied::of_connection(&client_side.knobs, &server_side.knobs);
-    Ok(run)
+    let mut row = client_row(variant, &client_side, &samples)?;
+    row.knobs = Applied::of_connection(&client_side.knobs, &server_side.knobs);
+    Ok(row)
 }
 
 /// The two lines that explain the stall, for the table's foot.
@@ -303,10 +293,7 @@ mod tests {
     /// of microseconds for every fix; compared as ratios within one run.
     #[test]
     fn nagle_stalls_and_every_fix_but_a_single_quickack_ends_it() {
-        let median = |variant| {
-            let run = run(variant, ROUND_TRIPS).unwrap();
-            run.rtt_us.expect("measured")
-        };
+        let median = |variant| run(variant, ROUND_TRIPS).unwrap().rtt_us;
         let nagle = median(Variant::Nagle);
         for fix in [
             Variant::NoDelay,

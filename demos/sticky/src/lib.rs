@@ -28,19 +28,98 @@
 //! A *prompt* receiver, calling `recv` as soon as anything arrives, may get
 //! one chunk or several: that depends on timing, and is shown, never relied on.
 
+pub mod args;
+
+use args::{ClientFlags, ServerFlags, Switch};
 use kit::error::{Error, Result};
 use kit::journal::Journal;
 use kit::knobs::Knobs;
+use kit::lesson::{Lesson, Opening, Program};
 use kit::loopback::{self, End};
 use kit::queue::{self, Patience, Queued};
-use kit::report::{Report, Run, Side};
+use kit::report::{Exchange, Run, Side};
 use kit::stream;
 use std::time::Duration;
 
-/// The demo's short name.
-pub const NAME: &str = "sticky";
-/// The banner title.
-pub const TITLE: &str = "粘包 sticky packets";
+/// The lesson: two sends, one recv.
+#[derive(Debug, Clone, Copy)]
+pub struct Sticky;
+
+impl Lesson for Sticky {
+    const NAME: &'static str = "sticky";
+    const TITLE: &'static str = "粘包 sticky packets";
+    const ABOUT: &'static str = "粘包: two sends, one recv.";
+    const SERVER: Program = Program {
+        name: "sticky-server",
+        about: "Receives the client's messages and shows what each recv returned: the messages \
+                come out glued together (粘包).\n\n\
+                By default the server is a *late reader*: it waits until the client's bytes are \
+                all queued in its kernel, then calls recv. Give it the same --message list as the \
+                client, so it can show which message every byte came from.",
+        after_help: "",
+    };
+    const CLIENT: Program = Program {
+        name: "sticky-client",
+        about: "Connects to sticky-server and sends each message with its own send call. Watch \
+                the server's screen: they arrive glued together (粘包).",
+        after_help: "",
+    };
+
+    type ServerFlags = ServerFlags;
+    type ClientFlags = ClientFlags;
+
+    fn server_flags(flags: &ServerFlags) -> String {
+        message_flags(&flags.messages)
+    }
+
+    fn client_flags(flags: &ClientFlags) -> String {
+        message_flags(&flags.messages)
+    }
+
+    fn serve(opening: &Opening<'_>, flags: &ServerFlags) -> Result<Run> {
+        let messages = args::or_tutorial(&flags.messages);
+        let reader = if flags.prompt {
+            Reader::Prompt
+        } else {
+            Reader::Late
+        };
+        let end = opening.accept(&Knobs::default())?;
+        let expected = messages.iter().map(Vec::len).sum();
+        // Across two computers the client may send other messages than we
+        // expect: stop waiting once it has been quiet for a second.
+        let patience = Patience::across_computers(end.timeout);
+        let (side, how) = recv(end, reader, stream::RECV_BUFFER, expected, patience)?;
+        let mut run = Exchange::receiver(reader_label(reader), &side, &messages);
+        run.reader = Some(how);
+        run.notes = notes(&run, false, reader);
+        Ok(run.into())
+    }
+
+    fn request(opening: &Opening<'_>, flags: &ClientFlags) -> Result<Run> {
+        let scenario = Scenario {
+            messages: args::or_tutorial(&flags.messages),
+            nodelay: flags.nodelay == Switch::On,
+            reader: Reader::Late,
+            recv_size: stream::RECV_BUFFER,
+        };
+        let end = opening.connect(&scenario.sender_knobs())?;
+        let side = send(end, &scenario.messages)?;
+        Ok(Exchange::sender(nodelay_label(scenario.nodelay), &side).into())
+    }
+
+    /// Three runs: late reader with and without TCP_NODELAY (glued both
+    /// times), then a prompt reader (it depends on timing).
+    fn tour() -> Result<Vec<Run>> {
+        [
+            Scenario::tutorial(false, Reader::Late),
+            Scenario::tutorial(true, Reader::Late),
+            Scenario::tutorial(false, Reader::Prompt),
+        ]
+        .iter()
+        .map(|scenario| run(scenario).map(Run::from))
+        .collect()
+    }
+}
 
 /// The tutorial's two messages: glued, they read as one sentence that means
 /// the opposite ("the rain keeps the guest — keep him? no: don't keep").
@@ -140,7 +219,7 @@ pub fn send(end: End, messages: &[Vec<u8>]) -> Result<Side> {
     } = end;
     let mut journal = Journal::new(epoch);
     stream::send_each(&mut stream, &mut journal, messages)?;
-    let segments_out = stream::finish_sending(&stream)?;
+    let segments_out = stream::finish_sending(&stream, &mut journal)?;
     Ok(Side {
         journal,
         knobs,
@@ -199,7 +278,7 @@ pub fn recv(
 }
 
 /// Runs both sides in this process over loopback.
-pub fn run(scenario: &Scenario) -> Result<Run> {
+pub fn run(scenario: &Scenario) -> Result<Exchange> {
     let expected = scenario.total();
     let reader = scenario.reader;
     let recv_size = scenario.recv_size;
@@ -211,38 +290,15 @@ pub fn run(scenario: &Scenario) -> Result<Run> {
         move |end| recv(end, reader, recv_size, expected, patience),
         |end| send(end, &messages),
     )?;
-    let mut run = Run::both(scenario.label(), &sender, &receiver);
+    let mut run = Exchange::both(scenario.label(), &sender, &receiver);
     run.reader = Some(how);
     run.notes = notes(&run, scenario.nodelay, reader);
     Ok(run)
 }
 
-/// The lesson, in three runs: late reader with and without TCP_NODELAY
-/// (glued both times), then a prompt reader (it depends on timing).
-pub fn tour() -> Result<Report> {
-    let runs = [
-        Scenario::tutorial(false, Reader::Late),
-        Scenario::tutorial(true, Reader::Late),
-        Scenario::tutorial(false, Reader::Prompt),
-    ]
-    .iter()
-    .map(run)
-    .collect::<Result<_>>()?;
-    Ok(report(runs))
-}
-
-/// A report of this demo holding `runs`.
-pub fn report(runs: Vec<Run>) -> Report {
-    Report {
-        demo: NAME.into(),
-        title: TITLE.into(),
-        runs,
-    }
-}
-
 /// Why the run came out as it did (nothing, when the peer did something
 /// other than the lesson expects).
-pub fn notes(run: &Run, nodelay: bool, reader: Reader) -> Vec<String> {
+pub fn notes(run: &Exchange, nodelay: bool, reader: Reader) -> Vec<String> {
     if run.code.is_mismatch() {
         // The peer did something else: the verdict says what, and the
         // lesson's explanations would describe a run that did not happen.

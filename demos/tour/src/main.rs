@@ -1,8 +1,10 @@
 //! `cargo demo [NAME]`: runs each demo's two sides in one process, over
 //! loopback, and prints the story — the lesson on a projector.
 
-use clap::{Parser, ValueEnum};
+use clap::Parser;
+use clap::builder::PossibleValuesParser;
 use kit::cli::{self, Common};
+use kit::lesson::Lesson;
 use kit::report::Report;
 use std::process::ExitCode;
 
@@ -18,119 +20,91 @@ the paired binaries instead: e.g. `cargo run -p sticky --bin sticky-server` and 
 )]
 struct Args {
     /// Which demo to run; `all` (the default) runs every one in lesson order.
-    #[arg(value_enum, default_value_t = Demo::All)]
-    demo: Demo,
+    #[arg(default_value = "all", value_parser = PossibleValuesParser::new(names()))]
+    demo: String,
 
     #[command(flatten)]
     common: Common,
 }
 
-/// The demos, in lesson order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Demo {
-    /// Every demo below, in order.
-    All,
-    /// 粘包: two sends, one recv.
-    Sticky,
-    /// 半包: one send, several recvs.
-    Half,
-    /// Nagle's algorithm: the 40 ms stall, the one case it glues, and why
-    /// TCP_NODELAY is no framing fix.
-    Nagle,
-    /// UDP keeps boundaries (and truncates and drops): TCP and UDP side by side.
-    Udp,
-    /// The fix: the same traffic with a 4-byte length header, every message whole.
-    Fixed,
-    /// The tutorial's own fix, broken on screen beside the right one.
-    Pitfalls,
-    /// The exercise: a file server and its client — resume, CRC-32, safe names.
-    Transfer,
+/// One lesson of the tour: its name, what it shows, and how to run it.
+struct Entry {
+    name: &'static str,
+    about: &'static str,
+    run: fn() -> kit::Result<Report>,
 }
 
-const LESSON: [Demo; 7] = [
-    Demo::Sticky,
-    Demo::Half,
-    Demo::Nagle,
-    Demo::Udp,
-    Demo::Fixed,
-    Demo::Pitfalls,
-    Demo::Transfer,
-];
+/// A lesson with a pair of binaries, as the tour runs it.
+fn lesson<L: Lesson>() -> Entry {
+    Entry {
+        name: L::NAME,
+        about: L::ABOUT,
+        run: || L::tour().map(L::report),
+    }
+}
+
+/// Every lesson, in the order the course teaches them.
+fn lessons() -> [Entry; 7] {
+    [
+        lesson::<sticky::Sticky>(),
+        lesson::<half::Half>(),
+        lesson::<nagle::Nagle>(),
+        lesson::<udp_boundary::Udp>(),
+        lesson::<fixed::replay::Fixed>(),
+        Entry {
+            name: fixed::pitfalls::NAME,
+            about: "The tutorial's own fix, broken on screen beside the right one.",
+            run: fixed::pitfalls::tour,
+        },
+        Entry {
+            name: transfer::demo::NAME,
+            about: "The exercise: a file server and its client — resume, CRC-32, safe names.",
+            run: transfer::demo::report,
+        },
+    ]
+}
+
+/// `all`, then every lesson's name, each with what it shows.
+fn names() -> Vec<clap::builder::PossibleValue> {
+    let all = clap::builder::PossibleValue::new("all").help("Every demo below, in order.");
+    std::iter::once(all)
+        .chain(
+            lessons()
+                .into_iter()
+                .map(|entry| clap::builder::PossibleValue::new(entry.name).help(entry.about)),
+        )
+        .collect()
+}
 
 fn main() -> ExitCode {
     let args: Args = cli::parse();
-    args.common.color.apply();
-    let demos = match args.demo {
-        Demo::All => LESSON.to_vec(),
-        one => vec![one],
-    };
-    let mut shown = Vec::new();
-    for demo in demos {
-        match run(demo) {
-            Ok(lesson) => shown.push(lesson),
-            Err(error) => return cli::fail(&error),
+    let style = args.common.color.style();
+    let mut reports = Vec::new();
+    for entry in lessons() {
+        if args.demo == "all" || args.demo == entry.name {
+            match (entry.run)() {
+                Ok(report) => reports.push(report),
+                Err(error) => return cli::fail(&error),
+            }
         }
     }
-    if args.common.json {
+    let text = if args.common.json {
         // One document: the report itself for one demo, a list for several.
-        let json = match shown.as_slice() {
-            [one] => serde_json::to_string_pretty(&one.json),
-            all => serde_json::to_string_pretty(&all.iter().map(|l| &l.json).collect::<Vec<_>>()),
+        let json = match reports.as_slice() {
+            [one] => serde_json::to_string_pretty(one),
+            all => serde_json::to_string_pretty(all),
         };
         match json {
-            Ok(text) => cli::print(&(text + "\n")),
-            Err(e) => {
-                return cli::fail(&kit::Error::io("writing the JSON report")(
-                    std::io::Error::other(e),
-                ));
-            }
+            Ok(text) => text + "\n",
+            Err(e) => return cli::fail(&kit::Error::Json(e)),
         }
     } else {
-        let stories: Vec<&str> = shown.iter().map(|l| l.story.as_str()).collect();
-        cli::print(&stories.join("\n"));
-    }
+        let stories: Vec<String> = reports
+            .iter()
+            .map(|report| kit::render::report(report, &style))
+            .collect();
+        stories.join("\n")
+    };
+    cli::print(&text);
     ExitCode::SUCCESS
-}
-
-/// One demo's outcome, as the story and as JSON.
-struct Lesson {
-    story: String,
-    json: serde_json::Value,
-}
-
-impl Lesson {
-    fn of(report: Report) -> kit::Result<Lesson> {
-        Ok(Lesson {
-            story: kit::render::report(&report),
-            json: to_json(&report)?,
-        })
-    }
-}
-
-fn to_json(value: &impl serde::Serialize) -> kit::Result<serde_json::Value> {
-    serde_json::to_value(value)
-        .map_err(|e| kit::Error::io("writing the JSON report")(std::io::Error::other(e)))
-}
-
-fn run(demo: Demo) -> kit::Result<Lesson> {
-    match demo {
-        Demo::Sticky => Lesson::of(sticky::tour()?),
-        Demo::Half => Lesson::of(half::tour()?),
-        Demo::Nagle => Lesson::of(nagle::tour()?),
-        Demo::Udp => Lesson::of(udp_boundary::tour()?),
-        Demo::Fixed => Lesson::of(fixed::replay::tour()?),
-        Demo::Pitfalls => Lesson::of(fixed::pitfalls::tour()?),
-        Demo::Transfer => {
-            let story = transfer::demo::demo()?;
-            let mut json = to_json(&story)?;
-            if let Some(fields) = json.as_object_mut() {
-                fields.insert("demo".into(), "transfer".into());
-            }
-            Ok(Lesson {
-                story: story.to_string(),
-                json,
-            })
-        }
-        Demo::All => unreachable!("expanded by main"),
-    }
 }

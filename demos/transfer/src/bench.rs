@@ -17,8 +17,8 @@ use crate::client::{Client, Patience, Saving};
 use crate::demo::make_sample;
 use crate::error::{Error, Result};
 use crate::progress::Silent;
-use crate::rate;
 use crate::server::{Config, Server};
+use kit::units;
 
 /// Which client a child process runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,7 +150,7 @@ impl Outcome {
 
     /// The report for the screen.
     pub fn render(&self) -> String {
-        let speed = |m: &Measured| format!("{}/s", rate::bytes(m.rate() as u64));
+        let speed = |m: &Measured| format!("{}/s", units::bytes(m.rate() as u64));
         let rss = |m: &Measured| {
             m.peak_rss_kib
                 .map_or("n/a".into(), |k| format!("{:.1} MiB", k as f64 / 1024.0))
@@ -161,7 +161,7 @@ impl Outcome {
              transfer protocol (CRC-32 verified):    {:>12}   client peak RSS {}\n\
              ratio transfer/raw: {:.2} (goal >= 0.80); client peak RSS goal < 32 MiB\n\
              first transfer, server hashing the file as it sends: {} (ratio {:.2})\n",
-            rate::bytes(self.size),
+            units::bytes(self.size),
             speed(&self.raw),
             rss(&self.raw),
             speed(&self.framed),

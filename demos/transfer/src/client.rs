@@ -35,8 +35,8 @@ use crate::error::{Cause, Error, Result, is_timeout};
 use crate::message::{Catalogue, Done, Entry, Offer, Request};
 use crate::names;
 use crate::progress::Progress;
-use crate::rate;
 use crate::wire;
+use kit::units;
 
 /// Bytes asked of each `recv` for the body.
 pub const RECV_CHUNK: usize = 256 * 1024;
@@ -144,7 +144,7 @@ impl fmt::Display for Download {
             } else {
                 ""
             },
-            rate::summary(self.received(), self.elapsed),
+            units::summary(self.received(), self.elapsed),
             self.crc32
         )
     }

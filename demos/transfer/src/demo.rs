@@ -1,66 +1,45 @@
 //! The whole exercise in one process: a folder of "videos", the server on
 //! a loopback port, two downloads, each checked byte for byte.
 
-use std::fmt;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::Path;
-use std::time::Duration;
 
-use serde::Serialize;
+use kit::report::{Download, Offered, Report, Transfer};
+use kit::verdict::{Code, count};
 
 use crate::client::{Client, Patience, Saving};
 use crate::error::{Error, Result};
-use crate::menu;
-use crate::message::Entry;
 use crate::progress::Silent;
-use crate::rate;
 use crate::server::{Config, Server};
 
-/// The sample files: name and size. Cheap to make: a repeated pattern.
+/// The demo's short name.
+pub const NAME: &str = "transfer";
+/// The banner title.
+pub const TITLE: &str = "文件传输 the exercise: a file server and its client";
+
+/// The sample files: name and size. Cheap to make: a repeated pattern, and
+/// small enough that a student's laptop writes them in a blink — the
+/// largest still takes many recvs and shows a rate.
 pub const SAMPLES: [(&str, u64); 4] = [
     ("lesson-01-sticky.mp4", 3 * 1024 * 1024),
     ("lesson-02-half.mp4", 5 * 1024 * 1024),
-    ("campus-tour.mkv", 200 * 1024 * 1024),
+    ("campus-tour.mkv", 24 * 1024 * 1024),
     ("slides.pdf", 1024 * 1024 + 17),
 ];
 
 /// The files the demo downloads.
 pub const CHOSEN: [&str; 2] = ["lesson-01-sticky.mp4", "campus-tour.mkv"];
 
-/// What the demo did, for the screen or as JSON.
-#[derive(Debug, Clone, Serialize)]
-pub struct Story {
-    /// Where the server listened.
-    pub server: String,
-    /// The catalogue the client received.
-    pub catalogue: Vec<Entry>,
-    /// Each download.
-    pub transfers: Vec<Transfer>,
+/// Runs the demo: makes the files, serves them, downloads two, compares —
+/// the whole exercise as one run of a report.
+pub fn report() -> kit::Result<Report> {
+    let run = run().map_err(kit::Error::from)?;
+    Ok(Report::new(NAME, TITLE, vec![run.into()]))
 }
 
-/// One download in the story.
-#[derive(Debug, Clone, Serialize)]
-pub struct Transfer {
-    /// The file.
-    pub name: String,
-    /// Its size in bytes.
-    pub size: u64,
-    /// Seconds the body took.
-    pub seconds: f64,
-    /// The CRC-32 both sides agreed on.
-    pub crc32: u32,
-    /// Whether the saved file equals the source byte for byte.
-    pub identical: bool,
-}
-
-/// Runs the demo: makes the files, serves them, downloads two, compares.
-pub fn demo() -> kit::Result<Story> {
-    run().map_err(kit::Error::from)
-}
-
-fn run() -> Result<Story> {
+fn run() -> Result<Transfer> {
     let shared = tempfile::tempdir().map_err(Error::io("making a folder for the server"))?;
     let saved = tempfile::tempdir().map_err(Error::io("making a folder for the client"))?;
     for (name, size) in SAMPLES {
@@ -70,16 +49,20 @@ fn run() -> Result<Story> {
     let config = Config::new(shared.path())?.quiet();
     let server = Server::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), config)?.spawn();
     let mut client = Client::connect(server.addr(), Patience::default())?;
-    let mut story = Story {
-        server: server.addr().to_string(),
-        catalogue: client.files().to_vec(),
-        transfers: Vec::new(),
-    };
+    let catalogue = client
+        .files()
+        .iter()
+        .map(|entry| Offered {
+            name: entry.name.clone(),
+            size: entry.size,
+        })
+        .collect();
+    let mut downloads = Vec::new();
     for name in CHOSEN {
         let done = client.download(name, &Saving::into(saved.path()), &mut Silent)?;
         let identical = same_bytes(&shared.path().join(name), &done.path)
             .map_err(Error::io(format!("comparing {name}")))?;
-        story.transfers.push(Transfer {
+        downloads.push(Download {
             name: done.name,
             size: done.size,
             seconds: done.elapsed.as_secs_f64(),
@@ -88,8 +71,39 @@ fn run() -> Result<Story> {
         });
     }
     client.quit()?;
+    let addr = server.addr().to_string();
     server.stop()?;
-    Ok(story)
+    let whole = downloads.iter().filter(|d| d.identical).count();
+    let (verdict, code) = if whole == downloads.len() {
+        (
+            format!(
+                "{} downloaded; each CRC-32 matched and each file is identical to the source",
+                count(downloads.len(), "file")
+            ),
+            Code::Verified,
+        )
+    } else {
+        (
+            format!(
+                "only {whole} of {} arrived identical to the source",
+                count(downloads.len(), "file")
+            ),
+            Code::Corrupt,
+        )
+    };
+    Ok(Transfer {
+        label: "a server shares a folder; a client lists it and downloads two files".into(),
+        server: addr,
+        catalogue,
+        downloads,
+        verdict,
+        code,
+        notes: vec![
+            "each body streamed from disk to disk after an 8-byte length, never whole in memory"
+                .into(),
+            "the file appeared under its name only after the CRC-32 matched".into(),
+        ],
+    })
 }
 
 /// Writes `size` bytes of a pattern that differs from one 64 KiB block to
@@ -128,41 +142,5 @@ pub fn same_bytes(a: &Path, b: &Path) -> io::Result<bool> {
         if n == 0 {
             return Ok(true);
         }
-    }
-}
-
-impl fmt::Display for Story {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "transfer — the exercise: a file server and its client")?;
-        writeln!(f)?;
-        writeln!(
-            f,
-            "The server shares a folder on {}; on connecting, the client receives:",
-            self.server
-        )?;
-        for line in menu::listing(&self.catalogue).lines() {
-            writeln!(f, "  {line}")?;
-        }
-        writeln!(f)?;
-        for t in &self.transfers {
-            writeln!(
-                f,
-                "get {:<22} {}  CRC-32 {:08x} {}",
-                t.name,
-                rate::summary(t.size, Duration::from_secs_f64(t.seconds)),
-                t.crc32,
-                if t.identical {
-                    "verified, identical to the source"
-                } else {
-                    "DIFFERENT FROM THE SOURCE"
-                }
-            )?;
-        }
-        writeln!(f)?;
-        writeln!(
-            f,
-            "Each body streamed from disk to disk after an 8-byte length, never whole in \
-             memory;\nthe file appeared under its name only after the CRC-32 matched."
-        )
     }
 }

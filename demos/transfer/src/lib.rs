@@ -71,7 +71,8 @@
 //!   [`body`]: a file onto a socket (sendfile on Linux);
 //! - [`client`]: the downloader; [`menu`]: the tutorial's numbered menu;
 //!   [`resume`]: the command that finishes an interrupted download;
-//! - [`checksum`], [`progress`], [`rate`]: CRC-32, the bar, the numbers;
+//! - [`checksum`], [`progress`]: CRC-32 and the bar (sizes and rates are
+//!   `kit::units`);
 //! - [`error`]: one-line errors and exit codes; [`demo`]: the whole story
 //!   in one process; [`bench`](mod@bench): throughput against a raw copy.
 
@@ -90,7 +91,6 @@ pub mod message;
 pub mod names;
 pub mod peer_text;
 pub mod progress;
-pub mod rate;
 pub mod request_clock;
 pub mod resume;
 pub mod server;

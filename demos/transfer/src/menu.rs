@@ -15,7 +15,7 @@ use crate::message::Entry;
 use crate::names;
 use crate::peer_text::escape;
 use crate::progress::Progress;
-use crate::rate;
+use kit::units;
 
 /// The catalogue as numbered lines, with unsafe names marked, not hidden,
 /// so a student sees what a hostile server tried — escaped, so that it
@@ -34,7 +34,7 @@ pub fn listing(files: &[Entry]) -> String {
             "[{:>2}] {}  ({}){warning}\n",
             i + 1,
             escape(&entry.name),
-            rate::bytes(entry.size)
+            units::bytes(entry.size)
         ));
     }
     text

@@ -14,10 +14,10 @@ use crate::body;
 use crate::checksum::{self, Version};
 use crate::error::is_timeout;
 use crate::message::{Done, Get, Offer, Refusal, Request};
-use crate::rate;
 use crate::request_clock::RequestClock;
 use crate::server::Config;
 use crate::wire;
+use kit::units;
 
 /// Why a connection ended, for the log line.
 enum End {
@@ -40,7 +40,7 @@ pub fn serve(mut stream: TcpStream, peer: SocketAddr, config: &Config) {
     };
     config.note(&format!(
         "{peer}: {how}; sent {} in {:.1} s",
-        rate::bytes(sent),
+        units::bytes(sent),
         started.elapsed().as_secs_f64()
     ));
 }
@@ -195,7 +195,7 @@ fn send_file(
     wire::send(stream, &Done { crc32: crc })?;
     config.note(&format!(
         "{peer}: sent {name:?} from byte {offset}: {}",
-        rate::summary(len, started.elapsed())
+        units::summary(len, started.elapsed())
     ));
     Ok(Some(len))
 }

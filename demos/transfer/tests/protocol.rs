@@ -536,13 +536,17 @@ fn one_client_too_many_is_told_the_server_is_busy() {
 
 #[test]
 fn the_demo_tells_its_story() {
-    let story = transfer::demo::demo().unwrap();
-    assert_eq!(story.catalogue.len(), 4);
-    assert_eq!(story.transfers.len(), 2);
-    assert!(story.transfers.iter().all(|t| t.identical));
-    let text = story.to_string();
+    let report = transfer::demo::report().unwrap();
+    let kit::report::Run::Transfer(run) = &report.runs[0] else {
+        panic!("the demo is one transfer run");
+    };
+    assert_eq!(run.catalogue.len(), 4);
+    assert_eq!(run.downloads.len(), 2);
+    assert!(run.downloads.iter().all(|d| d.identical));
+    assert_eq!(run.code, kit::verdict::Code::Verified);
+    let text = kit::render::plain(&report);
     assert!(
-        text.contains("campus-tour.mkv") && text.contains("verified"),
+        text.contains("campus-tour.mkv") && text.contains("✓ identical"),
         "{text}"
     );
 }

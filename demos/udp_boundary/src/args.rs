@@ -25,6 +25,29 @@ impl Messages {
     }
 }
 
+/// udp-server's own flags.
+#[derive(Debug, Clone, Args)]
+pub struct ServerFlags {
+    /// The messages it expects.
+    #[command(flatten)]
+    pub messages: Messages,
+
+    /// The buffer handed to each recv, in bytes (at most 65536: no
+    /// datagram is larger). Smaller than a datagram, it truncates the
+    /// datagram and the rest is discarded: try 16.
+    #[arg(long, value_name = "N", default_value_t = 65536,
+          value_parser = clap::value_parser!(u32).range(1..=65536))]
+    pub recv_size: u32,
+}
+
+/// udp-client's own flags.
+#[derive(Debug, Clone, Args)]
+pub struct ClientFlags {
+    /// The messages it sends.
+    #[command(flatten)]
+    pub messages: Messages,
+}
+
 /// Parses a `--message` (a clap value parser). Unlike a TCP send, an empty
 /// datagram is a real one — the receiver's `recv` returns it as 0 bytes —
 /// so any text will do; one too big for a datagram is refused by the

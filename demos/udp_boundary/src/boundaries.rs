@@ -9,7 +9,7 @@
 
 use crate::Scenario;
 use kit::error::Result;
-use kit::report::Run;
+use kit::report::{Exchange, SideBySide};
 use kit::stream::RECV_BUFFER;
 use kit::verdict::count;
 use std::time::Duration;
@@ -33,7 +33,7 @@ pub fn scenario(label: &str, messages: Vec<Vec<u8>>) -> Scenario {
 }
 
 /// The tutorial's messages as datagrams, on their own.
-pub fn alone() -> Result<Run> {
+pub fn alone() -> Result<Exchange> {
     let mut run = crate::run(&scenario(ALONE, sticky::tutorial_messages()))?;
     let lesson = notes(&run, RECV_BUFFER);
     run.notes.splice(0..0, lesson);
@@ -41,8 +41,8 @@ pub fn alone() -> Result<Run> {
 }
 
 /// The same messages over TCP (a late reader, as in the sticky demo) and
-/// over UDP, with one label so that they are drawn side by side.
-pub fn side_by_side() -> Result<[Run; 2]> {
+/// over UDP, side by side.
+pub fn side_by_side() -> Result<SideBySide> {
     let messages = sticky::tutorial_messages();
     let mut tcp = sticky::run(&sticky::Scenario {
         messages: messages.clone(),
@@ -57,11 +57,15 @@ pub fn side_by_side() -> Result<[Run; 2]> {
     let mut udp = crate::run(&scenario(SIDE_BY_SIDE, messages))?;
     let lesson = notes(&udp, RECV_BUFFER);
     udp.notes.splice(0..0, lesson);
-    Ok([tcp, udp])
+    Ok(SideBySide {
+        label: SIDE_BY_SIDE.into(),
+        tcp,
+        udp,
+    })
 }
 
 /// Why the datagrams came back one per recv.
-pub fn notes(run: &Run, recv_size: usize) -> Vec<String> {
+pub fn notes(run: &Exchange, recv_size: usize) -> Vec<String> {
     let mut notes = Vec::new();
     let bytes: usize = run.sends.iter().map(|s| s.len).sum();
     let one_each =
@@ -83,7 +87,7 @@ pub fn notes(run: &Run, recv_size: usize) -> Vec<String> {
 
 /// What a receiver alone (udp-server) can say about its recvs, having
 /// expected `expected` datagrams.
-pub fn receiver_notes(run: &Run, expected: usize) -> Vec<String> {
+pub fn receiver_notes(run: &Exchange, expected: usize) -> Vec<String> {
     let traced = run.recvs.iter().all(|r| r.origin.len() == 1);
     let mut notes = Vec::new();
     if traced && run.recvs.len() < expected {
@@ -96,7 +100,7 @@ pub fn receiver_notes(run: &Run, expected: usize) -> Vec<String> {
 }
 
 /// Why the TCP messages came back glued.
-pub fn tcp_notes(run: &Run) -> Vec<String> {
+pub fn tcp_notes(run: &Exchange) -> Vec<String> {
     let sends = run.sends.len();
     let glued = match run.segments_out {
         Some(segments) => format!(
@@ -119,7 +123,7 @@ mod tests {
 
     #[test]
     fn tutorial_datagrams_come_back_one_per_recv_beside_one_tcp_recv() {
-        let [tcp, udp] = side_by_side().unwrap();
+        let SideBySide { tcp, udp, .. } = side_by_side().unwrap();
         assert_eq!(tcp.label, udp.label, "one label: drawn side by side");
         assert_eq!(tcp.recvs.len(), 1, "TCP glues");
         assert_eq!(udp.recvs.len(), 2, "UDP keeps boundaries");

@@ -41,17 +41,137 @@ pub mod too_big;
 pub mod traffic;
 pub mod truncation;
 
-use kit::error::Result;
+use args::{ClientFlags, ServerFlags};
+use kit::error::{Error, Result};
 use kit::journal::Journal;
-use kit::report::{Report, Run, Side};
+use kit::lesson::{Lesson, Opening, Program};
+use kit::report::{Exchange, Run, Side};
+use kit::verdict::count;
 use std::net::{SocketAddr, UdpSocket};
 use std::time::{Duration, Instant};
 use traffic::{Ended, Refused, Wait};
 
-/// The demo's short name.
-pub const NAME: &str = "udp";
-/// The banner title.
-pub const TITLE: &str = "UDP 数据报 datagrams";
+/// The lesson: UDP keeps boundaries, and truncates and drops.
+#[derive(Debug, Clone, Copy)]
+pub struct Udp;
+
+impl Lesson for Udp {
+    const NAME: &'static str = "udp";
+    const TITLE: &'static str = "UDP 数据报 datagrams";
+    const ABOUT: &'static str =
+        "UDP keeps boundaries (and truncates and drops): TCP and UDP side by side.";
+    const SERVER: Program = Program {
+        name: "udp-server",
+        about: "Receives udp-client's datagrams and shows what each recv returned: one datagram \
+                per recv, never two glued together — and with --recv-size smaller than a \
+                datagram, the datagram cut short and the rest gone.\n\n\
+                Give it the same --message list as the client: it stops once it has that many \
+                datagrams (or none has come for --timeout) and traces each recv to the \
+                datagram it holds.",
+        after_help: "UDP needs its own firewall rule: allow UDP port 9000, not TCP.",
+    };
+    const CLIENT: Program = Program {
+        name: "udp-client",
+        about: "Sends each message to udp-server as one datagram. Watch the server's screen: \
+                one recv per datagram, never glued together.\n\n\
+                UDP has no connection to wait for, so the client first probes: it sends a small \
+                probe datagram every 100 ms until udp-server answers (for --retry-secs), and \
+                only then sends the messages.",
+        after_help: "",
+    };
+
+    type ServerFlags = ServerFlags;
+    type ClientFlags = ClientFlags;
+
+    fn server_flags(flags: &ServerFlags) -> String {
+        sticky::message_flags(&flags.messages.messages)
+    }
+
+    fn client_flags(flags: &ClientFlags) -> String {
+        sticky::message_flags(&flags.messages.messages)
+    }
+
+    fn serve(opening: &Opening<'_>, flags: &ServerFlags) -> Result<Run> {
+        let messages = flags.messages.or_tutorial();
+        let size = flags.recv_size as usize;
+        let socket = socket::bind(opening.addr)?;
+        let addr = socket
+            .local_addr()
+            .map_err(Error::io("reading the bound address"))?;
+        let pairing = opening.pairing;
+        kit::cli::status(&format!(
+            "{}: listening on {addr} — now start {} --connect {}{}",
+            pairing.this,
+            pairing.peer,
+            kit::cli::address_for_clients(addr),
+            pairing.flags
+        ));
+        let peer = probe::await_client(&socket)?;
+        kit::cli::status(&format!("{}: {peer} is sending", pairing.this));
+        let wait = Wait {
+            expected: messages.len(),
+            quiet: opening.deadline.timeout,
+        };
+        let (side, ended) = recv(&socket, Instant::now(), size, wait)?;
+        let mut run = Exchange::datagram_receiver(
+            format!("datagrams read with recv({size})"),
+            &side,
+            &messages,
+        );
+        run.reader = Some(format!(
+            "recv({size}) once per datagram as each arrived, {}",
+            wait.describe(ended)
+        ));
+        run.notes = boundaries::receiver_notes(&run, messages.len());
+        run.notes.extend(truncation::notes(&run));
+        Ok(run.into())
+    }
+
+    fn request(opening: &Opening<'_>, flags: &ClientFlags) -> Result<Run> {
+        let messages = flags.messages.or_tutorial();
+        let addr = opening.addr;
+        let this = opening.pairing.this;
+        kit::cli::status(&format!("{this}: looking for udp-server at {addr}"));
+        let socket = socket::for_sending_to(addr)?;
+        socket
+            .set_write_timeout(Some(opening.deadline.timeout))
+            .map_err(Error::io("setting the socket's deadline"))?;
+        let found = probe::find_server(&socket, addr, opening.retry)?;
+        kit::cli::status(&format!(
+            "{this}: udp-server answered from {} after {:.1} s; sending {}",
+            found.from,
+            found.after.as_secs_f64(),
+            count(messages.len(), "datagram")
+        ));
+        let side = send(&socket, addr, Instant::now(), &messages)?;
+        let mut run = Exchange::sender("each message as one datagram", &side);
+        run.transport = kit::report::Transport::Udp;
+        let bytes: usize = messages.iter().map(Vec::len).sum();
+        run.verdict = format!(
+            "{} sent ({bytes} bytes); how they came out of recv is on udp-server's screen",
+            count(messages.len(), "datagram")
+        );
+        run.notes = vec![
+            "every send returned at once: UDP does not wait for the receiver, and would not tell \
+             this client if a datagram were lost"
+                .into(),
+        ];
+        Ok(run.into())
+    }
+
+    /// In order: boundaries kept; TCP and UDP side by side; truncation
+    /// beside TCP's half packets; the largest datagram; and the price —
+    /// datagrams dropped where TCP slows the sender down.
+    fn tour() -> Result<Vec<Run>> {
+        Ok(vec![
+            boundaries::alone()?.into(),
+            boundaries::side_by_side()?.into(),
+            truncation::side_by_side()?.into(),
+            too_big::run()?.into(),
+            overflow::side_by_side()?.into(),
+        ])
+    }
+}
 
 /// One in-process UDP run: what is sent, and how it is read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,7 +217,7 @@ pub fn recv(socket: &UdpSocket, epoch: Instant, size: usize, wait: Wait) -> Resu
 /// Runs both sides in this process over 127.0.0.1. The receiver is late:
 /// it calls `recv` only after every datagram has been sent. A send the
 /// kernel refuses is left out of the journal and named in the run's notes.
-pub fn run(scenario: &Scenario) -> Result<Run> {
+pub fn run(scenario: &Scenario) -> Result<Exchange> {
     let (mut run, refused) = run_with_refusals(scenario)?;
     run.notes
         .extend(refusal_notes(&refused, scenario.messages.len()));
@@ -105,7 +225,7 @@ pub fn run(scenario: &Scenario) -> Result<Run> {
 }
 
 /// [`run`], with the refused sends handed back instead of noted.
-pub fn run_with_refusals(scenario: &Scenario) -> Result<(Run, Vec<Refused>)> {
+pub fn run_with_refusals(scenario: &Scenario) -> Result<(Exchange, Vec<Refused>)> {
     let (sender, receiver, to) = socket::loopback_pair()?;
     let epoch = Instant::now();
     let mut journal = Journal::new(epoch);
@@ -120,7 +240,7 @@ pub fn run_with_refusals(scenario: &Scenario) -> Result<(Run, Vec<Refused>)> {
         quiet: scenario.quiet,
     };
     let (received, ended) = recv(&receiver, epoch, scenario.recv_size, wait)?;
-    let mut run = Run::datagrams(&scenario.label, &sent, &received);
+    let mut run = Exchange::datagrams(&scenario.label, &sent, &received);
     run.reader = Some(format!(
         "late: read once the sender was done; recv({}) per datagram {}",
         scenario.recv_size,
@@ -146,26 +266,5 @@ pub fn refusal_notes(refused: &[Refused], of: usize) -> Vec<String> {
             first.index,
             datagram::os_says(&first.error)
         )],
-    }
-}
-
-/// The lesson, in order: boundaries kept; TCP and UDP side by side;
-/// truncation beside TCP's half packets; the largest datagram; and the
-/// price — datagrams dropped where TCP slows the sender down.
-pub fn tour() -> Result<Report> {
-    let mut runs = vec![boundaries::alone()?];
-    runs.extend(boundaries::side_by_side()?);
-    runs.extend(truncation::side_by_side()?);
-    runs.push(too_big::run()?);
-    runs.extend(overflow::side_by_side()?);
-    Ok(report(runs))
-}
-
-/// A report of this demo holding `runs`.
-pub fn report(runs: Vec<Run>) -> Report {
-    Report {
-        demo: NAME.into(),
-        title: TITLE.into(),
-        runs,
     }
 }

@@ -33,7 +33,7 @@ use kit::journal::Journal;
 use kit::knobs::Knobs;
 use kit::loopback::{self, End};
 use kit::queue::{self, Patience, Queued};
-use kit::report::{Run, Side};
+use kit::report::{Exchange, Side, SideBySide};
 use kit::stream::{self, RECV_BUFFER};
 use kit::verdict::count;
 use std::time::Duration;
@@ -63,16 +63,19 @@ pub fn messages(count: usize, size: usize) -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// The TCP run, then the UDP run, with one label so that they are drawn
-/// side by side.
-pub fn side_by_side() -> Result<[Run; 2]> {
+/// The TCP run beside the UDP run.
+pub fn side_by_side() -> Result<SideBySide> {
     let messages = messages(COUNT, SIZE);
-    Ok([tcp(&messages)?, udp(&messages)?])
+    Ok(SideBySide {
+        label: LABEL.into(),
+        tcp: tcp(&messages)?,
+        udp: udp(&messages)?,
+    })
 }
 
 /// The messages as datagrams to a receiver that reads only after the
 /// sender is done.
-pub fn udp(messages: &[Vec<u8>]) -> Result<Run> {
+pub fn udp(messages: &[Vec<u8>]) -> Result<Exchange> {
     let before = drops::receive_buffer_errors();
     let mut run = crate::run(&Scenario {
         label: LABEL.into(),
@@ -90,7 +93,7 @@ pub fn udp(messages: &[Vec<u8>]) -> Result<Run> {
 
 /// The messages over TCP to a receiver that does not read until its queue
 /// stops growing.
-pub fn tcp(messages: &[Vec<u8>]) -> Result<Run> {
+pub fn tcp(messages: &[Vec<u8>]) -> Result<Exchange> {
     let expected = messages.iter().map(Vec::len).sum();
     let sending = messages.to_vec();
     let (sender, (receiver, queued)) = loopback::pair(
@@ -99,7 +102,7 @@ pub fn tcp(messages: &[Vec<u8>]) -> Result<Run> {
         move |end| tcp_receiver(end, expected),
         |end| sticky::send(end, &sending),
     )?;
-    let mut run = Run::both(LABEL, &sender, &receiver);
+    let mut run = Exchange::both(LABEL, &sender, &receiver);
     run.reader = Some(match queued {
         Queued::All(n) | Queued::Some(n) if n >= expected => format!(
             "late: did not read until all {n} B were queued, then recv({RECV_BUFFER}) until the \
@@ -146,14 +149,14 @@ fn tcp_receiver(end: End, expected: usize) -> Result<(Side, Queued)> {
 }
 
 /// Bytes sent and received by a run's two sides.
-fn bytes(run: &Run) -> (usize, usize) {
+fn bytes(run: &Exchange) -> (usize, usize) {
     let sent = run.sends.iter().map(|s| s.len).sum();
     let received = run.recvs.iter().map(|r| r.len).sum();
     (sent, received)
 }
 
 /// Why TCP lost nothing.
-pub fn tcp_notes(run: &Run, queued: Queued) -> Vec<String> {
+pub fn tcp_notes(run: &Exchange, queued: Queued) -> Vec<String> {
     let (sent, received) = bytes(run);
     let mut notes = vec![format!(
         "TCP: {} sent ({sent} B), {received} B received in {}, {} B lost",
@@ -182,7 +185,7 @@ pub fn tcp_notes(run: &Run, queued: Queued) -> Vec<String> {
 
 /// Why UDP lost what it lost, with the receiver's numbers and, on Linux,
 /// the kernel's drop counter.
-pub fn udp_notes(run: &Run, dropped: Option<u64>) -> Vec<String> {
+pub fn udp_notes(run: &Exchange, dropped: Option<u64>) -> Vec<String> {
     let received = run.recvs.len();
     let lost = run.sends.len().saturating_sub(received);
     let (sent, got) = bytes(run);

@@ -83,67 +83,46 @@ pub struct Answered {
     pub probes: usize,
 }
 
-/// Why udp-client could not go ahead.
-#[derive(Debug)]
-pub enum Failure {
-    /// A socket call failed.
-    Kit(Error),
-    /// Nobody answered the probes within the retry window.
-    NoAnswer {
-        /// Where the probes went.
-        addr: SocketAddr,
-        /// How long the client kept probing.
-        waited: Duration,
-        /// How many probes it sent.
-        probes: usize,
-        /// Whether an ICMP "port unreachable" was reported (Windows does
-        /// for any UDP socket): the computer is there, but nothing has that
-        /// UDP port open.
-        refused: bool,
-    },
+/// Nobody answered the probes within the retry window: the UDP form of
+/// "connection refused", which UDP cannot say by itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoAnswer {
+    /// Where the probes went.
+    pub addr: SocketAddr,
+    /// How long the client kept probing.
+    pub waited: Duration,
+    /// How many probes it sent.
+    pub probes: usize,
+    /// Whether an ICMP "port unreachable" was reported (Windows does for
+    /// any UDP socket): the computer is there, but nothing has that UDP
+    /// port open.
+    pub refused: bool,
 }
 
-impl Failure {
-    /// The process exit code: 2 for usage errors, 1 for everything else.
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            Failure::Kit(error) => error.exit_code(),
-            Failure::NoAnswer { .. } => 1,
-        }
-    }
-}
-
-impl From<Error> for Failure {
-    fn from(error: Error) -> Failure {
-        Failure::Kit(error)
-    }
-}
-
-impl fmt::Display for Failure {
+impl fmt::Display for NoAnswer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Failure::Kit(error) => error.fmt(f),
-            Failure::NoAnswer {
-                addr,
-                waited,
-                probes,
-                refused,
-            } => {
-                let how = if *refused {
-                    "port unreachable: nothing has that UDP port open"
-                } else {
-                    "no reply at all"
-                };
-                write!(
-                    f,
-                    "no udp-server answered at {addr} after {:.1} s ({}, {how}); is udp-server \
-                     running, is the address right, and does the firewall let UDP port {} in?",
-                    waited.as_secs_f64(),
-                    kit::verdict::count(*probes, "probe"),
-                    addr.port()
-                )
-            }
-        }
+        let how = if self.refused {
+            "port unreachable: nothing has that UDP port open"
+        } else {
+            "no reply at all"
+        };
+        write!(
+            f,
+            "no udp-server answered at {} after {:.1} s ({}, {how}); is udp-server running, is \
+             the address right, and does the firewall let UDP port {} in?",
+            self.addr,
+            self.waited.as_secs_f64(),
+            kit::verdict::count(self.probes, "probe"),
+            self.addr.port()
+        )
+    }
+}
+
+impl std::error::Error for NoAnswer {}
+
+impl From<NoAnswer> for Error {
+    fn from(error: NoAnswer) -> Error {
+        Error::Lesson(Box::new(error))
     }
 }
 
@@ -154,7 +133,7 @@ pub fn find_server(
     socket: &UdpSocket,
     addr: SocketAddr,
     patience: Duration,
-) -> Result<Answered, Failure> {
+) -> kit::Result<Answered> {
     let started = Instant::now();
     let mut probes = 0;
     let mut refused = false;
@@ -165,7 +144,7 @@ pub fn find_server(
             // An ICMP error about an earlier probe may be reported on the
             // next call, which may be this send: the probe did not go out.
             Err(e) if is_unreachable(&e) => refused = true,
-            Err(e) => return Err(Error::io(format!("probing {addr}"))(e).into()),
+            Err(e) => return Err(Error::io(format!("probing {addr}"))(e)),
         }
         let slot_ends = Instant::now() + EVERY;
         loop {
@@ -189,7 +168,7 @@ pub fn find_server(
                 }
                 // Someone else's datagram is not the answer.
                 Ok(_) => {}
-                Err(e) if is_timeout(&e) => break,
+                Err(e) if kit::error::is_timeout(&e) => break,
                 Err(e) if is_unreachable(&e) => {
                     // Refused at once: wait out the slot rather than spin.
                     refused = true;
@@ -197,27 +176,20 @@ pub fn find_server(
                     break;
                 }
                 Err(e) => {
-                    return Err(Error::io("waiting for the server's answer")(e).into());
+                    return Err(Error::io("waiting for the server's answer")(e));
                 }
             }
         }
         if started.elapsed() >= patience {
-            return Err(Failure::NoAnswer {
+            return Err(NoAnswer {
                 addr,
                 waited: started.elapsed(),
                 probes,
                 refused,
-            });
+            }
+            .into());
         }
     }
-}
-
-/// A read that ran into its timeout (Unix says WouldBlock, Windows TimedOut).
-pub fn is_timeout(error: &io::Error) -> bool {
-    matches!(
-        error.kind(),
-        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
-    )
 }
 
 /// An ICMP "port unreachable" reported on a UDP socket: Linux and macOS

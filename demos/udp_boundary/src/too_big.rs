@@ -25,7 +25,7 @@ use crate::boundaries::QUIET;
 use crate::datagram::os_says;
 use crate::traffic::Refused;
 use kit::error::Result;
-use kit::report::Run;
+use kit::report::Exchange;
 use kit::stream::RECV_BUFFER;
 
 /// The largest UDP payload over IPv4: 65,535 − 20 − 8.
@@ -45,26 +45,26 @@ pub fn payload(size: usize) -> Vec<u8> {
 /// Sends a datagram of [`LARGEST`] bytes, then one of a byte more, and
 /// reads what arrives. A refused send is part of the story, not a failure
 /// of the run.
-pub fn run() -> Result<Run> {
+pub fn run() -> Result<Exchange> {
     attempt(&[LARGEST, LARGEST + 1])
 }
 
 /// Sends one datagram of each size in `sizes`, and reads what arrives.
-pub fn attempt(sizes: &[usize]) -> Result<Run> {
+pub fn attempt(sizes: &[usize]) -> Result<Exchange> {
     let (mut run, refused) = crate::run_with_refusals(&Scenario {
         label: LABEL.into(),
         messages: sizes.iter().map(|&size| payload(size)).collect(),
         recv_size: RECV_BUFFER,
         quiet: QUIET,
     })?;
-    run.verdict = verdict(&run, sizes, &refused);
-    run.code = kit::verdict::Code::Measured;
+    let sentence = verdict(&run, sizes, &refused);
+    run.judged(sentence, kit::verdict::Code::Measured);
     run.notes = notes(sizes, &refused);
     Ok(run)
 }
 
 /// What became of each size, in the order tried.
-fn verdict(run: &Run, sizes: &[usize], refused: &[Refused]) -> String {
+fn verdict(run: &Exchange, sizes: &[usize], refused: &[Refused]) -> String {
     let mut sent = run.sends.iter();
     let parts: Vec<String> = sizes
         .iter()

@@ -136,7 +136,7 @@ pub fn recv_each(
                 let got = datagram::recv(socket, size).map_err(Error::io(during(journal)))?;
                 journal.received_datagram(&got.bytes, got.truncation);
             }
-            Err(e) if probe::is_timeout(&e) => break Ended::Quiet,
+            Err(e) if kit::error::is_timeout(&e) => break Ended::Quiet,
             // An ICMP error about an answer we sent earlier: not a datagram.
             Err(e) if probe::is_unreachable(&e) => {}
             Err(e) => return Err(Error::io(during(journal))(e)),

@@ -15,7 +15,7 @@
 use crate::Scenario;
 use crate::boundaries::QUIET;
 use kit::error::Result;
-use kit::report::Run;
+use kit::report::{Exchange, SideBySide};
 
 /// The first datagram: the tutorial's sentence, 30 bytes.
 pub const SENTENCE: &str = "下雨天留客天留人不留";
@@ -31,9 +31,9 @@ pub fn messages() -> Vec<Vec<u8>> {
     vec![SENTENCE.into(), NEXT.into()]
 }
 
-/// The same messages read with `recv(16)` over TCP and over UDP, with one
-/// label so that they are drawn side by side.
-pub fn side_by_side() -> Result<[Run; 2]> {
+/// The same messages read with `recv(16)` over TCP and over UDP, side by
+/// side.
+pub fn side_by_side() -> Result<SideBySide> {
     let mut tcp = sticky::run(&sticky::Scenario {
         messages: messages(),
         nodelay: true,
@@ -50,12 +50,16 @@ pub fn side_by_side() -> Result<[Run; 2]> {
     })?;
     let lesson = notes(&udp);
     udp.notes.splice(0..0, lesson);
-    Ok([tcp, udp])
+    Ok(SideBySide {
+        label: LABEL.into(),
+        tcp,
+        udp,
+    })
 }
 
 /// What happened to the first truncated datagram of a UDP run, and how a
 /// program can tell. Nothing when no datagram was truncated.
-pub fn notes(run: &Run) -> Vec<String> {
+pub fn notes(run: &Exchange) -> Vec<String> {
     let Some(at) = run.recvs.iter().position(|r| r.truncated == Some(true)) else {
         return Vec::new();
     };
@@ -119,7 +123,7 @@ mod tests {
 
     #[test]
     fn udp_truncates_and_moves_on_where_tcp_keeps_the_rest() {
-        let [tcp, udp] = side_by_side().unwrap();
+        let SideBySide { tcp, udp, .. } = side_by_side().unwrap();
         assert_eq!(tcp.label, udp.label);
         let tcp_sizes: Vec<usize> = tcp.recvs.iter().map(|r| r.len).collect();
         assert_eq!(tcp_sizes, [16, 16, 4], "TCP: the rest comes next");

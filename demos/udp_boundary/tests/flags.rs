@@ -34,12 +34,12 @@ fn every_documented_flag_ends_with_the_promised_exit_code() {
             // Truncation is part of the lesson, not a failure.
             Case::Pair {
                 server: &["--recv-size", "16", "--color", "never"],
-                client: &["--color", "always"],
+                client: &["--color", "always", "--timeout", "2"],
                 codes: (0, 0),
             },
             // The server expects another datagram than the client sends.
             Case::Pair {
-                server: &["--message", "other"],
+                server: &["--message", "other", "--timeout", "2"],
                 client: &[],
                 codes: (1, 0),
             },

@@ -2,9 +2,10 @@
 //! 127.0.0.1: boundaries kept, truncation reported, the size limit, and
 //! datagrams lost where TCP loses nothing.
 
-use kit::report::Transport;
+use kit::lesson::Lesson;
+use kit::report::{Run, SideBySide, Transport};
 use std::time::Duration;
-use udp_boundary::{Scenario, overflow, too_big, truncation};
+use udp_boundary::{Scenario, Udp, overflow, too_big, truncation};
 
 /// Three datagrams of very different sizes, each its own text.
 fn three() -> Vec<Vec<u8>> {
@@ -50,7 +51,7 @@ fn boundaries_are_kept_fifty_times_out_of_fifty() {
 
 #[test]
 fn truncation_is_flagged_with_the_real_length_and_the_next_recv_is_the_next_datagram() {
-    let [tcp, udp] = truncation::side_by_side().unwrap();
+    let SideBySide { tcp, udp, .. } = truncation::side_by_side().unwrap();
     assert_eq!(
         (tcp.transport, udp.transport),
         (Transport::Tcp, Transport::Udp)
@@ -113,7 +114,7 @@ fn one_byte_over_65507_is_refused_in_the_run_and_65507_goes_through_whole() {
 
 #[test]
 fn an_overflowing_receiver_loses_datagrams_where_tcp_loses_no_byte() {
-    let [tcp, udp] = overflow::side_by_side().unwrap();
+    let SideBySide { tcp, udp, .. } = overflow::side_by_side().unwrap();
     assert_eq!(tcp.label, udp.label);
     assert_eq!(udp.sends.len(), overflow::COUNT);
     assert!(
@@ -133,11 +134,27 @@ fn an_overflowing_receiver_loses_datagrams_where_tcp_loses_no_byte() {
 
 #[test]
 fn the_tour_tells_the_story_in_order() {
-    let report = udp_boundary::tour().unwrap();
+    let report = Udp::report(Udp::tour().unwrap());
     assert_eq!(report.demo, "udp");
-    let shape: Vec<Transport> = report.runs.iter().map(|r| r.transport).collect();
-    use Transport::{Tcp, Udp};
-    assert_eq!(shape, [Udp, Tcp, Udp, Tcp, Udp, Udp, Tcp, Udp]);
+    let kinds: Vec<&str> = report
+        .runs
+        .iter()
+        .map(|run| match run {
+            Run::Exchange(_) => "exchange",
+            Run::SideBySide(_) => "side by side",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "exchange",
+            "side by side",
+            "side by side",
+            "exchange",
+            "side by side"
+        ]
+    );
     let story = kit::render::plain(&report);
     assert_eq!(story.matches("· side by side").count(), 3, "{story}");
     assert!(story.contains("✂ truncated"), "{story}");

@@ -27,7 +27,8 @@ use crate::frame::{self, DEFAULT_MAX_FRAME_LEN, HEADER_LEN};
 use crate::slicer::Slicing;
 use kit::error::Result;
 use kit::knobs::Knobs;
-use kit::report::Run;
+use kit::report::{Comparison, Exchange};
+use kit::verdict::Code;
 use std::fmt;
 use std::time::Duration;
 
@@ -85,7 +86,7 @@ pub fn messages() -> Vec<Vec<u8>> {
 #[derive(Debug, Clone)]
 pub struct Outcome {
     /// The run, for the report.
-    pub run: Run,
+    pub run: Exchange,
     /// The header bytes of the first message, as sent.
     pub header: [u8; 4],
     /// What the receiver decoded.
@@ -175,7 +176,7 @@ fn run(pack: impl Fn(i64) -> Option<[u8; 4]>) -> Result<Outcome> {
         },
     )?;
     let (seen, decoded) = done.client;
-    let mut run = Run::both(String::new(), &done.server, &seen.side);
+    let mut run = Exchange::both(String::new(), &done.server, &seen.side);
     run.reader = Some("prompt: recv(1024), each chunk pushed into a network-order decoder".into());
     decoding::annotate(&mut run, &messages);
     Ok(Outcome {
@@ -187,7 +188,7 @@ fn run(pack: impl Fn(i64) -> Option<[u8; 4]>) -> Result<Outcome> {
 
 /// The facts about a 3 GB length, computed: what `"i"` and `"!I"` do
 /// with it, and where even `"!I"` ends.
-pub fn too_big() -> Run {
+pub fn too_big() -> Comparison {
     let three = THREE_GB as i64;
     let four = 1i64 << 32;
     let pack_i = match pack_native_i(three) {
@@ -206,29 +207,38 @@ pub fn too_big() -> Run {
         None => "None".into(),
     };
     let q = counting::hex(&(four as u64).to_be_bytes());
-    let mut run = super::facts("(d) a 3 GB length: signed 32 bits cannot hold it");
-    run.verdict = format!(
-        "\"i\" holds lengths up to {} bytes (2 GiB − 1): a 3 GB file cannot be announced at all, \
-         and read back as signed its length is negative; \"!I\" holds up to {} (4 GiB − 1), and \
-         a longer body needs a 64-bit length, \"!Q\"",
-        i32::MAX,
-        u32::MAX
-    );
-    run.notes = vec![
-        format!("Python  struct.pack(\"i\", {THREE_GB}) → {pack_i}"),
-        format!("Rust    i32::try_from({THREE_GB}u64) → {try_i32}"),
-        format!(
-            "Rust    {THREE_GB}u32 as i32 → {wrapped}: a receiver unpacking a signed length gets \
-             a negative total, and the tutorial's `while have < total` never runs — an empty file"
+    let row = |language: &str, call: String, result: String| vec![language.into(), call, result];
+    Comparison {
+        label: "(d) a 3 GB length: signed 32 bits cannot hold it".into(),
+        columns: vec!["".into(), "the call".into(), "what it gives".into()],
+        rows: vec![
+            row("Python", format!("struct.pack(\"i\", {THREE_GB})"), pack_i),
+            row("Rust", format!("i32::try_from({THREE_GB}u64)"), try_i32),
+            row("Rust", format!("{THREE_GB}u32 as i32"), wrapped.to_string()),
+            row("Python", format!("struct.pack(\"!I\", {THREE_GB})"), pack_u),
+            row("Python", format!("struct.pack(\"!I\", {four})"), pack_u_4g),
+            row("Rust", format!("codec::frame::header({four})"), header_4g),
+            row("Python", format!("struct.pack(\"!Q\", {four})"), q),
+        ],
+        verdict: format!(
+            "\"i\" holds lengths up to {} bytes (2 GiB − 1): a 3 GB file cannot be announced at \
+             all, and read back as signed its length is negative; \"!I\" holds up to {} (4 GiB − \
+             1), and a longer body needs a 64-bit length, \"!Q\"",
+            i32::MAX,
+            u32::MAX
         ),
-        format!("Python  struct.pack(\"!I\", {THREE_GB}) → {pack_u}"),
-        format!("Python  struct.pack(\"!I\", {four}) → {pack_u_4g}"),
-        format!(
-            "Rust    fixed::frame::header({four}) → {header_4g}: no 4-byte frame can describe it"
-        ),
-        format!("Python  struct.pack(\"!Q\", {four}) → {q}: 8 bytes, up to 16 EiB"),
-    ];
-    run
+        code: Code::Shown,
+        notes: vec![
+            format!(
+                "{THREE_GB}u32 as i32 is {wrapped}: a receiver unpacking a signed length gets a \
+                 negative total, and the tutorial's `while have < total` never runs — an empty \
+                 file"
+            ),
+            "codec::frame::header returns None: no 4-byte frame can describe 4 GiB; \"!Q\" is 8 \
+             bytes, up to 16 EiB"
+                .into(),
+        ],
+    }
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ use crate::frame::{self, HEADER_LEN};
 use crate::slicer::Slicing;
 use kit::error::{Error, Result};
 use kit::knobs::Knobs;
-use kit::report::Run;
+use kit::report::Exchange;
 use kit::verdict::count;
 use std::time::Duration;
 
@@ -102,7 +102,7 @@ impl Counted {
 #[derive(Debug, Clone)]
 pub struct Broken {
     /// The run, for the report.
-    pub run: Run,
+    pub run: Exchange,
     /// The loop's outcome.
     pub counted: Counted,
 }
@@ -111,7 +111,7 @@ pub struct Broken {
 #[derive(Debug, Clone)]
 pub struct Fixed {
     /// The run, for the report.
-    pub run: Run,
+    pub run: Exchange,
     /// The messages, as read.
     pub messages: Vec<Vec<u8>>,
 }
@@ -135,7 +135,7 @@ fn replay<CO>(
 pub fn broken() -> Result<Broken> {
     let done = replay(tutorial_client)?;
     let (seen, counted) = done.client;
-    let mut run = Run::both(
+    let mut run = Exchange::both(
         "(a) broken · have += 1024, whatever recv returned",
         &done.server,
         &seen.side,
@@ -171,15 +171,15 @@ pub fn correct() -> Result<Fixed> {
     let messages = messages();
     let done = replay(counting_client)?;
     let (seen, read) = done.client;
-    let mut run = Run::both(
+    let mut run = Exchange::both(
         "(a) correct · have += len(chunk), asking only for what is missing",
         &done.server,
         &seen.side,
     );
     seen.annotate(&mut run);
     run.reader = Some("prompt: recv(min(1024, total - have)) until have == total".into());
-    run.frames = reading::frames(&read, &messages);
-    let whole = run.frames.iter().filter(|f| f.whole).count();
+    run.frames = Some(reading::frames(&read, &messages));
+    let whole = run.frames.iter().flatten().filter(|f| f.whole).count();
     let sizes: Vec<String> = run.recvs.iter().map(|r| r.len.to_string()).collect();
     run.verdict = format!(
         "the same pieces, {} of {} B: the loop added what each recv returned and asked only for \

@@ -7,7 +7,7 @@ use super::reading::{Reader, spans};
 use crate::decoder::{DecodeError, Decoder};
 use crate::frame::{DEFAULT_MAX_FRAME_LEN, HEADER_LEN};
 use kit::error::Result;
-use kit::report::{FrameRecord, Run};
+use kit::report::{Annotation, Exchange, FrameRecord};
 use std::ops::Range;
 
 /// The messages a decoder rebuilt, and why it stopped, if it failed.
@@ -61,7 +61,7 @@ pub fn receive(reader: &mut Reader, size: usize) -> Result<Decoded> {
 /// decoder stands and which frames it completed; the bytes it read as
 /// length headers are marked, and every frame it rebuilt is checked
 /// against `messages`. Returns what it decoded.
-pub fn annotate(run: &mut Run, messages: &[Vec<u8>]) -> Decoded {
+pub fn annotate(run: &mut Exchange, messages: &[Vec<u8>]) -> Decoded {
     let stream = run.received_stream();
     let headers = headers_as_read(&stream, DEFAULT_MAX_FRAME_LEN);
     let mut decoder = Decoder::new();
@@ -101,14 +101,14 @@ pub fn annotate(run: &mut Run, messages: &[Vec<u8>]) -> Decoded {
             let noun = if done.len() == 1 { "frame" } else { "frames" };
             state = format!("{noun} {} complete; {state}", done.join(", "));
         }
-        recv.decoder = Some(state);
+        recv.annotation = Some(Annotation::Decoder(state));
     }
     let error = failed.or_else(|| decoder.finish().err());
     let decoded = Decoded {
         frames: frames.iter().map(|f| f.bytes.clone()).collect(),
         error,
     };
-    run.frames = frames;
+    run.frames = Some(frames);
     decoded
 }
 

@@ -13,7 +13,7 @@ use super::{counting, sending, sliced};
 use kit::error::Result;
 use kit::knobs::Knobs;
 use kit::loopback::End;
-use kit::report::Run;
+use kit::report::Exchange;
 use kit::verdict::count;
 
 /// The delimiter.
@@ -42,7 +42,7 @@ pub fn split_lines(buffer: &mut Vec<u8>) -> Vec<Vec<u8>> {
 #[derive(Debug, Clone)]
 pub struct Delimited {
     /// The run, for the report.
-    pub run: Run,
+    pub run: Exchange,
     /// The messages as the receiver split them.
     pub lines: Vec<Vec<u8>>,
 }
@@ -58,14 +58,14 @@ pub fn run() -> Result<Delimited> {
         read_lines,
     )?;
     let (seen, read) = done.client;
-    let mut run = Run::both(
+    let mut run = Exchange::both(
         "(f) delimiter · a \\n after every message, and one message with a line break in it",
         &done.server,
         &seen.side,
     );
     seen.annotate(&mut run);
     run.reader = Some("prompt: recv(1024), lines split off at every \\n".into());
-    run.frames = reading::frames(&read, &messages);
+    run.frames = Some(reading::frames(&read, &messages));
     let lines: Vec<Vec<u8>> = read.into_iter().map(|m| m.bytes).collect();
     let split: Vec<usize> = messages
         .iter()
@@ -73,7 +73,7 @@ pub fn run() -> Result<Delimited> {
         .filter(|(_, m)| m.contains(&DELIMITER))
         .map(|(i, _)| i + 1)
         .collect();
-    let whole = run.frames.iter().filter(|f| f.whole).count();
+    let whole = run.frames.iter().flatten().filter(|f| f.whole).count();
     run.verdict = format!(
         "{} sent, {} came out: {} held a \\n, so the receiver cut it there — the reader coped \
          with every piece, the format did not; {whole} of {} messages whole",

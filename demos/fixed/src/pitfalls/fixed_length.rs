@@ -12,7 +12,7 @@ use super::{sending, sliced};
 use kit::error::{Error, Result};
 use kit::knobs::Knobs;
 use kit::loopback::End;
-use kit::report::Run;
+use kit::report::Exchange;
 use kit::verdict::count;
 
 /// Bytes in every record.
@@ -36,7 +36,7 @@ pub fn decode(record: &[u8]) -> &[u8] {
 #[derive(Debug, Clone)]
 pub struct Records {
     /// The run, for the report.
-    pub run: Run,
+    pub run: Exchange,
     /// The messages as the receiver took them out of the records.
     pub messages: Vec<Vec<u8>>,
     /// Zero bytes sent as padding.
@@ -64,7 +64,7 @@ pub fn run() -> Result<Records> {
         read_records,
     )?;
     let (seen, received) = done.client;
-    let mut run = Run::both(
+    let mut run = Exchange::both(
         format!("(f) fixed length · every message padded or cut to a {RECORD}-byte record"),
         &done.server,
         &seen.side,
@@ -73,8 +73,8 @@ pub fn run() -> Result<Records> {
     run.reader = Some(format!(
         "prompt: exactly {RECORD} bytes per record, trailing zeros stripped"
     ));
-    run.frames = reading::frames(&received, &messages);
-    let whole = run.frames.iter().filter(|f| f.whole).count();
+    run.frames = Some(reading::frames(&received, &messages));
+    let whole = run.frames.iter().flatten().filter(|f| f.whole).count();
     let sent: usize = messages.iter().map(Vec::len).sum();
     let too_long: Vec<String> = messages
         .iter()

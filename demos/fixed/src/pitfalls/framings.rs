@@ -16,7 +16,8 @@ use crate::frame::{self, HEADER_LEN};
 use crate::slicer::Slicing;
 use kit::error::Result;
 use kit::knobs::Knobs;
-use kit::report::Run;
+use kit::report::{Comparison, Exchange};
+use kit::verdict::Code;
 use kit::verdict::count;
 use std::time::Duration;
 
@@ -43,7 +44,7 @@ pub fn messages() -> Vec<Vec<u8>> {
 #[derive(Debug, Clone)]
 pub struct Prefixed {
     /// The run, for the report.
-    pub run: Run,
+    pub run: Exchange,
     /// What the decoder rebuilt.
     pub decoded: Decoded,
 }
@@ -63,7 +64,7 @@ pub fn length_prefix() -> Result<Prefixed> {
         },
     )?;
     let (seen, decoded) = done.client;
-    let mut run = Run::both(
+    let mut run = Exchange::both(
         "(f) length prefix · the same messages, each after a 4-byte length",
         &done.server,
         &seen.side,
@@ -87,7 +88,7 @@ pub fn length_prefix() -> Result<Prefixed> {
 
 /// The trade-offs as a table, with what each framing cost for the three
 /// messages above.
-pub fn trade_offs() -> Run {
+pub fn trade_offs() -> Comparison {
     let messages = messages();
     let payload: usize = messages.iter().map(Vec::len).sum();
     let wire =
@@ -95,26 +96,52 @@ pub fn trade_offs() -> Run {
     let prefix = wire(frame::encode);
     let lines = wire(delimiter::encode);
     let records = wire(fixed_length::encode);
-    let mut run = super::facts("(f) which framing? length prefix, delimiter, fixed length");
-    run.verdict = format!(
-        "for these {payload} bytes of messages: a length prefix sent {prefix} B and kept all {}; \
-         a delimiter sent {lines} B and split one in two; {}-byte records sent {records} B and cut \
-         one short",
-        messages.len(),
-        fixed_length::RECORD
-    );
-    run.notes = vec![
-        "framing         overhead          max size    binary-safe  escaping  can stream".into(),
-        "length prefix   4 B per message   4 GiB − 1   yes          no        no: length first"
-            .into(),
-        "delimiter \\n    1 B + escapes     unlimited   no           yes       yes".into(),
-        "fixed 32 B      padding to 32 B   32 B        no           no        yes".into(),
-        "can stream: the sender may start before it knows how long the message is; a length \
-         prefix needs the length first (a file has one; a live stream is sent in framed chunks)"
-            .into(),
-        "binary-safe: any byte may occur in a message — a delimiter may not, and zero padding \
-         eats trailing zeros"
-            .into(),
-    ];
-    run
+    let row = |cells: [&str; 6]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    Comparison {
+        label: "(f) which framing? length prefix, delimiter, fixed length".into(),
+        columns: row([
+            "framing",
+            "overhead",
+            "max size",
+            "binary-safe",
+            "escaping",
+            "can stream",
+        ]),
+        rows: vec![
+            row([
+                "length prefix",
+                "4 B per message",
+                "4 GiB − 1",
+                "yes",
+                "no",
+                "no: length first",
+            ]),
+            row([
+                "delimiter \\n",
+                "1 B + escapes",
+                "unlimited",
+                "no",
+                "yes",
+                "yes",
+            ]),
+            row(["fixed 32 B", "padding to 32 B", "32 B", "no", "no", "yes"]),
+        ],
+        verdict: format!(
+            "for these {payload} bytes of messages: a length prefix sent {prefix} B and kept all \
+             {}; a delimiter sent {lines} B and split one in two; {}-byte records sent {records} \
+             B and cut one short",
+            messages.len(),
+            fixed_length::RECORD
+        ),
+        code: Code::Shown,
+        notes: vec![
+            "can stream: the sender may start before it knows how long the message is; a length \
+             prefix needs the length first (a file has one; a live stream is sent in framed \
+             chunks)"
+                .into(),
+            "binary-safe: any byte may occur in a message — a delimiter may not, and zero \
+             padding eats trailing zeros"
+                .into(),
+        ],
+    }
 }

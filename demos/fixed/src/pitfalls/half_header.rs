@@ -23,7 +23,7 @@ use crate::slicer::Slicing;
 use kit::error::Result;
 use kit::knobs::Knobs;
 use kit::loopback::End;
-use kit::report::Run;
+use kit::report::Exchange;
 use kit::verdict::count;
 use std::time::Duration;
 
@@ -75,7 +75,7 @@ impl HalfHead {
 #[derive(Debug, Clone)]
 pub struct Broken {
     /// The run, for the report.
-    pub run: Run,
+    pub run: Exchange,
     /// The header read.
     pub head: HalfHead,
 }
@@ -84,7 +84,7 @@ pub struct Broken {
 #[derive(Debug, Clone)]
 pub struct Fixed {
     /// The run, for the report.
-    pub run: Run,
+    pub run: Exchange,
     /// The decoder's frames.
     pub decoded: Decoded,
 }
@@ -104,7 +104,7 @@ pub fn broken() -> Result<Broken> {
         move |end| one_recv_for_the_header(end, announced),
     )?;
     let (seen, head) = done.client;
-    let mut run = Run::both(
+    let mut run = Exchange::both(
         "(b) broken · head = client.recv(4): one recv for the header",
         &done.server,
         &seen.side,
@@ -153,7 +153,7 @@ pub fn correct() -> Result<Fixed> {
         },
     )?;
     let seen = done.client;
-    let mut run = Run::both(
+    let mut run = Exchange::both(
         "(b) correct · every chunk into the decoder, which waits for all 4 header bytes",
         &done.server,
         &seen.side,

@@ -23,7 +23,7 @@ use crate::slicer::Slicing;
 use kit::error::Result;
 use kit::knobs::Knobs;
 use kit::loopback::{self, End};
-use kit::report::Run;
+use kit::report::Exchange;
 use kit::verdict::count;
 use std::time::Duration;
 
@@ -45,7 +45,7 @@ pub const SLICING: Slicing = Slicing {
 #[derive(Debug, Clone)]
 pub struct Menu {
     /// The run, for the report.
-    pub run: Run,
+    pub run: Exchange,
     /// Bytes of the menu as sent (without a header).
     pub sent: usize,
     /// Bytes of it the client parsed.
@@ -64,7 +64,7 @@ pub fn too_long() -> Result<Menu> {
         move |end| one_recv(end, Some(len)),
         move |end| sending::send_each(end, &[menu]),
     )?;
-    let mut run = Run::both(
+    let mut run = Exchange::both(
         format!("(e) broken · movie_pickle = client.recv(1024): a menu of {LONG} names, {len} B"),
         &sender,
         &seen.side,
@@ -113,7 +113,7 @@ pub fn cut_short() -> Result<Menu> {
         |end| one_recv(end, None),
     )?;
     let (seen, data) = done.client;
-    let mut run = Run::both(
+    let mut run = Exchange::both(
         format!("(e) broken · the same recv(1024), a menu of only {SHORT} names, {len} B"),
         &done.server,
         &seen.side,
@@ -161,7 +161,7 @@ pub fn correct() -> Result<Menu> {
         },
     )?;
     let (seen, decoded): (Seen, Decoded) = done.client;
-    let mut run = Run::both(
+    let mut run = Exchange::both(
         format!("(e) correct · the {LONG}-name menu as a frame, read whole before parsing"),
         &done.server,
         &seen.side,

@@ -33,11 +33,8 @@ pub mod short_write;
 pub mod sliced;
 
 use crate::slicer::Slicing;
-use kit::journal::Journal;
-use kit::knobs::Applied;
-use kit::report::{Report, Run, Side};
+use kit::report::{Exchange, Report, Run};
 use kit::verdict::Code;
-use std::time::Instant;
 
 /// The demo's short name.
 pub const NAME: &str = "pitfalls";
@@ -88,32 +85,44 @@ impl Pitfall {
     /// shows what a piece of code concluded, so its code is
     /// [`Code::Shown`], whatever the chunks looked like.
     pub fn runs(self) -> kit::Result<Vec<Run>> {
-        let mut runs = match self {
+        let mut runs: Vec<Exchange> = match self {
             Pitfall::Counting => vec![counting::broken()?.run, counting::correct()?.run],
             Pitfall::HalfHeader => vec![half_header::broken()?.run, half_header::correct()?.run],
             Pitfall::ShortWrite => vec![short_write::broken()?.run, short_write::correct()?.run],
-            Pitfall::ByteOrder => vec![
-                byte_order::broken()?.run,
-                byte_order::correct()?.run,
-                byte_order::too_big(),
-            ],
+            Pitfall::ByteOrder => {
+                let mut runs =
+                    code_shown(vec![byte_order::broken()?.run, byte_order::correct()?.run]);
+                runs.push(byte_order::too_big().into());
+                return Ok(runs);
+            }
             Pitfall::Menu => vec![
                 menu::too_long()?.run,
                 menu::cut_short()?.run,
                 menu::correct()?.run,
             ],
-            Pitfall::Framings => vec![
-                delimiter::run()?.run,
-                fixed_length::run()?.run,
-                framings::length_prefix()?.run,
-                framings::trade_offs(),
-            ],
+            Pitfall::Framings => {
+                let mut runs = code_shown(vec![
+                    delimiter::run()?.run,
+                    fixed_length::run()?.run,
+                    framings::length_prefix()?.run,
+                ]);
+                runs.push(framings::trade_offs().into());
+                return Ok(runs);
+            }
         };
-        for run in &mut runs {
-            run.code = Code::Shown;
-        }
-        Ok(runs)
+        Ok(code_shown(std::mem::take(&mut runs)))
     }
+}
+
+/// Exchanges that show what a piece of code concluded: their code is
+/// [`Code::Shown`], whatever the chunks looked like.
+fn code_shown(runs: Vec<Exchange>) -> Vec<Run> {
+    runs.into_iter()
+        .map(|mut run| {
+            run.code = Code::Shown;
+            run.into()
+        })
+        .collect()
 }
 
 /// Every pitfall, broken and correct, in lesson order.
@@ -122,16 +131,7 @@ pub fn tour() -> kit::Result<Report> {
     for pitfall in Pitfall::ALL {
         runs.extend(pitfall.runs()?);
     }
-    Ok(report(runs))
-}
-
-/// A report of this demo holding `runs`.
-pub fn report(runs: Vec<Run>) -> Report {
-    Report {
-        demo: NAME.into(),
-        title: TITLE.into(),
-        runs,
-    }
+    Ok(Report::new(NAME, TITLE, runs))
 }
 
 /// How the slicer cuts, in words: "the slicer cut the stream into pieces
@@ -147,18 +147,4 @@ pub fn pieces(slicing: &Slicing) -> String {
         "the slicer cut the stream into {size}, {} ms apart",
         slicing.delay.as_millis()
     )
-}
-
-/// A run that states facts without a connection: no sends, no recvs, just
-/// the verdict and the notes.
-pub fn facts(label: impl Into<String>) -> Run {
-    let nobody = Side {
-        journal: Journal::new(Instant::now()),
-        knobs: Applied::default(),
-        segments_out: None,
-    };
-    let mut run = Run::sender(label, &nobody);
-    run.sticky = None;
-    run.half = None;
-    run
 }

@@ -12,7 +12,7 @@ use kit::journal::Journal;
 use kit::knobs::Applied;
 use kit::loopback::End;
 use kit::queue::{self, Patience, Queued};
-use kit::report::{FrameRecord, Run, Side, Span};
+use kit::report::{Annotation, Exchange, FrameRecord, Side, Span};
 use std::io::{self, Read};
 use std::net::TcpStream;
 use std::ops::Range;
@@ -162,11 +162,11 @@ impl Reader {
 
 impl Seen {
     /// Writes the conclusions and header marks onto `run`'s recvs.
-    pub fn annotate(&self, run: &mut Run) {
+    pub fn annotate(&self, run: &mut Exchange) {
         let mut at = 0;
         for (recv, says) in run.recvs.iter_mut().zip(&self.says) {
             recv.headers = spans(&self.headers, at, recv.len);
-            recv.decoder = says.clone();
+            recv.annotation = says.clone().map(Annotation::Concluded);
             at += recv.len;
         }
     }

@@ -27,7 +27,7 @@ pub fn send_each(end: End, writes: &[Vec<u8>]) -> Result<Side> {
     knobs.nodelay = stream.nodelay().ok();
     let mut journal = Journal::new(epoch);
     stream::send_each(&mut stream, &mut journal, writes)?;
-    let segments_out = stream::finish_sending(&stream)?;
+    let segments_out = stream::finish_sending(&stream, &mut journal)?;
     Ok(Side {
         journal,
         knobs,

@@ -28,7 +28,7 @@ use kit::error::{Error, Result};
 use kit::journal::Journal;
 use kit::knobs::Knobs;
 use kit::loopback::{self, End};
-use kit::report::{Run, Side};
+use kit::report::{Exchange, Side};
 use kit::stream::{self, RECV_BUFFER};
 use std::io::{self, Write};
 use std::sync::mpsc;
@@ -67,7 +67,7 @@ impl FirstWrite {
 #[derive(Debug, Clone)]
 pub struct Outcome {
     /// The run, for the report.
-    pub run: Run,
+    pub run: Exchange,
     /// How the first write went.
     pub first: FirstWrite,
     /// What the receiver decoded.
@@ -168,7 +168,7 @@ fn run(writing: Writing) -> Result<Outcome> {
         },
         move |end| send(end, writing, first_done),
     )?;
-    let mut run = Run::both(String::new(), &sender, &seen.side);
+    let mut run = Exchange::both(String::new(), &sender, &seen.side);
     run.reader = Some(format!(
         "reads only after the first write returned, then recv({RECV_BUFFER}) into the decoder"
     ));
@@ -235,7 +235,7 @@ fn send(end: End, writing: Writing, first_done: mpsc::Sender<()>) -> Result<(Sid
     stream
         .set_nonblocking(false)
         .map_err(Error::io("making the socket blocking again"))?;
-    let segments_out = stream::finish_sending(&stream)?;
+    let segments_out = stream::finish_sending(&stream, &mut journal)?;
     let first = first.unwrap_or(FirstWrite { asked: 0, taken: 0 });
     let side = Side {
         journal,

@@ -7,8 +7,12 @@
 //! thousand datagrams) shows its first and last recvs and says how many it
 //! left out, so that the two shapes still fit on one screen.
 
-use super::{DUMP_AT_MOST, line, notes, paint, rule, shorten_to, width, wrap};
-use crate::report::{RecvRecord, Run, Transport};
+use super::banner::{self, Heading};
+use super::exchange::paint;
+use super::text::{Elided, Slot, line, shorten_to, width};
+use super::verdict;
+use crate::report::{Exchange, RecvRecord, SideBySide, Transport};
+use crate::style::Style;
 use crate::utf8;
 use crate::verdict::count;
 use colored::Colorize;
@@ -19,57 +23,28 @@ const COLUMN: usize = 44;
 /// and the last of them.
 const ORIGINS_AT_MOST: usize = 3;
 
-/// Whether two consecutive runs are one comparison: the same scenario,
-/// first over TCP, then over UDP.
-pub(crate) fn pairs_with(left: &Run, right: &Run) -> bool {
-    left.label == right.label
-        && left.transport == Transport::Tcp
-        && right.transport == Transport::Udp
-}
-
-/// Draws `left` and `right` side by side under one banner.
-pub fn side_by_side(title: &str, heading: &str, left: &Run, right: &Run) -> String {
-    let mut out = String::new();
-    rule(&mut out, &format!("━━ {title} · side by side "));
-    line(&mut out, &format!("   {}", heading.bold()));
-    let left_cells = cells(left);
-    let right_cells = cells(right);
+/// Draws the TCP column and the UDP column under one banner.
+pub fn side_by_side(out: &mut String, heading: &Heading<'_>, run: &SideBySide, style: &Style) {
+    banner::rule(out, heading, style);
+    banner::label(out, &run.label, style);
+    let left_cells = cells(&run.tcp, style);
+    let right_cells = cells(&run.udp, style);
     let rows = left_cells.len().max(right_cells.len());
     let empty = (String::new(), 0);
     for i in 0..rows {
         let (l, lw) = left_cells.get(i).unwrap_or(&empty);
         let (r, _) = right_cells.get(i).unwrap_or(&empty);
         let pad = " ".repeat(COLUMN.saturating_sub(*lw));
-        line(
-            &mut out,
-            format!("   {l}{pad}{} {r}", "│".dimmed()).trim_end(),
-        );
+        line(out, &format!("   {l}{pad}{} {r}", style.dimmed("│")));
     }
-    for (name, run) in [(transport(left), left), (transport(right), right)] {
-        let label = format!(" {name}: ");
-        for (i, part) in wrap(&run.verdict, super::WIDTH - label.len())
-            .iter()
-            .enumerate()
-        {
-            let head = if i == 0 {
-                label.bold().to_string()
-            } else {
-                " ".repeat(label.len())
-            };
-            line(&mut out, &format!("{head}{part}"));
-        }
+    for column in [&run.tcp, &run.udp] {
+        let label = format!(" {}: ", transport(column));
+        verdict::verdict(out, &label, &column.verdict, style, |t| t);
     }
-    let mut all: Vec<String> = Vec::new();
-    for note in left.notes.iter().chain(&right.notes) {
-        if !all.contains(note) {
-            all.push(note.clone());
-        }
-    }
-    notes(&mut out, &all);
-    out
+    verdict::notes(out, run.tcp.notes.iter().chain(&run.udp.notes), style);
 }
 
-fn transport(run: &Run) -> &'static str {
+fn transport(run: &Exchange) -> &'static str {
     match run.transport {
         Transport::Tcp => "TCP",
         Transport::Udp => "UDP",
@@ -78,43 +53,42 @@ fn transport(run: &Run) -> &'static str {
 
 /// One column's lines, each with its display width (colour codes take
 /// no columns).
-fn cells(run: &Run) -> Vec<(String, usize)> {
+fn cells(run: &Exchange, style: &Style) -> Vec<(String, usize)> {
     let mut cells = Vec::new();
     let (head, noun) = match run.transport {
         Transport::Tcp => ("TCP — a byte stream", "message"),
         Transport::Udp => ("UDP — datagrams", "datagram"),
     };
-    cells.push((head.bold().underline().to_string(), width(head)));
+    cells.push((style.paint(head, |t| t.bold().underline()), width(head)));
     if !run.sends.is_empty() {
         let bytes: usize = run.sends.iter().map(|s| s.len).sum();
         let sent = format!("sent: {}, {bytes} B", count(run.sends.len(), noun));
-        cells.push((sent.dimmed().to_string(), width(&sent)));
+        cells.push((style.dimmed(&sent), width(&sent)));
     }
     let total = run.recvs.len();
-    for (i, recv) in run.recvs.iter().enumerate() {
-        // A long column keeps its first three recvs and its last.
-        let shown = total <= DUMP_AT_MOST || i < 3 || i + 1 == total;
-        if !shown {
-            if i == 3 {
-                let hidden = format!("… {} not shown …", count(total - 4, "recv"));
-                cells.push((hidden.dimmed().to_string(), width(&hidden)));
+    for slot in Elided::of(total).slots() {
+        match slot {
+            Slot::Gap(hidden) => {
+                let hidden = format!("… {} not shown …", count(hidden, "recv"));
+                cells.push((style.dimmed(&hidden), width(&hidden)));
             }
-            continue;
+            Slot::Item(i) => {
+                cells.push(header(&run.recvs[i], style));
+                cells.push(text(&run.recvs[i].bytes, style));
+            }
         }
-        cells.push(header(recv));
-        cells.push(text(&recv.bytes));
     }
     let bytes: usize = run.recvs.iter().map(|r| r.len).sum();
     let total = format!("{}, {bytes} B in all", count(total, "recv"));
-    cells.push((total.bold().to_string(), width(&total)));
+    cells.push((style.bold(&total), width(&total)));
     cells
 }
 
 /// `recv #1  30 B = #1 + #2`, each send number in its colour; a recv
 /// holding many sends names the first and the last.
-fn header(recv: &RecvRecord) -> (String, usize) {
+fn header(recv: &RecvRecord, style: &Style) -> (String, usize) {
     let plain_head = format!("recv #{}  {} B = ", recv.index, recv.len);
-    let mut shown = plain_head.bold().to_string();
+    let mut shown = style.bold(&plain_head);
     let mut columns = width(&plain_head);
     let pieces = &recv.origin;
     let named: Vec<Option<usize>> = if pieces.len() > ORIGINS_AT_MOST {
@@ -127,10 +101,10 @@ fn header(recv: &RecvRecord) -> (String, usize) {
         let (name, painted) = match which {
             Some(at) => {
                 let name = format!("#{}", pieces[*at].send);
-                let painted = paint(pieces[*at].send, &name).to_string();
+                let painted = paint(pieces[*at].send, &name, style);
                 (name, painted)
             }
-            None => ("…".to_string(), "…".dimmed().to_string()),
+            None => ("…".to_string(), style.dimmed("…")),
         };
         shown.push_str(&format!("{sep}{painted}"));
         columns += width(sep) + width(&name);
@@ -140,26 +114,27 @@ fn header(recv: &RecvRecord) -> (String, usize) {
             Some(real) => format!(" ✂ truncated, had {real} B"),
             None => " ✂ truncated".to_string(),
         };
-        shown.push_str(&cut.red().to_string());
+        shown.push_str(&style.paint(&cut, |t| t.red()));
         columns += width(&cut);
     }
     (shown, columns)
 }
 
 /// The chunk's text, with a ✂ where a character was cut at either edge.
-fn text(bytes: &[u8]) -> (String, usize) {
+fn text(bytes: &[u8], style: &Style) -> (String, usize) {
     let reading = utf8::read(bytes);
     let Some(middle) = reading.text else {
         let shown = "  (not UTF-8 text)";
-        return (shown.dimmed().to_string(), width(shown));
+        return (style.dimmed(shown), width(shown));
     };
     let lead = if reading.lead.is_empty() { "" } else { "✂" };
     let tail = if reading.tail.is_empty() { "" } else { "✂" };
     let room = COLUMN - 6 - width(lead) - width(tail);
     let (shown, cut) = shorten_to(middle, room);
     let columns = 4 + width(lead) + width(shown) + width(cut) + width(tail);
+    let red = |text: &str| style.paint(text, |t| t.red());
     (
-        format!("  {}\"{shown}{cut}\"{}", lead.red(), tail.red()),
+        format!("  {}\"{shown}{cut}\"{}", red(lead), red(tail)),
         columns,
     )
 }
@@ -172,6 +147,22 @@ mod tests {
     use crate::report::Side;
     use std::time::Instant;
 
+    fn draw(tcp: Exchange, udp: Exchange) -> String {
+        let mut out = String::new();
+        let heading = Heading {
+            title: "t",
+            number: None,
+            kind: Some("side by side"),
+        };
+        let run = SideBySide {
+            label: "t".into(),
+            tcp,
+            udp,
+        };
+        side_by_side(&mut out, &heading, &run, &Style::PLAIN);
+        out
+    }
+
     fn side(journal: Journal) -> Side {
         Side {
             journal,
@@ -180,7 +171,7 @@ mod tests {
         }
     }
 
-    fn datagrams(sends: &[Vec<u8>], recvs: &[(Vec<u8>, Truncation)]) -> Run {
+    fn datagrams(sends: &[Vec<u8>], recvs: &[(Vec<u8>, Truncation)]) -> Exchange {
         let epoch = Instant::now();
         let mut sender = Journal::new(epoch);
         for s in sends {
@@ -190,10 +181,10 @@ mod tests {
         for (bytes, truncation) in recvs {
             receiver.received_datagram(bytes, *truncation);
         }
-        Run::datagrams("t", &side(sender), &side(receiver))
+        Exchange::datagrams("t", &side(sender), &side(receiver))
     }
 
-    fn stream(sends: &[Vec<u8>], recvs: &[&[u8]]) -> Run {
+    fn stream(sends: &[Vec<u8>], recvs: &[&[u8]]) -> Exchange {
         let epoch = Instant::now();
         let mut sender = Journal::new(epoch);
         for s in sends {
@@ -203,7 +194,7 @@ mod tests {
         for r in recvs {
             receiver.received(r);
         }
-        Run::both("t", &side(sender), &side(receiver))
+        Exchange::both("t", &side(sender), &side(receiver))
     }
 
     fn whole(len: usize) -> Truncation {
@@ -215,7 +206,6 @@ mod tests {
 
     #[test]
     fn a_cut_character_and_a_truncated_datagram_are_marked() {
-        colored::control::set_override(false);
         let sentence = "下雨天留客天留人不留".as_bytes().to_vec();
         let sends = vec![sentence.clone(), "不留".as_bytes().to_vec()];
         let tcp = stream(&sends, &[&sentence[..16], &sentence[16..]]);
@@ -224,7 +214,7 @@ mod tests {
             real_len: Some(30),
         };
         let udp = datagrams(&sends, &[(sentence[..16].to_vec(), cut)]);
-        let text = side_by_side("t", "t", &tcp, &udp);
+        let text = draw(tcp, udp);
         assert!(text.contains("sent: 2 messages, 36 B"), "{text}");
         assert!(text.contains("sent: 2 datagrams, 36 B"), "{text}");
         assert!(text.contains("\"下雨天留客\"✂"), "{text}");
@@ -236,14 +226,13 @@ mod tests {
 
     #[test]
     fn long_columns_and_long_origins_are_summarised() {
-        colored::control::set_override(false);
         let sends: Vec<Vec<u8>> = (0..100).map(|i| format!("{i:03}").into_bytes()).collect();
         let all = sends.concat();
         let tcp = stream(&sends, &[&all[..150], &all[150..]]);
         let recvs: Vec<(Vec<u8>, Truncation)> =
             sends[..20].iter().map(|s| (s.clone(), whole(3))).collect();
         let udp = datagrams(&sends, &recvs);
-        let text = side_by_side("t", "t", &tcp, &udp);
+        let text = draw(tcp, udp);
         assert!(text.contains("recv #1  150 B = #1 + … + #50"), "{text}");
         assert!(text.contains("recv #3  3 B = #3"), "{text}");
         assert!(text.contains("… 16 recvs not shown …"), "{text}");

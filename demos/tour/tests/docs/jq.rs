@@ -27,9 +27,15 @@ pub fn run(filter: &str, input: &Value) -> Result<Vec<String>, String> {
                 .collect())
         }
         // docs/udp_boundary.md: recvs per run, and the truncated ones.
-        ".runs[] | {transport, recvs: (.recvs | length), truncated: [.recvs[] | select(.truncated) | {len, real_len}]}" => {
+        // A side-by-side run holds two exchanges, `.tcp` and `.udp`: the
+        // filter takes both, in that order, and any other run itself.
+        ".runs[] | (.tcp // .), (.udp // empty) | {transport, recvs: (.recvs | length), truncated: [.recvs[] | select(.truncated) | {len, real_len}]}" => {
             Ok(runs(input)?
                 .iter()
+                .flat_map(|run| match (run.get("tcp"), run.get("udp")) {
+                    (Some(tcp), Some(udp)) => vec![tcp, udp],
+                    _ => vec![run],
+                })
                 .map(|run| {
                     let recvs = &run["recvs"];
                     let length = match recvs {

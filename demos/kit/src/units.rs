@@ -1,4 +1,5 @@
-//! Sizes and speeds in the units people read.
+//! Sizes and speeds in the units people read: `200.0 MiB`,
+//! `812.3 MiB/s`.
 
 use std::time::Duration;
 

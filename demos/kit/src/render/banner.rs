@@ -1,0 +1,79 @@
+//! The head of every section: a rule with the demo's title and where the
+//! section stands in the lesson, the label, and the knobs as applied.
+
+use super::text::{line, width};
+use crate::knobs::Applied;
+use crate::style::Style;
+
+/// Width of the banner rule.
+const RULE: usize = 78;
+
+/// Where a section stands: `run 2 of 5`, and what kind it is when that is
+/// not an ordinary run (`side by side`, `round trips`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Heading<'a> {
+    /// The demo's title, e.g. "粘包 sticky packets".
+    pub title: &'a str,
+    /// The section's number and how many the report has (`None` for a
+    /// report of one).
+    pub number: Option<(usize, usize)>,
+    /// What kind of section it is, when not an ordinary run.
+    pub kind: Option<&'a str>,
+}
+
+/// The rule: `━━ title · run 2 of 5 · side by side ━━━━…`.
+pub fn rule(out: &mut String, heading: &Heading<'_>, style: &Style) {
+    let mut head = format!("━━ {} ", heading.title);
+    if let Some((i, of)) = heading.number {
+        head.push_str(&format!("· run {i} of {of} "));
+    }
+    if let Some(kind) = heading.kind {
+        head.push_str(&format!("· {kind} "));
+    }
+    let fill = RULE.saturating_sub(width(&head));
+    line(
+        out,
+        &format!("{}{}", style.bold(&head), style.dimmed(&"━".repeat(fill))),
+    );
+}
+
+/// The label under the rule.
+pub fn label(out: &mut String, label: &str, style: &Style) {
+    line(out, &format!("   {}", style.bold(label)));
+}
+
+/// The knobs line, if any knob was read back.
+pub fn knobs(out: &mut String, knobs: &Applied, style: &Style) {
+    let text = knobs_text(knobs);
+    if !text.is_empty() {
+        line(
+            out,
+            &format!(
+                "   {} {text}",
+                style.dimmed("knobs as the kernel applied them:")
+            ),
+        );
+    }
+}
+
+/// `TCP_NODELAY off · SO_RCVBUF 131072 B · …`.
+pub fn knobs_text(k: &Applied) -> String {
+    let on = |b: bool| if b { "on" } else { "off" };
+    let mut parts = Vec::new();
+    if let Some(b) = k.nodelay {
+        parts.push(format!("TCP_NODELAY {}", on(b)));
+    }
+    if let Some(n) = k.recv_buffer {
+        parts.push(format!("SO_RCVBUF {n} B"));
+    }
+    if let Some(n) = k.send_buffer {
+        parts.push(format!("SO_SNDBUF {n} B"));
+    }
+    if let Some(b) = k.quickack {
+        parts.push(format!("TCP_QUICKACK {}", on(b)));
+    }
+    if let Some(b) = k.cork {
+        parts.push(format!("TCP_CORK {}", on(b)));
+    }
+    parts.join(" · ")
+}

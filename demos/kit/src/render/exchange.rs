@@ -1,0 +1,498 @@
+//! One exchange, top to bottom like the story it tells: the sender's
+//! messages, then every `recv` with its origin map, a hex dump and the
+//! text (with a ✂ where a character was cut in two), the frames a reader
+//! rebuilt, and the verdict. Each sent message keeps one colour
+//! everywhere, so a glued chunk shows its two colours side by side.
+
+use super::banner::{self, Heading};
+use super::text::{Elided, SHOW_AT_MOST, Slot, WIDTH, line, shorten_to, visible, wrap};
+use super::verdict;
+use crate::hex;
+use crate::origin::Piece;
+use crate::report::{Annotation, Exchange, FrameRecord, RecvRecord, Span, Transport};
+use crate::segments;
+use crate::style::Style;
+use crate::utf8;
+use crate::verdict::count;
+use colored::{Color, ColoredString, Colorize};
+
+/// Hex dump lines (16 bytes each) shown for one chunk.
+const DUMP_LINES: usize = 4;
+/// Terminal columns of text shown for one chunk.
+pub(super) const TEXT_COLUMNS: usize = 48;
+
+const PALETTE: [Color; 6] = [
+    Color::Cyan,
+    Color::Magenta,
+    Color::Yellow,
+    Color::Green,
+    Color::Blue,
+    Color::Red,
+];
+
+/// One exchange: banner, sends, recvs, frames, verdict.
+pub fn exchange(out: &mut String, heading: &Heading<'_>, run: &Exchange, style: &Style) {
+    banner::rule(out, heading, style);
+    banner::label(out, &run.label, style);
+    banner::knobs(out, &run.knobs, style);
+    if !run.sends.is_empty() {
+        sends(out, run, style);
+    }
+    if !run.recvs.is_empty() {
+        recvs(out, run, style);
+    }
+    if let Some(frames) = run.frames.as_ref().filter(|f| !f.is_empty()) {
+        self::frames(out, frames, style);
+    }
+    let paint = |text: ColoredString| match (run.sticky, run.half) {
+        (Some(true), _) | (_, Some(true)) => text.yellow().bold(),
+        (Some(false), Some(false)) => text.green().bold(),
+        _ => text,
+    };
+    verdict::verdict(out, " verdict: ", &run.verdict, style, paint);
+    verdict::notes(out, &run.notes, style);
+}
+
+/// The messages a reader rebuilt, each checked against what was sent.
+fn frames(out: &mut String, frames: &[FrameRecord], style: &Style) {
+    line(out, &format!(" {}", style.bold("decoded frames")));
+    let w = Widths::of(frames.iter().map(|f| (f.index, f.len)));
+    let elided = Elided::of(frames.len());
+    for (i, frame) in frames.iter().enumerate() {
+        if !elided.shows(i) {
+            continue;
+        }
+        let check = if frame.whole {
+            style.paint("✓ whole", |t| t.green().bold())
+        } else {
+            style.paint("✗ differs from what was sent", |t| t.red().bold())
+        };
+        line(
+            out,
+            &format!(
+                "   {}  {:>lw$} B  {}  {check}  {}",
+                paint(
+                    frame.index,
+                    &format!("frame #{:<iw$}", frame.index, iw = w.index),
+                    style
+                ),
+                frame.len,
+                style.dimmed(&format!("from recv #{}", frame.completed_by)),
+                quoted(frame.index, &frame.bytes, style),
+                lw = w.len,
+            ),
+        );
+    }
+    if frames.len() > elided.shown() {
+        let hidden = frames.len() - elided.shown();
+        line(
+            out,
+            &style.dimmed(&format!(
+                "   … and {} more, all checked",
+                count(hidden, "frame")
+            )),
+        );
+    }
+}
+
+fn sends(out: &mut String, run: &Exchange, style: &Style) {
+    line(out, &format!(" {}", style.bold("sender")));
+    let w = Widths::of(run.sends.iter().map(|s| (s.index, s.len)));
+    for slot in Elided::of(run.sends.len()).slots() {
+        let send = match slot {
+            Slot::Gap(hidden) => {
+                gap(out, hidden, "send", style);
+                continue;
+            }
+            Slot::Item(i) => &run.sends[i],
+        };
+        let mut text = format!(
+            "   {}  {:>lw$} B  {}  {}",
+            paint(
+                send.index,
+                &format!("send #{:<iw$}", send.index, iw = w.index),
+                style
+            ),
+            send.len,
+            at(send.t_us, style),
+            quoted(send.index, &send.bytes, style),
+            lw = w.len,
+        );
+        if let Some(pieces) = &send.pieces {
+            let sizes: Vec<String> = pieces.iter().map(usize::to_string).collect();
+            text.push_str(&format!("  written as {} B", sizes.join(" + ")));
+        }
+        line(out, &text);
+    }
+    let segments = match run.segments_out {
+        Some(segments) => format!(
+            "{} left as {} (TCP_INFO tcpi_data_segs_out)",
+            count(run.sends.len(), "send"),
+            count(segments as usize, "data segment"),
+        ),
+        None if run.transport == Transport::Tcp => format!("({})", segments::UNAVAILABLE),
+        None => return,
+    };
+    line(out, &format!("   {}", style.dimmed(&segments)));
+}
+
+/// `   … 16 recvs not shown …`
+fn gap(out: &mut String, hidden: usize, noun: &str, style: &Style) {
+    line(
+        out,
+        &style.dimmed(&format!("   … {} not shown …", count(hidden, noun))),
+    );
+}
+
+fn recvs(out: &mut String, run: &Exchange, style: &Style) {
+    match &run.reader {
+        Some(reader) => line(out, &format!(" {} — {}", style.bold("receiver"), reader)),
+        None => line(out, &format!(" {}", style.bold("receiver"))),
+    }
+    // A datagram never continues in the next recv, so only a byte stream
+    // can have a character cut across two recvs.
+    let stream = match run.transport {
+        Transport::Tcp => run.received_stream(),
+        Transport::Udp => Vec::new(),
+    };
+    let w = Widths::of(run.recvs.iter().map(|r| (r.index, r.len)));
+    let total = run.recvs.len();
+    let mut offsets = Vec::with_capacity(total);
+    let mut offset = 0;
+    for recv in &run.recvs {
+        offsets.push(offset);
+        offset += recv.len;
+    }
+    for slot in Elided::of(total).slots() {
+        match slot {
+            Slot::Gap(hidden) => gap(out, hidden, "recv", style),
+            Slot::Item(i) => {
+                let place = Place {
+                    stream: &stream,
+                    offset: offsets[i],
+                    total,
+                };
+                chunk(out, &run.recvs[i], &place, &w, style);
+            }
+        }
+    }
+    if total > SHOW_AT_MOST {
+        histogram(out, &run.recvs);
+    }
+}
+
+/// Where a chunk sits: the whole received stream, its offset in it, and
+/// how many recvs there were.
+struct Place<'a> {
+    stream: &'a [u8],
+    offset: usize,
+    total: usize,
+}
+
+/// One recv: the header with its origin, the dump, the text.
+fn chunk(out: &mut String, recv: &RecvRecord, place: &Place<'_>, w: &Widths, style: &Style) {
+    let origin = if recv.origin.is_empty() {
+        style.dimmed("(origin unknown: this side cannot see the sender's boundaries)")
+    } else {
+        format!("= {}", origin_text(&recv.origin, style))
+    };
+    let red = |text: &str| style.paint(text, |t| t.red());
+    let origin = match (recv.truncated, recv.real_len) {
+        (Some(true), Some(real)) => format!(
+            "{origin}  {}",
+            red(&format!(
+                "✂ truncated (MSG_TRUNC): the datagram had {real} B, the other {} B were discarded",
+                real.saturating_sub(recv.len)
+            ))
+        ),
+        (Some(true), None) => format!(
+            "{origin}  {}",
+            red("✂ truncated (MSG_TRUNC): the rest of the datagram was discarded")
+        ),
+        _ => origin,
+    };
+    line(
+        out,
+        &format!(
+            "   {}  {:>lw$} B  {}  {}",
+            style.bold(&format!("recv #{:<iw$}", recv.index, iw = w.index)),
+            recv.len,
+            at(recv.t_us, style),
+            origin,
+            lw = w.len,
+        ),
+    );
+    let rows = hex::rows(&recv.bytes);
+    for (i, row) in rows.iter().take(DUMP_LINES).enumerate() {
+        line(
+            out,
+            &format!("       {}", mark_headers(row, i, &recv.headers, style)),
+        );
+    }
+    if rows.len() > DUMP_LINES {
+        let more = recv.len - DUMP_LINES * hex::ROW;
+        line(out, &style.dimmed(&format!("       … {more} more bytes")));
+    }
+    let Some(annotation) = &recv.annotation else {
+        text(out, recv, place, style);
+        return;
+    };
+    // A read chunk: the header bytes, then what the reader made of it.
+    let headers: Vec<String> = recv.headers.iter().map(|h| header_span(recv, h)).collect();
+    if !headers.is_empty() {
+        labelled(out, "length headers: ", &headers.join(" · "), style, |t| t);
+    }
+    // Both kinds are drawn under one label: the pitfalls' naive readers
+    // and the real decoder play the same part on screen.
+    let label = match annotation {
+        Annotation::Decoder(_) | Annotation::Concluded(_) => "decoder: ",
+    };
+    labelled(out, label, annotation.text(), style, |t| t.cyan());
+}
+
+/// `label` then `text`, wrapped under the chunk with a hanging indent.
+fn labelled(
+    out: &mut String,
+    label: &str,
+    text: &str,
+    style: &Style,
+    paint: impl Fn(ColoredString) -> ColoredString + Copy,
+) {
+    for (i, part) in wrap(text, WIDTH - 7 - label.len()).iter().enumerate() {
+        let head = if i == 0 {
+            style.dimmed(label)
+        } else {
+            " ".repeat(label.len())
+        };
+        line(out, &format!("       {head}{}", style.paint(part, paint)));
+    }
+}
+
+/// One hex dump row with the bytes of frame headers highlighted. Row
+/// `row_index` covers chunk bytes `16 * row_index ..`.
+fn mark_headers(row: &str, row_index: usize, headers: &[Span], style: &Style) -> String {
+    if !style.colour {
+        return row.to_string();
+    }
+    let first = row_index * hex::ROW;
+    let marked: Vec<usize> = (0..hex::ROW)
+        .filter(|i| {
+            headers
+                .iter()
+                .any(|h| (h.start..h.end).contains(&(first + i)))
+        })
+        .flat_map(|i| [hex::column_of(i), hex::column_of(i) + 1])
+        .collect();
+    let mut out = String::new();
+    for (column, c) in row.chars().enumerate() {
+        let text = c.to_string();
+        if marked.contains(&column) {
+            out.push_str(&style.paint(&text, |t| t.yellow().bold()));
+        } else {
+            out.push_str(&style.dimmed(&text));
+        }
+    }
+    out
+}
+
+/// `[0..4] 00000018 = 24 B`, or a header cut by the chunk's edge.
+fn header_span(recv: &RecvRecord, span: &Span) -> String {
+    let bytes = &recv.bytes[span.start..span.end];
+    // The hex as one word, as the dump groups it, and no-break spaces
+    // inside the span, so that wrapping never splits a header.
+    let span_text = match <[u8; 4]>::try_from(bytes) {
+        Ok(header) => format!(
+            "[{}..{}] {} = {} B",
+            span.start,
+            span.end,
+            hex::lowercase(bytes),
+            u32::from_be_bytes(header)
+        ),
+        Err(_) => format!(
+            "[{}..{}] {} (part of a header)",
+            span.start,
+            span.end,
+            hex::lowercase(bytes)
+        ),
+    };
+    span_text.replace(' ', "\u{a0}")
+}
+
+/// The chunk as text, each sent message in its colour, with cut characters
+/// marked at either edge.
+fn text(out: &mut String, recv: &RecvRecord, place: &Place<'_>, style: &Style) {
+    let reading = utf8::read(&recv.bytes);
+    let Some(middle) = reading.text else {
+        line(out, &format!("       {}", style.dimmed("(not UTF-8 text)")));
+        return;
+    };
+    let red = |text: &str| style.paint(text, |t| t.red());
+    let scissors = style.paint("✂", |t| t.red().bold());
+    let mut parts = Vec::new();
+    if !reading.lead.is_empty() {
+        parts.push(format!("{scissors}{}", red(&hex::spaced(reading.lead))));
+    }
+    // A chunk wholly inside one character has no text of its own to quote.
+    if !middle.is_empty() || !reading.is_cut() {
+        parts.push(colour_by_origin(recv, reading.lead.len(), middle, style));
+    }
+    if !reading.tail.is_empty() {
+        parts.push(format!("{}{scissors}", red(&hex::spaced(reading.tail))));
+    }
+    line(out, &format!("       {}", parts.join(" + ")));
+
+    let end = place.offset + recv.len;
+    if let Some(cut) = utf8::cut_at(place.stream, end).filter(|_| !reading.tail.is_empty()) {
+        let next = if recv.index < place.total {
+            format!("recv #{}", recv.index + 1)
+        } else {
+            "the next recv".into()
+        };
+        let note = format!(
+            "✂ {} was cut in two: {} here, {} in {next} — decoding this chunk alone fails",
+            cut.character,
+            count(cut.before, "byte"),
+            cut.after
+        );
+        line(out, &format!("       {}", red(&note)));
+    }
+    if let Some(cut) = utf8::cut_at(place.stream, place.offset).filter(|_| !reading.lead.is_empty())
+    {
+        let note = format!(
+            "✂ the last {} of {}, whose first {} ended recv #{}",
+            count(cut.after, "byte"),
+            cut.character,
+            count(cut.before, "byte"),
+            recv.index.saturating_sub(1)
+        );
+        line(out, &format!("       {}", red(&note)));
+    }
+}
+
+/// Quotes `middle` (the complete characters of the chunk, starting `lead`
+/// bytes in), painting each sent message's bytes in its colour.
+fn colour_by_origin(recv: &RecvRecord, lead: usize, middle: &str, style: &Style) -> String {
+    let (shown, cut) = shorten_to(middle, TEXT_COLUMNS);
+    let limit = lead + shown.len();
+    let mut painted = String::from("\"");
+    let mut at = 0;
+    for piece in &recv.origin {
+        let len = piece.end - piece.start;
+        let (start, end) = (at.max(lead), (at + len).min(limit));
+        at += len;
+        if start >= end {
+            continue;
+        }
+        match std::str::from_utf8(&recv.bytes[start..end]) {
+            Ok(part) => painted.push_str(&paint(piece.send, part, style)),
+            // A message boundary inside a character: colour cannot follow it.
+            Err(_) => return format!("\"{}{cut}\"", visible(shown)),
+        }
+    }
+    if recv.origin.is_empty() {
+        painted.push_str(&visible(shown));
+    }
+    painted.push_str(cut);
+    painted.push('"');
+    painted
+}
+
+fn histogram(out: &mut String, recvs: &[RecvRecord]) {
+    let mut buckets: Vec<(usize, usize)> = Vec::new();
+    for recv in recvs.iter().filter(|r| r.len > 0) {
+        let low = 1usize << (usize::BITS - 1 - recv.len.leading_zeros());
+        match buckets.iter_mut().find(|(l, _)| *l == low) {
+            Some((_, n)) => *n += 1,
+            None => buckets.push((low, 1)),
+        }
+    }
+    buckets.sort_unstable();
+    let most = buckets.iter().map(|&(_, n)| n).max().unwrap_or(1);
+    let largest = recvs.iter().map(|r| r.len).max().unwrap_or(0);
+    line(
+        out,
+        &format!(
+            "   sizes of the {} (largest {largest} B):",
+            count(recvs.len(), "recv")
+        ),
+    );
+    for (low, n) in buckets {
+        let bar = "█".repeat((n * 30).div_ceil(most));
+        line(
+            out,
+            &format!("     {:>6} – {:>6} B  {bar} {n}", low, 2 * low - 1),
+        );
+    }
+}
+
+/// `send #1 [0..24] + send #2 [0..6]`. A chunk holding more than four
+/// pieces keeps its first and last; the pieces between them are whole
+/// sends (only the edges of a chunk can cut a send), so they are counted.
+fn origin_text(pieces: &[Piece], style: &Style) -> String {
+    match pieces {
+        [first, middle @ .., last] if pieces.len() > 4 => {
+            let whole = format!(
+                "send #{} … #{} ({} whole sends)",
+                middle[0].send,
+                middle[middle.len() - 1].send,
+                middle.len()
+            );
+            format!(
+                "{} + {} + {}",
+                piece(first, style),
+                whole,
+                piece(last, style)
+            )
+        }
+        _ => pieces
+            .iter()
+            .map(|p| piece(p, style))
+            .collect::<Vec<_>>()
+            .join(" + "),
+    }
+}
+
+fn piece(piece: &Piece, style: &Style) -> String {
+    paint(
+        piece.send,
+        &format!("send #{} [{}..{}]", piece.send, piece.start, piece.end),
+        style,
+    )
+}
+
+fn quoted(send: usize, bytes: &[u8], style: &Style) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            let (shown, cut) = shorten_to(text, TEXT_COLUMNS);
+            format!("\"{}{cut}\"", paint(send, shown, style))
+        }
+        Err(_) => style.dimmed("(not UTF-8 text)"),
+    }
+}
+
+/// `text` (control characters made visible) in the colour of send `send`.
+pub(super) fn paint(send: usize, text: &str, style: &Style) -> String {
+    let colour = PALETTE[send.saturating_sub(1) % PALETTE.len()];
+    style.paint(&visible(text), |t| t.color(colour))
+}
+
+fn at(t_us: u64, style: &Style) -> String {
+    style.dimmed(&format!("at {:>7.2} ms", t_us as f64 / 1000.0))
+}
+
+/// Column widths for `#index` and the byte count.
+struct Widths {
+    index: usize,
+    len: usize,
+}
+
+impl Widths {
+    fn of(items: impl Iterator<Item = (usize, usize)>) -> Widths {
+        let (mut index, mut len) = (1, 1);
+        for (i, n) in items {
+            index = index.max(i.to_string().len());
+            len = len.max(n.to_string().len());
+        }
+        Widths { index, len }
+    }
+}

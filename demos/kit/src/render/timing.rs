@@ -1,0 +1,101 @@
+//! A timing table: a row per variant, its median and slowest round trip,
+//! and how many times slower its median is than the fastest variant's.
+
+use super::banner::{self, Heading};
+use super::text::{line, width};
+use super::verdict;
+use crate::report::Timing;
+use crate::style::Style;
+use colored::Colorize;
+
+/// The table, under its banner, with the notes that explain it.
+pub fn timing(out: &mut String, heading: &Heading<'_>, run: &Timing, style: &Style) {
+    banner::rule(out, heading, style);
+    banner::label(out, &run.label, style);
+    let fastest = run
+        .rows
+        .iter()
+        .map(|r| r.rtt_us.median)
+        .min()
+        .unwrap_or(1)
+        .max(1);
+    let label_width = run.rows.iter().map(|r| width(&r.label)).max().unwrap_or(0);
+    line(
+        out,
+        &style.dimmed(&format!(
+            "   {}{}  {:>10}  {:>10}  {:>9}",
+            "variant",
+            " ".repeat(label_width.saturating_sub(7)),
+            "median",
+            "max",
+            // A ratio needs two rows to compare.
+            if run.rows.len() > 1 { "× fastest" } else { "" }
+        )),
+    );
+    for row in &run.rows {
+        let rtt = row.rtt_us;
+        let ratio = rtt.median as f64 / fastest as f64;
+        let ratio_text = format!("{:>8.0}×", ratio.max(1.0));
+        // Slow rows are the lesson: they stand out in the verdict colour.
+        let ratio_text = if run.rows.len() == 1 {
+            String::new()
+        } else if ratio >= 10.0 {
+            style.paint(&ratio_text, |t| t.yellow().bold())
+        } else {
+            style.paint(&ratio_text, |t| t.green().bold())
+        };
+        line(
+            out,
+            &format!(
+                "   {}{}  {:>7.2} ms  {:>7.2} ms  {ratio_text}",
+                row.label,
+                " ".repeat(label_width - width(&row.label)),
+                rtt.median as f64 / 1000.0,
+                rtt.max as f64 / 1000.0,
+            ),
+        );
+    }
+    verdict::notes(out, &run.notes, style);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knobs::Applied;
+    use crate::report::{Rtt, TimingRow};
+
+    fn row(label: &str, median: u64, max: u64) -> TimingRow {
+        TimingRow {
+            label: label.into(),
+            knobs: Applied::default(),
+            round_trips: 20,
+            rtt_us: Rtt { median, max },
+            verdict: String::new(),
+        }
+    }
+
+    #[test]
+    fn rows_carry_the_ratio_to_the_fastest_median() {
+        let run = Timing {
+            label: "round trips".into(),
+            rows: vec![row("slow", 44_000, 48_000), row("fast", 40, 90)],
+            notes: vec!["why".into()],
+        };
+        let mut out = String::new();
+        let heading = Heading {
+            title: "t",
+            number: None,
+            kind: Some("round trips"),
+        };
+        timing(&mut out, &heading, &run, &Style::PLAIN);
+        assert!(
+            out.contains("slow    44.00 ms    48.00 ms      1100×"),
+            "{out}"
+        );
+        assert!(
+            out.contains("fast     0.04 ms     0.09 ms         1×"),
+            "{out}"
+        );
+        assert!(out.contains("· why"), "{out}");
+    }
+}

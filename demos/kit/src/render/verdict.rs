@@ -1,0 +1,40 @@
+//! The foot of every section: the verdict, and the notes that explain it.
+
+use super::text::{WIDTH, line, wrap};
+use crate::style::Style;
+use colored::ColoredString;
+
+/// `label` (e.g. " verdict: ") then `text`, wrapped with a hanging indent,
+/// each line painted by `paint`.
+pub fn verdict(
+    out: &mut String,
+    label: &str,
+    text: &str,
+    style: &Style,
+    paint: impl Fn(ColoredString) -> ColoredString + Copy,
+) {
+    for (i, part) in wrap(text, WIDTH - label.len()).iter().enumerate() {
+        let head = if i == 0 {
+            style.bold(label)
+        } else {
+            " ".repeat(label.len())
+        };
+        line(out, &format!("{head}{}", style.paint(part, paint)));
+    }
+}
+
+/// The "why" lines under a verdict, wrapped for a projector; a note that
+/// appears twice (two columns saying the same) is drawn once.
+pub fn notes<'a>(out: &mut String, notes: impl IntoIterator<Item = &'a String>, style: &Style) {
+    let mut seen: Vec<&String> = Vec::new();
+    for note in notes {
+        if seen.contains(&note) {
+            continue;
+        }
+        seen.push(note);
+        for (i, part) in wrap(note, WIDTH - 5).iter().enumerate() {
+            let head = if i == 0 { "·" } else { " " };
+            line(out, &format!("   {} {part}", style.dimmed(head)));
+        }
+    }
+}
