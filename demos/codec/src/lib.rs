@@ -21,8 +21,6 @@
 //!
 //! This crate has no dependencies: copy its folder into your own project.
 
-#![warn(missing_docs)]
-
 pub mod decoder;
 pub mod frame;
 pub mod io;

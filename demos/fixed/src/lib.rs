@@ -12,8 +12,6 @@
 //! - [`slicer`]: a proxy that re-chunks a TCP stream, to prove a framing
 //!   (ours, or a student's) holds under any chunking.
 
-#![warn(missing_docs)]
-
 pub mod args;
 pub mod pitfalls;
 pub mod replay;

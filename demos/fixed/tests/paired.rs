@@ -7,7 +7,7 @@ use kit::loopback::End;
 use kit::queue::Patience;
 use std::net::{SocketAddr, TcpListener};
 use std::time::Duration;
-use testkit::{Process, free_port, listening_addr};
+use testkit::{Process, free_port, hex, listening_addr};
 
 const SERVER: &str = env!("CARGO_BIN_EXE_fixed-server");
 const CLIENT: &str = env!("CARGO_BIN_EXE_fixed-client");
@@ -22,10 +22,6 @@ fn frames(run: &serde_json::Value) -> Vec<String> {
             f["hex"].as_str().unwrap().to_string()
         })
         .collect()
-}
-
-fn hex(text: &str) -> String {
-    text.bytes().map(|b| format!("{b:02x}")).collect()
 }
 
 fn sizes(run: &serde_json::Value) -> Vec<u64> {

@@ -52,6 +52,35 @@ pub fn rows(bytes: &[u8]) -> Vec<String> {
     rows
 }
 
+/// One row in the same layout as [`rows`], for up to sixteen `bytes` that
+/// start `offset` bytes into some longer stream (the slicer numbers its
+/// pieces by their place in the connection, not from zero).
+pub fn row(bytes: &[u8], offset: u64) -> String {
+    let bytes = &bytes[..bytes.len().min(ROW)];
+    let mut hex = String::with_capacity(ROW * 2 + 3);
+    for (i, byte) in bytes.iter().enumerate() {
+        if i > 0 && i % 4 == 0 {
+            hex.push(' ');
+        }
+        hex.push_str(&lowercase(std::slice::from_ref(byte)));
+    }
+    let text: String = bytes
+        .iter()
+        .map(|&b| {
+            if b.is_ascii_graphic() || b == b' ' {
+                b as char
+            } else {
+                '.'
+            }
+        })
+        .collect();
+    format!(
+        "|{hex}|{:pad$} {text:<ROW$} {offset:08x}",
+        "",
+        pad = 35 - hex.len()
+    )
+}
+
 /// Where byte `i` of a row (0 to 15) sits in a [`rows`] line: after the
 /// opening `|`, two digits a byte and a space after every fourth.
 pub fn column_of(i: usize) -> usize {
@@ -83,5 +112,19 @@ mod tests {
             ]
         );
         assert_eq!(&rows[0][column_of(4)..column_of(4) + 2], "9b");
+    }
+
+    /// `row` draws exactly what the hexdump crate draws, for every length
+    /// of a row and bytes of every kind.
+    #[test]
+    fn a_row_is_the_hexdump_crates_row() {
+        let bytes: Vec<u8> = (0..=255u8).chain("下雨 ok".bytes()).collect();
+        for len in 1..=ROW {
+            for start in [0, 30, 248] {
+                let chunk = &bytes[start..start + len];
+                assert_eq!(rows(chunk)[0], row(chunk, 0), "{len} bytes from {start}");
+            }
+        }
+        assert!(row(b"ab", 0x10).ends_with("ab               00000010"));
     }
 }

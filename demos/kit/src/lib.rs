@@ -19,8 +19,6 @@
 //!   the same facts as JSON, and the command line around them;
 //! - [`error`]: one-line errors and exit codes.
 
-#![warn(missing_docs)]
-
 pub mod cli;
 pub mod endpoint;
 pub mod error;

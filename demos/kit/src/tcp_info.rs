@@ -48,6 +48,7 @@ mod imp {
     const TIME_WAIT: u8 = 6;
     const CLOSE: u8 = 7;
 
+    // getsockopt(2) has no safe wrapper for TCP_INFO, in std or socket2.
     #[allow(unsafe_code)]
     pub(super) fn info(stream: &TcpStream) -> Option<Info> {
         // SAFETY: tcp_info is plain old data; getsockopt writes at most `len`

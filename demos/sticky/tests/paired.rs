@@ -1,7 +1,7 @@
 //! sticky-server and sticky-client as two real processes, started in either
 //! order: the same story as the in-process run.
 
-use testkit::{Process, free_port, listening_addr};
+use testkit::{Process, free_port, hex, listening_addr};
 
 const SERVER: &str = env!("CARGO_BIN_EXE_sticky-server");
 const CLIENT: &str = env!("CARGO_BIN_EXE_sticky-client");
@@ -49,10 +49,6 @@ fn check_client(report: &serde_json::Value) {
     assert_eq!(sends[0]["hex"], hex("下雨天留客天留人"));
     assert_eq!(sends[1]["hex"], hex("不留"));
     assert!(report["runs"][0]["recvs"].as_array().unwrap().is_empty());
-}
-
-fn hex(text: &str) -> String {
-    text.bytes().map(|b| format!("{b:02x}")).collect()
 }
 
 #[test]

@@ -262,6 +262,12 @@ pub fn pair_server_first(
     )
 }
 
+/// The UTF-8 bytes of `text` as the JSON report writes them: lowercase
+/// hex, no separators.
+pub fn hex(text: &str) -> String {
+    text.bytes().map(|b| format!("{b:02x}")).collect()
+}
+
 /// `text` with every run of white space folded to one space: the story
 /// wraps long lines for a projector, so tests compare words, not layout.
 pub fn words(text: &str) -> String {

@@ -155,14 +155,7 @@ impl Error {
     }
 }
 
-/// Whether a socket operation failed because its timeout expired
-/// (`WouldBlock` on Unix, `TimedOut` on Windows).
-pub fn is_timeout(error: &io::Error) -> bool {
-    matches!(
-        error.kind(),
-        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
-    )
-}
+pub use kit::error::is_timeout;
 
 impl From<kit::Error> for Error {
     fn from(error: kit::Error) -> Error {
@@ -171,14 +164,12 @@ impl From<kit::Error> for Error {
 }
 
 impl From<Error> for kit::Error {
-    /// For callers that speak only the lab's errors (the tour).
+    /// For callers that speak only the lab's errors (the tour): the
+    /// transfer's own error travels whole, with its sentence and causes.
     fn from(error: Error) -> kit::Error {
         match error {
             Error::Kit(error) => error,
-            other => kit::Error::Io {
-                doing: "the transfer".into(),
-                source: io::Error::other(other.to_string()),
-            },
+            other => kit::Error::Lesson(Box::new(other)),
         }
     }
 }
@@ -259,7 +250,21 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            // The lab's error says everything itself: what it wraps is its
+            // cause, not this error's.
+            Error::Kit(error) => error.source(),
+            Error::Interrupted {
+                cause: Cause::Network(source) | Cause::Disk(source),
+                ..
+            }
+            | Error::RenameFailed { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
 
 /// Shorthand for results in this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -74,12 +74,10 @@
 //! - [`checksum`], [`progress`]: CRC-32 and the bar (sizes and rates are
 //!   `kit::units`);
 //! - [`error`]: one-line errors and exit codes; [`demo`]: the whole story
-//!   in one process; [`bench`](mod@bench): throughput against a raw copy.
-
-#![warn(missing_docs)]
+//!   in one process. (`transfer-bench`, a binary, measures throughput
+//!   against a raw copy.)
 
 pub mod accept_failures;
-pub mod bench;
 pub mod body;
 pub mod catalogue;
 pub mod checksum;

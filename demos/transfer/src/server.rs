@@ -240,6 +240,6 @@ impl Running {
         let _ = TcpStream::connect_timeout(&wake, Duration::from_secs(1));
         self.thread
             .join()
-            .unwrap_or_else(|_| Err(Error::Protocol("the server thread failed".into())))
+            .unwrap_or_else(|_| Err(kit::Error::panicked("the server thread").into()))
     }
 }

@@ -12,7 +12,7 @@ use std::time::{Instant, SystemTime};
 
 use crate::body;
 use crate::checksum::{self, Version};
-use crate::error::is_timeout;
+use crate::error::{Error, Result};
 use crate::message::{Done, Get, Offer, Refusal, Request};
 use crate::request_clock::RequestClock;
 use crate::server::Config;
@@ -21,9 +21,13 @@ use kit::units;
 
 /// Why a connection ended, for the log line.
 enum End {
+    /// The client said `{"quit": true}`.
     Quit,
+    /// The client closed the connection between requests.
     Closed,
-    Dropped(String),
+    /// The server ended it: the client broke the protocol, went silent,
+    /// or the connection failed.
+    Dropped(Error),
 }
 
 /// Serves one client until the connection ends, logging one line for the
@@ -36,7 +40,9 @@ pub fn serve(mut stream: TcpStream, peer: SocketAddr, config: &Config) {
     let how = match end {
         End::Quit => "quit".to_string(),
         End::Closed => "closed the connection".to_string(),
-        End::Dropped(why) => format!("dropped: {why}"),
+        // A refusal is the server's own sentence, not the server refusing.
+        End::Dropped(Error::Refused(why)) => format!("dropped: {why}"),
+        End::Dropped(error) => format!("dropped: {error}"),
     };
     config.note(&format!(
         "{peer}: {how}; sent {} in {:.1} s",
@@ -52,7 +58,7 @@ fn converse(stream: &mut TcpStream, peer: SocketAddr, config: &Config, sent: &mu
         .set_write_timeout(Some(config.idle_timeout))
         .and_then(|()| stream.set_nodelay(true));
     if let Err(e) = options {
-        return End::Dropped(format!("cannot set socket options ({e})"));
+        return End::Dropped(Error::io("setting the socket's options")(e));
     }
     let catalogue = match config.folder.list() {
         Ok(catalogue) => catalogue,
@@ -66,7 +72,7 @@ fn converse(stream: &mut TcpStream, peer: SocketAddr, config: &Config, sent: &mu
         }
     };
     if let Err(e) = wire::send(stream, &catalogue) {
-        return End::Dropped(format!("sending the catalogue failed ({e})"));
+        return End::Dropped(Error::io("sending the catalogue")(e));
     }
     loop {
         let mut clock = RequestClock::new(stream, config.idle_timeout, config.request_timeout);
@@ -75,11 +81,11 @@ fn converse(stream: &mut TcpStream, peer: SocketAddr, config: &Config, sent: &mu
             Ok(None) => return End::Closed,
             // Idle, stalled or too slow: the client learns which, and the
             // slot goes to someone else.
-            Err(e) if is_timeout(&e) => return refuse_and_close(stream, e.to_string()),
+            Err(e) if kit::error::is_timeout(&e) => return refuse_and_close(stream, e.to_string()),
             Err(e) if e.kind() == io::ErrorKind::InvalidData => {
                 return refuse_and_close(stream, format!("bad frame: {e}"));
             }
-            Err(e) => return End::Dropped(format!("read failed ({e})")),
+            Err(e) => return End::Dropped(Error::io("reading a request")(e)),
         };
         let request = match Request::from_json(&payload) {
             Ok(request) => request,
@@ -91,7 +97,7 @@ fn converse(stream: &mut TcpStream, peer: SocketAddr, config: &Config, sent: &mu
                 match send_file(stream, peer, config, &get, offset) {
                     Ok(Some(n)) => *sent += n,
                     Ok(None) => {} // refused with an error frame; the stream is still in step
-                    Err(e) => return End::Dropped(format!("sending {get:?} failed ({e})")),
+                    Err(e) => return End::Dropped(e),
                 }
             }
         }
@@ -102,19 +108,14 @@ fn converse(stream: &mut TcpStream, peer: SocketAddr, config: &Config, sent: &mu
 fn refuse_and_close(stream: &mut TcpStream, why: String) -> End {
     let error = format!("{why}; the server closes this connection");
     let _ = wire::send(stream, &Refusal { error });
-    End::Dropped(why)
+    End::Dropped(Error::Refused(why))
 }
 
 /// Sends an error frame for a request that cannot be served; the
 /// connection stays in step and usable.
-fn refuse(
-    stream: &mut TcpStream,
-    peer: SocketAddr,
-    config: &Config,
-    why: String,
-) -> io::Result<()> {
+fn refuse(stream: &mut TcpStream, peer: SocketAddr, config: &Config, why: String) -> Result<()> {
     config.note(&format!("{peer}: refused: {why}"));
-    wire::send(stream, &Refusal { error: why })
+    wire::send(stream, &Refusal { error: why }).map_err(Error::io("sending a refusal"))
 }
 
 /// Sends one file from `offset`: the offer, the body, the checksum.
@@ -125,7 +126,8 @@ fn send_file(
     config: &Config,
     name: &str,
     offset: u64,
-) -> io::Result<Option<u64>> {
+) -> Result<Option<u64>> {
+    let sending = |what: &str| Error::io(format!("sending {name:?}: {what}"));
     let path = match config.folder.resolve(name) {
         Ok((path, _)) => path,
         Err(why) => return refuse(stream, peer, config, why).map(|()| None),
@@ -139,7 +141,7 @@ fn send_file(
     };
     // Size and version from the open file, not the name: the name may be
     // replaced while we send, the open file stays what it was.
-    let meta = file.metadata()?;
+    let meta = file.metadata().map_err(sending("reading its size"))?;
     let size = meta.len();
     if offset > size {
         let why = format!("offset {offset} is past the end of {name:?} ({size} bytes)");
@@ -147,7 +149,8 @@ fn send_file(
     }
     let version = Version::of(&meta);
     let cached = config.checksums.get(&path, version);
-    file.seek(SeekFrom::Start(offset))?;
+    file.seek(SeekFrom::Start(offset))
+        .map_err(sending("seeking to the offset"))?;
     let len = size - offset;
     let started = Instant::now();
     let hashing_began = SystemTime::now();
@@ -157,8 +160,10 @@ fn send_file(
         offset,
         len,
     };
-    wire::send(stream, &offer)?;
-    stream.write_all(&wire::body_header(len))?;
+    wire::send(stream, &offer).map_err(sending("the offer"))?;
+    stream
+        .write_all(&wire::body_header(len))
+        .map_err(sending("the body's length"))?;
     // The checksum covers the whole file, the part the client already has
     // included; a second thread reads it (from the page cache, usually)
     // while the body goes out, so the client does not wait for it.
@@ -171,16 +176,17 @@ fn send_file(
         // Straight from the page cache to the socket (sendfile on Linux):
         // the body never passes whole through this program's memory.
         let copied = body::send(file, len, stream);
-        let crc = hashing
-            .join()
-            .unwrap_or_else(|_| Err(io::Error::other("the checksum thread failed")));
+        let crc = match hashing.join() {
+            Ok(crc) => crc.map_err(sending("reading it for its checksum")),
+            Err(_) => Err(kit::Error::panicked("the checksum thread").into()),
+        };
         (copied, crc)
     });
-    let copied = copied?;
+    let copied = copied.map_err(sending("the body"))?;
     if copied != len {
         // The file shrank while being sent: the body is short, so the only
         // honest thing left is to close; the client keeps its .part.
-        return Err(io::Error::other(format!(
+        return Err(Error::Protocol(format!(
             "{name:?} shrank while being sent ({copied} of {len} bytes)"
         )));
     }
@@ -192,7 +198,7 @@ fn send_file(
     if cached.is_none() && still == version {
         config.checksums.put(&path, version, crc, hashing_began);
     }
-    wire::send(stream, &Done { crc32: crc })?;
+    wire::send(stream, &Done { crc32: crc }).map_err(sending("the checksum"))?;
     config.note(&format!(
         "{peer}: sent {name:?} from byte {offset}: {}",
         units::summary(len, started.elapsed())

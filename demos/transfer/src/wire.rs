@@ -32,8 +32,13 @@ pub const MAX_MESSAGE_LEN: usize = 64 * 1024;
 pub const BODY_HEADER_LEN: usize = 8;
 
 /// Sends `message` as one frame of JSON.
+///
+/// The protocol's messages are strings and numbers, which always encode;
+/// should one ever fail to, the error says so as `InvalidData` — a bad
+/// message, not a failed socket.
 pub fn send<W: Write, T: Serialize>(writer: &mut W, message: &T) -> io::Result<()> {
-    let json = serde_json::to_vec(message).map_err(io::Error::other)?;
+    let json =
+        serde_json::to_vec(message).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
     FrameWriter::new(writer).send(&json)
 }
 

@@ -393,6 +393,8 @@ fn sixty_four_dribbling_connections_from_one_address_lock_nobody_out() {
 /// Sets process `pid`'s soft limit on open files to `soft`; returns the
 /// limit it had.
 #[cfg(target_os = "linux")]
+// prlimit(2) on another process has no safe wrapper in std.
+#[allow(unsafe_code)]
 fn limit_open_files(pid: u32, soft: u64) -> libc::rlimit {
     let mut old = libc::rlimit {
         rlim_cur: 0,

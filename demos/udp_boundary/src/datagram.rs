@@ -53,7 +53,10 @@ pub fn recv(socket: &UdpSocket, size: usize) -> io::Result<Received> {
         .iter()
         // SAFETY: every element was initialised with `MaybeUninit::new`
         // above, and socket2 promises never to write uninitialised bytes.
-        .map(|byte| unsafe { byte.assume_init() })
+        .map(
+            #[allow(unsafe_code)]
+            |byte| unsafe { byte.assume_init() },
+        )
         .collect::<Vec<u8>>();
     let truncated = flags.is_truncated();
     let truncation = Truncation {

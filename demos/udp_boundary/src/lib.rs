@@ -28,8 +28,6 @@
 //! [`boundaries`], [`truncation`], [`too_big`] and [`overflow`]; the bench
 //! in [`socket`], [`datagram`], [`traffic`], [`probe`] and [`drops`].
 
-#![warn(missing_docs)]
-
 pub mod args;
 pub mod boundaries;
 pub mod datagram;

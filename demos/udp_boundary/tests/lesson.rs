@@ -5,6 +5,7 @@
 use kit::lesson::Lesson;
 use kit::report::{Run, SideBySide, Transport};
 use std::time::Duration;
+use testkit::hex;
 use udp_boundary::{Scenario, Udp, overflow, too_big, truncation};
 
 /// Three datagrams of very different sizes, each its own text.
@@ -159,8 +160,4 @@ fn the_tour_tells_the_story_in_order() {
     assert_eq!(story.matches("· side by side").count(), 3, "{story}");
     assert!(story.contains("✂ truncated"), "{story}");
     assert!(story.contains("EMSGSIZE"), "{story}");
-}
-
-fn hex(text: &str) -> String {
-    text.bytes().map(|b| format!("{b:02x}")).collect()
 }

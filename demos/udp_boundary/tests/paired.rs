@@ -2,7 +2,7 @@
 //! order: the client's probe makes the order irrelevant.
 
 use std::net::UdpSocket;
-use testkit::{Process, listening_addr};
+use testkit::{Process, hex, listening_addr};
 
 const SERVER: &str = env!("CARGO_BIN_EXE_udp-server");
 const CLIENT: &str = env!("CARGO_BIN_EXE_udp-client");
@@ -12,10 +12,6 @@ const KEPT: &str = "2 datagrams sent, 2 recvs returned them one each: UDP kept e
 fn free_udp_port() -> u16 {
     let socket = UdpSocket::bind("127.0.0.1:0").expect("bind an ephemeral UDP port");
     socket.local_addr().expect("local address").port()
-}
-
-fn hex(text: &str) -> String {
-    text.bytes().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The keys DESIGN §3 promises to graders.

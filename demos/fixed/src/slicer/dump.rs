@@ -6,6 +6,7 @@
 //! stream, so a piece can be found again in the receiver's dump.
 
 use super::Direction;
+use kit::hex;
 use std::io::{self, Write};
 
 /// Renders the pieces the slicer forwards, with or without colour.
@@ -14,9 +15,6 @@ pub struct Dump {
     /// Colour the headings and dim the dump (ANSI escapes).
     pub colour: bool,
 }
-
-/// Bytes per dump line.
-const LINE: usize = 16;
 
 impl Dump {
     /// One piece: a heading with its direction, index and size, then its
@@ -29,10 +27,10 @@ impl Dump {
         );
         let mut out = self.paint(colour_of(direction), &heading);
         out.push('\n');
-        for (row, line) in bytes.chunks(LINE).enumerate() {
-            let at = offset + (row * LINE) as u64;
+        for (row, line) in bytes.chunks(hex::ROW).enumerate() {
+            let at = offset + (row * hex::ROW) as u64;
             out.push_str("    ");
-            out.push_str(&self.paint(DIM, &dump_line(line, at)));
+            out.push_str(&self.paint(DIM, &hex::row(line, at)));
             out.push('\n');
         }
         out
@@ -63,33 +61,6 @@ fn colour_of(direction: Direction) -> &'static str {
 }
 
 const DIM: &str = "2";
-
-/// `|e4b88be9 9ba8| ...... 00000010`: up to sixteen bytes, padded so that
-/// the text and the offset line up under the line before.
-fn dump_line(bytes: &[u8], offset: u64) -> String {
-    let mut hex = String::with_capacity(LINE * 2 + 3);
-    for (i, byte) in bytes.iter().enumerate() {
-        if i > 0 && i % 4 == 0 {
-            hex.push(' ');
-        }
-        hex.push_str(&format!("{byte:02x}"));
-    }
-    let text: String = bytes
-        .iter()
-        .map(|&b| {
-            if b.is_ascii_graphic() || b == b' ' {
-                b as char
-            } else {
-                '.'
-            }
-        })
-        .collect();
-    format!(
-        "|{hex}|{:pad$} {text:<LINE$} {offset:08x}",
-        "",
-        pad = 35 - hex.len()
-    )
-}
 
 #[cfg(test)]
 mod tests {

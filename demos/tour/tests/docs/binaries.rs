@@ -56,12 +56,10 @@ pub fn binary(name: &str) -> PathBuf {
 fn package_of(name: &str) -> String {
     let demos = workspace().join("demos");
     for entry in fs::read_dir(&demos).expect("demos/").flatten() {
-        if entry
-            .path()
-            .join("src/bin")
-            .join(format!("{name}.rs"))
-            .exists()
-        {
+        // A binary is `src/bin/NAME.rs`, or `src/bin/NAME/main.rs` when it
+        // has modules of its own.
+        let bin = entry.path().join("src/bin");
+        if bin.join(format!("{name}.rs")).exists() || bin.join(name).join("main.rs").exists() {
             return entry.file_name().to_string_lossy().into_owned();
         }
     }

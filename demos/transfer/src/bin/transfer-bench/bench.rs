@@ -13,12 +13,12 @@ use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::client::{Client, Patience, Saving};
-use crate::demo::make_sample;
-use crate::error::{Error, Result};
-use crate::progress::Silent;
-use crate::server::{Config, Server};
 use kit::units;
+use transfer::client::{Client, Patience, Saving};
+use transfer::demo::make_sample;
+use transfer::error::{Error, Result};
+use transfer::progress::Silent;
+use transfer::server::{Config, Server};
 
 /// Which client a child process runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +47,7 @@ impl Measured {
     }
 
     /// The line a child prints for its parent.
-    pub fn to_line(&self) -> String {
+    pub fn to_line(self) -> String {
         format!(
             "measured bytes={} nanos={} rss_kib={}",
             self.bytes,
@@ -112,7 +112,7 @@ pub fn child(mode: Mode, addr: SocketAddr, out: &Path, name: &str) -> Result<Mea
 /// it to the file, until the stream ends. (Not `std::io::copy`, which on
 /// Linux splices socket to file through a pipe and measures that instead.)
 fn raw_copy(stream: &mut TcpStream, file: &mut File) -> io::Result<u64> {
-    let mut buf = vec![0u8; crate::client::RECV_CHUNK];
+    let mut buf = vec![0u8; transfer::client::RECV_CHUNK];
     let mut total = 0;
     loop {
         let n = match stream.read(&mut buf) {
@@ -211,7 +211,7 @@ pub fn run(exe: &Path, size: u64, rounds: usize) -> Result<Outcome> {
             let (mut stream, _) = raw_listener.accept()?;
             let file = File::open(&raw_source)?;
             let len = file.metadata()?.len();
-            crate::body::send(file, len, &mut stream)?;
+            transfer::body::send(file, len, &mut stream)?;
         }
         Ok(())
     });

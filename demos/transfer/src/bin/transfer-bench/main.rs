@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use kit::cli;
-use transfer::bench::{self, Mode};
+mod bench;
+
+use bench::Mode;
 
 /// Sends a file over loopback as a raw copy and through the protocol,
 /// each client in its own process, and prints both speeds, their ratio and
