@@ -24,7 +24,6 @@ pub mod args;
 
 use args::VariantArgs;
 use kit::error::{Error, Result};
-use kit::journal::Journal;
 use kit::knobs::Knobs;
 use kit::lesson::{Lesson, Opening, Program};
 use kit::loopback::{self, End};
@@ -32,7 +31,7 @@ use kit::queue::{self, Patience, Queued};
 use kit::report::{Exchange, Run, Side};
 use kit::stream;
 use std::io::{Read, Write};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The lesson: one send, several recvs.
 #[derive(Debug, Clone, Copy)]
@@ -247,32 +246,28 @@ pub fn complete_pieces(pieces: &[usize], len: usize) -> Result<Vec<usize>> {
 
 /// The sending side: one message, in one write or in pieces, then FIN.
 pub fn send(end: End, scenario: &Scenario) -> Result<Side> {
-    let End {
-        mut stream,
-        knobs,
-        epoch,
-        ..
-    } = end;
-    let mut journal = Journal::new(epoch);
+    let (mut conn, knobs) = end.journaled();
     match &scenario.variant {
         Variant::Staged { pieces } => {
-            let began = Instant::now();
-            let mut at = 0;
-            for (i, &len) in pieces.iter().enumerate() {
-                let doing = format!("sending piece #{} of the message", i + 1);
-                stream
-                    .write_all(&scenario.message[at..at + len])
-                    .map_err(Error::io(doing))?;
-                at += len;
-                wait_until_read(&mut stream, i + 1)?;
+            // The go-ahead bytes are the bench's, not the lesson's: the
+            // wait reads them from the bare stream, outside the journal.
+            let mut stalled = None;
+            let sent = conn.send_in_pieces(&scenario.message, pieces, |stream, piece| {
+                wait_until_read(stream, piece).map_err(|error| {
+                    stalled = Some(error);
+                    std::io::ErrorKind::Interrupted.into()
+                })
+            });
+            if let Some(error) = stalled {
+                return Err(error);
             }
-            journal.sent_in_pieces(&scenario.message, pieces.clone(), began);
+            sent.map_err(Error::io("sending the message in pieces"))?;
         }
-        _ => stream::send_each(&mut stream, &mut journal, &[&scenario.message])?,
+        _ => stream::send_each(&mut conn, &[&scenario.message])?,
     }
-    let segments_out = stream::finish_sending(&stream, &mut journal)?;
+    let segments_out = stream::finish_sending(&mut conn)?;
     Ok(Side {
-        journal,
+        journal: conn.into_parts().1,
         knobs,
         segments_out,
     })
@@ -296,22 +291,16 @@ fn wait_until_read(stream: &mut std::net::TcpStream, piece: usize) -> Result<()>
 /// The receiving side of each variant. Returns the journal and a sentence
 /// saying how it read.
 pub fn recv(end: End, scenario: &Scenario, patience: Patience) -> Result<(Side, String)> {
-    let End {
-        mut stream,
-        knobs,
-        epoch,
-        ..
-    } = end;
-    let mut journal = Journal::new(epoch);
+    let (mut conn, knobs) = end.journaled();
     let limit = scenario.message.len() + stream::SLACK;
     let how = match &scenario.variant {
         Variant::SmallRecv { recv_size } => {
             let expected = scenario.message.len();
-            let queued = match queue::wait_until_queued(&stream, expected, patience)? {
+            let queued = match queue::wait_until_queued(conn.get_ref(), expected, patience)? {
                 Queued::All(n) | Queued::Some(n) => n,
                 Queued::Closed => 0,
             };
-            stream::recv_until_closed(&mut stream, &mut journal, *recv_size, limit, |_| Ok(()))?;
+            stream::recv_until_closed(&mut conn, *recv_size, limit, |_| Ok(()))?;
             format!(
                 "late: waited until {queued} B were queued, then recv({recv_size}) until the sender closed"
             )
@@ -320,24 +309,23 @@ pub fn recv(end: End, scenario: &Scenario, patience: Patience) -> Result<(Side, 
             // A buffer as big as the whole message: whatever splits it, it
             // is not the buffer we pass to recv.
             let size = scenario.message.len().max(stream::RECV_BUFFER);
-            stream::recv_until_closed(&mut stream, &mut journal, size, limit, |_| Ok(()))?;
+            stream::recv_until_closed(&mut conn, size, limit, |_| Ok(()))?;
             format!("prompt: recv({size}) as soon as anything arrived")
         }
         Variant::Staged { .. } => {
-            stream::recv_until_closed(
-                &mut stream,
-                &mut journal,
-                stream::RECV_BUFFER,
-                limit,
-                |s| s.write_all(b"k").map_err(Error::io("answering the sender")),
-            )?;
+            // Each go-ahead byte is bench equipment, written to the bare
+            // stream: the journal shows only the lesson's recvs.
+            stream::recv_until_closed(&mut conn, stream::RECV_BUFFER, limit, |s| {
+                s.write_all(b"k").map_err(Error::io("answering the sender"))
+            })?;
             format!(
                 "prompt: recv({}) as soon as anything arrived, answering each recv with one byte",
                 stream::RECV_BUFFER
             )
         }
     };
-    if journal.recvs().is_empty() {
+    let journal = conn.into_parts().1;
+    if journal.recv_count() == 0 {
         return Err(Error::PeerClosed {
             during: "waiting for its first byte".into(),
         });

@@ -8,7 +8,8 @@
 //! - [`endpoint`] and [`loopback`]: the two ends of a connection, across two
 //!   computers or inside one process;
 //! - [`queue`]: waiting until bytes are queued, without reading them;
-//! - [`journal`]: every `send` and `recv` with its bytes and time;
+//! - [`journal`] and [`journaled`]: every `send` and `recv` with its bytes
+//!   and time, and a stream that records them itself;
 //! - [`origin`]: which sent message each received byte came from;
 //! - [`verdict`]: sticky (粘包), half (半包), both or neither, in a sentence;
 //! - [`utf8`]: characters cut in two by a chunk boundary;
@@ -24,6 +25,7 @@ pub mod endpoint;
 pub mod error;
 pub mod hex;
 pub mod journal;
+pub mod journaled;
 pub mod knobs;
 pub mod lesson;
 pub mod loopback;

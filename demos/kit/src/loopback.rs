@@ -4,6 +4,7 @@
 
 use crate::endpoint::{self, Listener};
 use crate::error::{Error, Result};
+use crate::journaled::Journaled;
 use crate::knobs::{Applied, Knobs};
 use std::net::{Ipv4Addr, SocketAddr, TcpStream};
 use std::thread;
@@ -27,6 +28,12 @@ pub struct End {
 }
 
 impl End {
+    /// The connection, journaling itself from the end's epoch, and its
+    /// knobs as applied.
+    pub fn journaled(self) -> (Journaled<TcpStream>, Applied) {
+        (Journaled::new(self.stream, self.epoch), self.knobs)
+    }
+
     /// An end whose every read and write waits at most `timeout`, so that
     /// no peer — a program started with other flags, a student's program
     /// that never closes — can make this side wait forever.

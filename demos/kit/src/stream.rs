@@ -5,29 +5,23 @@
 //! the lab is to show what those plain calls do.
 
 use crate::error::{self, Error, Result};
-use crate::journal::{Ending, Journal};
+use crate::journal::Ending;
+use crate::journaled::Journaled;
 use crate::segments;
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::net::{Shutdown, TcpStream};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The buffer a receiver hands to `recv` unless a demo says otherwise:
 /// larger than any small-message demo, so the buffer is never what splits.
 pub const RECV_BUFFER: usize = 64 * 1024;
 
 /// Sends each message with its own `write_all`, as the tutorial's
-/// `conn.send(...)` calls do, and journals each as one send.
-pub fn send_each<M: AsRef<[u8]>>(
-    stream: &mut TcpStream,
-    journal: &mut Journal,
-    messages: &[M],
-) -> Result<()> {
+/// `conn.send(...)` calls do: one journaled send each.
+pub fn send_each<M: AsRef<[u8]>>(conn: &mut Journaled<TcpStream>, messages: &[M]) -> Result<()> {
     for (i, message) in messages.iter().enumerate() {
-        let began = Instant::now();
-        stream
-            .write_all(message.as_ref())
+        conn.send(message.as_ref())
             .map_err(Error::io(format!("sending message #{}", i + 1)))?;
-        journal.sent(message.as_ref(), began);
     }
     Ok(())
 }
@@ -36,13 +30,14 @@ pub fn send_each<M: AsRef<[u8]>>(
 /// ACKed every byte, so the segment count is final, then sends FIN and
 /// journals it. Returns the data segments sent, where the platform counts
 /// them.
-pub fn finish_sending(stream: &TcpStream, journal: &mut Journal) -> Result<Option<u64>> {
+pub fn finish_sending(conn: &mut Journaled<TcpStream>) -> Result<Option<u64>> {
+    let stream = conn.get_ref();
     let segments = segments::wait_until_acked(stream, Duration::from_secs(5))
         .then(|| segments::data_segments_out(stream))
         .flatten();
     // The peer may already have closed; its data is in, so that is fine.
     if stream.shutdown(Shutdown::Write).is_ok() {
-        journal.shut_down();
+        conn.shut_down();
     }
     Ok(segments)
 }
@@ -53,7 +48,8 @@ pub fn finish_sending(stream: &TcpStream, journal: &mut Journal) -> Result<Optio
 pub const SLACK: usize = 64 * 1024;
 
 /// Calls `recv` with a `size`-byte buffer until the peer closes, journaling
-/// each chunk; `after_each` runs after every non-empty recv.
+/// each chunk; `after_each` runs on the bare stream after every non-empty
+/// recv (what it does there is not part of the lesson).
 ///
 /// Every recv waits at most the socket's read timeout (the binaries'
 /// `--timeout`): a peer that falls silent without closing ends the
@@ -62,41 +58,40 @@ pub const SLACK: usize = 64 * 1024;
 /// [`Ending::Stopped`], and a reset with [`Ending::Reset`]; each is
 /// recorded in the journal for the verdict to explain.
 pub fn recv_until_closed(
-    stream: &mut TcpStream,
-    journal: &mut Journal,
+    conn: &mut Journaled<TcpStream>,
     size: usize,
     limit: usize,
     mut after_each: impl FnMut(&mut TcpStream) -> Result<()>,
 ) -> Result<()> {
     let mut buffer = vec![0u8; size.max(1)];
     loop {
-        if journal.received_bytes() >= limit {
-            journal.ended(Ending::Stopped { limit });
+        let received = conn.journal().received_bytes();
+        if received >= limit {
+            conn.ended(Ending::Stopped { limit });
             return Ok(());
         }
         // Never ask for more than the limit leaves room for.
-        let room = (limit - journal.received_bytes()).min(buffer.len());
-        match stream.read(&mut buffer[..room]) {
+        let room = (limit - received).min(buffer.len());
+        match conn.read(&mut buffer[..room]) {
             Ok(0) => {
-                journal.ended(Ending::Closed);
+                conn.ended(Ending::Closed);
                 return Ok(());
             }
-            Ok(n) => {
-                journal.received(&buffer[..n]);
-                after_each(stream)?;
-            }
+            Ok(_) => after_each(conn.get_mut())?,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(e) if error::is_timeout(&e) => {
-                let waited = stream.read_timeout().ok().flatten().unwrap_or_default();
-                journal.ended(Ending::Silent { waited });
+                let waited = conn.get_ref().read_timeout().ok().flatten();
+                conn.ended(Ending::Silent {
+                    waited: waited.unwrap_or_default(),
+                });
                 return Ok(());
             }
             Err(e) if e.kind() == io::ErrorKind::ConnectionReset => {
-                journal.ended(Ending::Reset);
+                conn.ended(Ending::Reset);
                 return Ok(());
             }
             Err(e) => {
-                let during = format!("receiving (after {} bytes)", journal.received_bytes());
+                let during = format!("receiving (after {received} bytes)");
                 return Err(Error::io(during)(e));
             }
         }

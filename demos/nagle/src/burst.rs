@@ -15,7 +15,6 @@
 //! nine bytes arrive within a millisecond.
 
 use kit::error::{Error, Result};
-use kit::journal::Journal;
 use kit::knobs::Knobs;
 use kit::loopback::{self, End};
 use kit::report::{Exchange, Side};
@@ -55,12 +54,10 @@ pub fn knobs(nodelay: bool) -> Knobs {
 /// The sender: warm-ups, then the burst. Its `segments_out` counts only the
 /// burst's data segments.
 pub fn send(end: End) -> Result<Side> {
-    let End {
-        mut stream,
-        knobs,
-        epoch,
-        ..
-    } = end;
+    let (mut conn, knobs) = end.journaled();
+    // The warm-ups put the receiver into delayed-ACK mode; they are the
+    // bench's, not the lesson's, so they go around the journal.
+    let stream = conn.get_mut();
     for i in 1..=WARM_UPS {
         let doing = format!("warm-up #{i}");
         let mut answer = [0u8; 1];
@@ -69,13 +66,12 @@ pub fn send(end: End) -> Result<Side> {
             .and_then(|()| stream.read_exact(&mut answer))
             .map_err(Error::io(doing))?;
     }
-    let before = segments::data_segments_out(&stream);
-    let mut journal = Journal::new(epoch);
-    stream::send_each(&mut stream, &mut journal, &messages())?;
-    let after = stream::finish_sending(&stream, &mut journal)?;
+    let before = segments::data_segments_out(conn.get_ref());
+    stream::send_each(&mut conn, &messages())?;
+    let after = stream::finish_sending(&mut conn)?;
     let segments_out = before.zip(after).map(|(b, a)| a - b);
     Ok(Side {
-        journal,
+        journal: conn.into_parts().1,
         knobs,
         segments_out,
     })
@@ -84,24 +80,12 @@ pub fn send(end: End) -> Result<Side> {
 /// The receiver: answers the warm-ups, then reads promptly until the
 /// sender closes.
 pub fn recv(end: End) -> Result<Side> {
-    let End {
-        mut stream,
-        knobs,
-        epoch,
-        ..
-    } = end;
-    warm_up(&mut stream)?;
-    let mut journal = Journal::new(epoch);
+    let (mut conn, knobs) = end.journaled();
+    warm_up(conn.get_mut())?;
     let limit = WRITES + stream::SLACK;
-    stream::recv_until_closed(
-        &mut stream,
-        &mut journal,
-        stream::RECV_BUFFER,
-        limit,
-        |_| Ok(()),
-    )?;
+    stream::recv_until_closed(&mut conn, stream::RECV_BUFFER, limit, |_| Ok(()))?;
     Ok(Side {
-        journal,
+        journal: conn.into_parts().1,
         knobs,
         segments_out: None,
     })

@@ -32,7 +32,6 @@ pub mod args;
 
 use args::{ClientFlags, ServerFlags, Switch};
 use kit::error::{Error, Result};
-use kit::journal::Journal;
 use kit::knobs::Knobs;
 use kit::lesson::{Lesson, Opening, Program};
 use kit::loopback::{self, End};
@@ -211,17 +210,11 @@ pub fn nodelay_label(nodelay: bool) -> &'static str {
 
 /// The sending side: one `send` per message, then FIN.
 pub fn send(end: End, messages: &[Vec<u8>]) -> Result<Side> {
-    let End {
-        mut stream,
-        knobs,
-        epoch,
-        ..
-    } = end;
-    let mut journal = Journal::new(epoch);
-    stream::send_each(&mut stream, &mut journal, messages)?;
-    let segments_out = stream::finish_sending(&stream, &mut journal)?;
+    let (mut conn, knobs) = end.journaled();
+    stream::send_each(&mut conn, messages)?;
+    let segments_out = stream::finish_sending(&mut conn)?;
     Ok(Side {
-        journal,
+        journal: conn.into_parts().1,
         knobs,
         segments_out,
     })
@@ -238,17 +231,11 @@ pub fn recv(
     expected: usize,
     patience: Patience,
 ) -> Result<(Side, String)> {
-    let End {
-        mut stream,
-        knobs,
-        epoch,
-        ..
-    } = end;
-    let mut journal = Journal::new(epoch);
+    let (mut conn, knobs) = end.journaled();
     let buffer = recv_size;
     let how = match reader {
         Reader::Late => {
-            let queued = match queue::wait_until_queued(&stream, expected, patience)? {
+            let queued = match queue::wait_until_queued(conn.get_ref(), expected, patience)? {
                 Queued::All(n) | Queued::Some(n) => n,
                 Queued::Closed => {
                     return Err(Error::PeerClosed {
@@ -263,8 +250,9 @@ pub fn recv(
         Reader::Prompt => format!("prompt: recv({buffer}) as soon as anything arrived"),
     };
     let limit = expected + stream::SLACK;
-    stream::recv_until_closed(&mut stream, &mut journal, buffer, limit, |_| Ok(()))?;
-    if journal.recvs().is_empty() {
+    stream::recv_until_closed(&mut conn, buffer, limit, |_| Ok(()))?;
+    let journal = conn.into_parts().1;
+    if journal.recv_count() == 0 {
         return Err(Error::PeerClosed {
             during: "waiting for its first byte".into(),
         });

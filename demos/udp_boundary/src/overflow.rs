@@ -29,7 +29,6 @@
 
 use crate::{Scenario, drops};
 use kit::error::{Error, Result};
-use kit::journal::Journal;
 use kit::knobs::Knobs;
 use kit::loopback::{self, End};
 use kit::queue::{self, Patience, Queued};
@@ -121,27 +120,21 @@ pub fn tcp(messages: &[Vec<u8>]) -> Result<Exchange> {
 /// A TCP receiver that leaves its queue alone until it stops growing —
 /// full, with the sender held back — or holds every expected byte.
 fn tcp_receiver(end: End, expected: usize) -> Result<(Side, Queued)> {
-    let End {
-        mut stream,
-        knobs,
-        epoch,
-        ..
-    } = end;
+    let (mut conn, knobs) = end.journaled();
     let patience = Patience {
         deadline: Duration::from_secs(10),
         quiet: Some(QUIET),
     };
-    let queued = queue::wait_until_queued(&stream, expected, patience)?;
+    let queued = queue::wait_until_queued(conn.get_ref(), expected, patience)?;
     if queued == Queued::Closed {
         return Err(Error::PeerClosed {
             during: "waiting for its first byte".into(),
         });
     }
-    let mut journal = Journal::new(epoch);
     let limit = expected + stream::SLACK;
-    stream::recv_until_closed(&mut stream, &mut journal, RECV_BUFFER, limit, |_| Ok(()))?;
+    stream::recv_until_closed(&mut conn, RECV_BUFFER, limit, |_| Ok(()))?;
     let side = Side {
-        journal,
+        journal: conn.into_parts().1,
         knobs,
         segments_out: None,
     };

@@ -2,7 +2,6 @@
 //! journaled as one send, then the end of the stream.
 
 use kit::error::{Error, Result};
-use kit::journal::Journal;
 use kit::loopback::End;
 use kit::report::Side;
 use kit::stream;
@@ -15,21 +14,16 @@ use kit::stream;
 /// (lesson 3). Here every write should leave at once, so that only the
 /// pitfall under study shapes what the receiver sees.
 pub fn send_each(end: End, writes: &[Vec<u8>]) -> Result<Side> {
-    let End {
-        mut stream,
-        mut knobs,
-        epoch,
-        ..
-    } = end;
+    let (mut conn, mut knobs) = end.journaled();
+    let stream = conn.get_ref();
     stream
         .set_nodelay(true)
         .map_err(Error::io("turning on TCP_NODELAY"))?;
     knobs.nodelay = stream.nodelay().ok();
-    let mut journal = Journal::new(epoch);
-    stream::send_each(&mut stream, &mut journal, writes)?;
-    let segments_out = stream::finish_sending(&stream, &mut journal)?;
+    stream::send_each(&mut conn, writes)?;
+    let segments_out = stream::finish_sending(&mut conn)?;
     Ok(Side {
-        journal,
+        journal: conn.into_parts().1,
         knobs,
         segments_out,
     })

@@ -25,14 +25,12 @@ use super::decoding::{self, Decoded};
 use super::reading::Reader;
 use crate::frame;
 use kit::error::{Error, Result};
-use kit::journal::Journal;
 use kit::knobs::Knobs;
 use kit::loopback::{self, End};
 use kit::report::{Exchange, Side};
 use kit::stream::{self, RECV_BUFFER};
 use std::io::{self, Write};
 use std::sync::mpsc;
-use std::time::Instant;
 
 /// SO_SNDBUF asked for on the sender (Linux applies twice this).
 pub const SNDBUF: usize = 4096;
@@ -184,61 +182,43 @@ fn run(writing: Writing) -> Result<Outcome> {
 
 /// Sends both frames on a non-blocking socket.
 fn send(end: End, writing: Writing, first_done: mpsc::Sender<()>) -> Result<(Side, FirstWrite)> {
-    let End {
-        mut stream,
-        knobs,
-        epoch,
-        ..
-    } = end;
-    let mut journal = Journal::new(epoch);
-    stream
+    let (mut conn, knobs) = end.journaled();
+    conn.get_ref()
         .set_nonblocking(true)
         .map_err(Error::io("making the socket non-blocking"))?;
     let frames: Vec<Vec<u8>> = messages().iter().map(|m| frame::encode(m)).collect();
     let mut first = None;
     for (i, frame) in frames.iter().enumerate() {
         let doing = format!("sending frame #{}", i + 1);
-        let began = Instant::now();
-        let taken = write_once(&mut stream, frame).map_err(Error::io(doing.clone()))?;
-        if i == 0 {
-            first = Some(FirstWrite {
-                asked: frame.len(),
-                taken,
-            });
-            // Whatever happens next, the receiver may start reading now.
-            let _ = first_done.send(());
-        }
-        match writing {
-            // The count is ignored: the stream holds only what was taken.
-            Writing::Once => journal.sent(&frame[..taken], began),
-            Writing::All => {
-                let mut pieces = vec![taken];
-                let mut at = taken;
-                while at < frame.len() {
-                    let n =
-                        write_once(&mut stream, &frame[at..]).map_err(Error::io(doing.clone()))?;
-                    if n > 0 {
-                        pieces.push(n);
-                    }
-                    at += n;
-                }
-                if pieces.len() == 1 {
-                    journal.sent(frame, began);
-                } else {
-                    journal.sent_in_pieces(frame, pieces, began);
-                }
+        // `Once` ignores the count, so the stream holds only what the one
+        // write took; `All` writes again until every byte is taken.
+        let once = writing == Writing::Once;
+        let mut writes = 0;
+        conn.send_writes(frame, once, |stream, rest| {
+            let taken = write_once(stream, rest)?;
+            writes += 1;
+            if i == 0 && writes == 1 {
+                first = Some(FirstWrite {
+                    asked: frame.len(),
+                    taken,
+                });
+                // Whatever happens next, the receiver may start reading
+                // now: a later write may need it to make room.
+                let _ = first_done.send(());
             }
-        }
+            Ok(taken)
+        })
+        .map_err(Error::io(doing))?;
     }
     // The rest of the conversation needs no more short writes: block again
     // so that the end of the stream waits for the data before it.
-    stream
+    conn.get_ref()
         .set_nonblocking(false)
         .map_err(Error::io("making the socket blocking again"))?;
-    let segments_out = stream::finish_sending(&stream, &mut journal)?;
+    let segments_out = stream::finish_sending(&mut conn)?;
     let first = first.unwrap_or(FirstWrite { asked: 0, taken: 0 });
     let side = Side {
-        journal,
+        journal: conn.into_parts().1,
         knobs,
         segments_out,
     };
