@@ -228,7 +228,7 @@ fn bad_input_is_one_line_and_an_exit_code() {
         CLIENT,
         &["--connect", &server.addr, "--timeout", "0", "--list"],
     );
-    assert_one_line_error(&no_wait, 2, "--timeout must be more than 0");
+    assert_one_line_error(&no_wait, 2, "is no deadline: give more than 0 seconds");
     let no_deadline = run(SERVER, &["--dir", dir, "--request-timeout", "0"]);
     assert_one_line_error(&no_deadline, 2, "--request-timeout must be more than 0");
     let port = free_port().to_string();
@@ -512,4 +512,86 @@ fn out_of_file_descriptors_the_server_backs_off_and_logs_once_per_burst() {
     assert_eq!(lines, 2, "{:#?}", server.log());
     assert!((5..=30).contains(&failures), "{summary}");
     assert!(summary.ends_with("accepting again"), "{summary}");
+}
+
+/// Every flag of both programs, with the exit code the README promises
+/// (0 done, 1 the peer or the network, 2 a command line that cannot
+/// work), and no documented flag left out.
+#[test]
+fn every_documented_flag_ends_with_the_promised_exit_code() {
+    let shared = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    make_sample(&shared.path().join("clip.mp4"), 64 * 1024 + 5).unwrap();
+    let server_flags = [
+        "--max-clients",
+        "4",
+        "--max-per-address",
+        "2",
+        "--idle-timeout",
+        "5",
+        "--request-timeout",
+        "5",
+    ];
+    let server = ServerProcess::start_with(shared.path(), &server_flags);
+    let addr = server.addr.as_str();
+    let dir = out.path().to_str().unwrap();
+    let client = |args: &[&str]| {
+        let mut line = vec!["--connect", addr];
+        line.extend_from_slice(args);
+        run(CLIENT, &line)
+    };
+    let cases: [(&[&str], i32); 8] = [
+        (&["--list", "--retry-secs", "1", "--timeout", "5"], 0),
+        (&["--get", "1", "--out", dir], 0),
+        // The file is there now: replacing it takes --overwrite.
+        (&["--get", "1", "--out", dir], 2),
+        (&["--get", "clip.mp4", "--out", dir, "--overwrite"], 0),
+        (
+            &["--get", "clip.mp4", "--out", dir, "--overwrite", "--resume"],
+            0,
+        ),
+        (&["--get", "99", "--out", dir], 2),
+        (&["--list", "--get", "1"], 2),
+        (&["--timeout", "0", "--list"], 2),
+    ];
+    let mut used: Vec<&str> = vec!["--connect", "--dir", "--listen"];
+    used.extend(server_flags.iter().filter(|f| f.starts_with("--")));
+    for (args, code) in cases {
+        let finished = client(args);
+        assert!(
+            !finished.stderr.contains("panicked"),
+            "{args:?}: {}",
+            finished.stderr
+        );
+        assert_eq!(finished.code, Some(code), "{args:?}: {}", finished.stderr);
+        used.extend(args.iter().filter(|a| a.starts_with("--")));
+    }
+    drop(server);
+    let nowhere = format!("127.0.0.1:{}", free_port());
+    let alone: [(&str, &[&str], i32); 7] = [
+        (
+            CLIENT,
+            &["--connect", &nowhere, "--retry-secs", "0", "--list"],
+            1,
+        ),
+        (SERVER, &["--dir", "/no/such/folder"], 2),
+        (SERVER, &["--dir", ".", "--max-clients", "0"], 2),
+        (SERVER, &["--help"], 0),
+        (SERVER, &["--version"], 0),
+        (CLIENT, &["--help"], 0),
+        (CLIENT, &["--version"], 0),
+    ];
+    for (program, args, code) in alone {
+        let finished = run(program, args);
+        assert_eq!(finished.code, Some(code), "{args:?}: {}", finished.stderr);
+        used.extend(args.iter().filter(|a| a.starts_with("--")));
+    }
+    for program in [SERVER, CLIENT] {
+        for flag in testkit::flags::documented_flags(program) {
+            assert!(
+                used.contains(&flag.as_str()),
+                "{program} documents {flag}, but no case uses it"
+            );
+        }
+    }
 }

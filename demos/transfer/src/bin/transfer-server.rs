@@ -1,12 +1,12 @@
 //! `transfer-server`: shares the regular files of a folder with any
 //! number of transfer-clients.
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use kit::cli::{self, address, address_for_clients, seconds};
+use kit::cli::{self, Listen, address_for_clients, seconds};
 use transfer::server::{Config, Server};
 
 /// Shares the files directly inside --dir: every client gets the list on
@@ -18,10 +18,8 @@ struct Args {
     #[arg(long, value_name = "DIR")]
     dir: PathBuf,
 
-    /// Address to listen on: 127.0.0.1:9696 for this computer only,
-    /// 0.0.0.0:9696 to accept clients from other computers.
-    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:9696", value_parser = address)]
-    listen: std::net::SocketAddr,
+    #[command(flatten)]
+    listen: Listen,
 
     /// Clients served at once; one more is told "server busy".
     #[arg(long, value_name = "N", default_value_t = 64,
@@ -46,7 +44,14 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    let args: Args = cli::parse();
+    // The lab's address option, with the tutorial's port.
+    let command = Args::command().mut_arg("listen", |arg| {
+        arg.default_value("127.0.0.1:9696").help(
+            "Address to listen on: 127.0.0.1:9696 for this computer only, 0.0.0.0:9696 to \
+             accept clients from other computers",
+        )
+    });
+    let args: Args = cli::parse_with(command);
     match serve(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -90,7 +95,7 @@ fn serve(args: &Args) -> transfer::Result<()> {
             left_out.len() - 5
         ));
     }
-    let server = Server::bind(args.listen, config)?;
+    let server = Server::bind(args.listen.listen, config)?;
     cli::status(&format!(
         "transfer-server: sharing {files} files from {shared}; listening on {} — now start \
          transfer-client --connect {}",
