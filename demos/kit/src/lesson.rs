@@ -15,6 +15,70 @@
 //!     kit::lesson::server_main::<sticky::Sticky>()
 //! }
 //! ```
+//!
+//! A whole lesson, small enough to read at once — a client sends its
+//! messages, a server reads until the client closes (docs/CONTRIBUTING.md
+//! walks through it):
+//!
+//! ```no_run
+//! use kit::error::Result;
+//! use kit::knobs::Knobs;
+//! use kit::lesson::{Lesson, Opening, Program};
+//! use kit::report::{Exchange, Run, Side};
+//! use kit::stream;
+//!
+//! /// The flags both programs take: the messages.
+//! #[derive(Debug, Clone, clap::Args)]
+//! pub struct Flags {
+//!     /// A message (repeat for each, in order).
+//!     #[arg(long = "message", value_parser = kit::cli::message)]
+//!     pub messages: Vec<Vec<u8>>,
+//! }
+//!
+//! pub struct Echo;
+//!
+//! impl Lesson for Echo {
+//!     const NAME: &'static str = "echo";
+//!     const TITLE: &'static str = "回声 echo";
+//!     const ABOUT: &'static str = "Every message, read until the sender closes.";
+//!     const SERVER: Program = Program { name: "echo-server", about: "Reads.", after_help: "" };
+//!     const CLIENT: Program = Program { name: "echo-client", about: "Sends.", after_help: "" };
+//!     type ServerFlags = Flags;
+//!     type ClientFlags = Flags;
+//!
+//!     fn server_flags(flags: &Flags) -> String {
+//!         flags.messages.iter().map(|m| kit::cli::flag("message", &String::from_utf8_lossy(m))).collect()
+//!     }
+//!
+//!     fn client_flags(flags: &Flags) -> String {
+//!         Self::server_flags(flags)
+//!     }
+//!
+//!     fn serve(opening: &Opening<'_>, flags: &Flags) -> Result<Run> {
+//!         let (mut conn, knobs) = opening.accept(&Knobs::default())?.journaled();
+//!         let expected: usize = flags.messages.iter().map(Vec::len).sum();
+//!         stream::recv_until_closed(&mut conn, stream::RECV_BUFFER, expected + stream::SLACK, |_| Ok(()))?;
+//!         let side = Side { journal: conn.into_parts().1, knobs, segments_out: None };
+//!         Ok(Exchange::receiver("read until closed", &side, &flags.messages).into())
+//!     }
+//!
+//!     fn request(opening: &Opening<'_>, flags: &Flags) -> Result<Run> {
+//!         let (mut conn, knobs) = opening.connect(&Knobs::default())?.journaled();
+//!         stream::send_each(&mut conn, &flags.messages)?;
+//!         let segments_out = stream::finish_sending(&mut conn)?;
+//!         let side = Side { journal: conn.into_parts().1, knobs, segments_out };
+//!         Ok(Exchange::sender("each message, one send", &side).into())
+//!     }
+//!
+//!     fn tour() -> Result<Vec<Run>> {
+//!         Ok(Vec::new()) // the runs of `cargo demo echo`, both sides in this process
+//!     }
+//! }
+//!
+//! fn main() -> std::process::ExitCode {
+//!     kit::lesson::server_main::<Echo>()
+//! }
+//! ```
 
 use crate::cli::{self, Common, Deadline, Dial, Listen, Pairing};
 use crate::error::Result;

@@ -23,6 +23,10 @@ struct Args {
     #[arg(default_value = "all", value_parser = PossibleValuesParser::new(names()))]
     demo: String,
 
+    /// Print the demos' names, one per line in lesson order, and run none.
+    #[arg(long, conflicts_with = "demo")]
+    list: bool,
+
     #[command(flatten)]
     common: Common,
 }
@@ -78,6 +82,11 @@ fn names() -> Vec<clap::builder::PossibleValue> {
 
 fn main() -> ExitCode {
     let args: Args = cli::parse();
+    if args.list {
+        let names: Vec<&str> = lessons().iter().map(|entry| entry.name).collect();
+        cli::print(&(names.join("\n") + "\n"));
+        return ExitCode::SUCCESS;
+    }
     let style = args.common.color.style();
     let mut reports = Vec::new();
     for entry in lessons() {

@@ -13,10 +13,20 @@ use serde_json::Value;
 use std::fs;
 use std::path::Path;
 
-/// Every demo: each one's `--json` is a `kit::report::Report`.
-const REPORTS: [&str; 7] = [
-    "sticky", "half", "nagle", "udp", "fixed", "pitfalls", "transfer",
-];
+/// Every captured report: `tests/fixtures/NAME.json`, by name.
+fn captured() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut names: Vec<String> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            name.strip_suffix(".json").map(str::to_string)
+        })
+        .collect();
+    names.sort();
+    names
+}
 
 fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -27,7 +37,9 @@ fn fixture(name: &str) -> String {
 
 #[test]
 fn every_fixture_renders_exactly_as_locked() {
-    for name in REPORTS {
+    let names = captured();
+    assert!(names.len() >= 7, "fixtures: {names:?}");
+    for name in &names {
         let text = fixture(name);
         let report: Report = serde_json::from_str(&text)
             .unwrap_or_else(|e| panic!("{name}.json is not a Report: {e}"));
