@@ -44,7 +44,7 @@ fn decode(c: &mut Criterion) {
                         n += 1;
                     }
                     assert_eq!(n, frames);
-                })
+                });
             },
         );
 
@@ -63,7 +63,7 @@ fn decode(c: &mut Criterion) {
                         n += 1;
                     }
                     assert_eq!(n, frames);
-                })
+                });
             },
         );
     }

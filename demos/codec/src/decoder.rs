@@ -153,11 +153,13 @@ impl Default for Decoder {
 
 impl Decoder {
     /// A decoder accepting payloads up to [`DEFAULT_MAX_FRAME_LEN`].
+    #[must_use]
     pub fn new() -> Decoder {
         Decoder::with_max_frame_len(DEFAULT_MAX_FRAME_LEN)
     }
 
     /// A decoder accepting payloads up to `max` bytes.
+    #[must_use]
     pub fn with_max_frame_len(max: usize) -> Decoder {
         Decoder {
             buffer: Vec::new(),
@@ -169,6 +171,7 @@ impl Decoder {
     }
 
     /// The largest payload accepted.
+    #[must_use]
     pub fn max_frame_len(&self) -> usize {
         self.max_frame_len
     }
@@ -237,6 +240,7 @@ impl Decoder {
     }
 
     /// Where the decoder is inside the next frame.
+    #[must_use]
     pub fn state(&self) -> State {
         self.state
     }
@@ -248,6 +252,7 @@ impl Decoder {
     /// A reader that asks `recv` for exactly this many never reads past
     /// the end of a frame — what a protocol needs when raw bytes (a file's
     /// body, say) follow a frame on the same connection.
+    #[must_use]
     pub fn wants(&self) -> usize {
         if self.failed.is_some() {
             return 0;
@@ -259,6 +264,7 @@ impl Decoder {
     }
 
     /// Bytes pushed but not yet handed out as frames.
+    #[must_use]
     pub fn buffered(&self) -> usize {
         self.buffer.len() - self.start
     }
@@ -266,6 +272,7 @@ impl Decoder {
     /// The bytes pushed but not yet handed out as frames, giving the
     /// decoder up: for a reader that switches from frames to something
     /// else on the same stream.
+    #[must_use]
     pub fn into_buffered(mut self) -> Vec<u8> {
         self.buffer.drain(..self.start);
         self.buffer

@@ -38,6 +38,7 @@ pub fn header(len: usize) -> Option<[u8; HEADER_LEN]> {
 /// # Panics
 ///
 /// If the payload is 4 GiB or longer, which no frame can describe.
+#[must_use]
 pub fn encode(payload: &[u8]) -> Vec<u8> {
     let header = header(payload.len()).expect("a frame payload is shorter than 4 GiB");
     let mut frame = Vec::with_capacity(HEADER_LEN + payload.len());

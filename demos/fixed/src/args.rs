@@ -11,7 +11,7 @@ pub enum Scenario {
     Sticky,
     /// The half demo: the tutorial's sentence; the server reads with recv(16).
     Half,
-    /// The nagle demo: ten one-character messages with TCP_NODELAY; read late.
+    /// The nagle demo: ten one-character messages with `TCP_NODELAY`; read late.
     Nagle,
 }
 
@@ -52,6 +52,7 @@ pub struct ReplayArgs {
 
 impl ReplayArgs {
     /// The traffic the scenario replays.
+    #[must_use]
     pub fn traffic(&self) -> Traffic {
         match self.scenario {
             Scenario::Sticky => Traffic::Sticky,
@@ -75,6 +76,7 @@ impl ReplayArgs {
     }
 
     /// The messages to send, before framing.
+    #[must_use]
     pub fn messages(&self) -> Vec<Vec<u8>> {
         if self.messages.is_empty() {
             self.traffic().messages()

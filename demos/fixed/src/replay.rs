@@ -110,9 +110,9 @@ pub enum Traffic {
     Half,
     /// The sentence written in pieces of 2, 5 and 13 bytes (and the rest).
     Staged,
-    /// 256 KiB into a 4096-byte SO_RCVBUF.
+    /// 256 KiB into a 4096-byte `SO_RCVBUF`.
     SmallQueue,
-    /// Ten one-character messages with TCP_NODELAY on, to a late reader.
+    /// Ten one-character messages with `TCP_NODELAY` on, to a late reader.
     Nagle,
 }
 
@@ -127,6 +127,7 @@ impl Traffic {
     ];
 
     /// The messages, before framing.
+    #[must_use]
     pub fn messages(self) -> Vec<Vec<u8>> {
         match self {
             Traffic::Sticky => sticky::tutorial_messages(),
@@ -137,6 +138,7 @@ impl Traffic {
     }
 
     /// The run's label.
+    #[must_use]
     pub fn label(self) -> &'static str {
         match self {
             Traffic::Sticky => "framed: the sticky demo's two messages",
@@ -294,7 +296,7 @@ fn verdict(
         match ending {
             Some(Ending::Silent { waited }) => sentence.push_str(&verdict::then_silent(waited)),
             Some(Ending::Stopped { limit }) => {
-                sentence.push_str(&format!("; this side stopped reading after {limit} B"))
+                sentence.push_str(&format!("; this side stopped reading after {limit} B"));
             }
             _ => {}
         }

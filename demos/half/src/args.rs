@@ -26,7 +26,7 @@ pub struct VariantArgs {
           value_parser = clap::value_parser!(u32).range(1..))]
     pub recv_size: Option<u32>,
 
-    /// Variant 2: SO_RCVBUF of N bytes (4096 if N is left out) on the
+    /// Variant 2: `SO_RCVBUF` of N bytes (4096 if N is left out) on the
     /// server's listener and a big message (--size); no recv can return
     /// more than the kernel queues.
     #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "4096",

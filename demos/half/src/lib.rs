@@ -101,7 +101,7 @@ impl Lesson for Half {
 pub const SENTENCE: &str = "下雨天留客天留人不留";
 /// The recv buffer of the first variant: 16 bytes end inside 天.
 pub const RECV_SIZE: usize = 16;
-/// SO_RCVBUF asked for in the second variant (Linux applies twice this).
+/// `SO_RCVBUF` asked for in the second variant (Linux applies twice this).
 pub const RCVBUF: usize = 4096;
 /// The message of the second variant.
 pub const BIG: usize = 256 * 1024;
@@ -117,10 +117,10 @@ pub enum Variant {
         /// Bytes asked of each `recv`.
         recv_size: usize,
     },
-    /// The listener's SO_RCVBUF is smaller than the message: the kernel can
+    /// The listener's `SO_RCVBUF` is smaller than the message: the kernel can
     /// never queue the whole message, so no recv can return it whole.
     SmallQueue {
-        /// SO_RCVBUF asked for on the listener.
+        /// `SO_RCVBUF` asked for on the listener.
         rcvbuf: usize,
     },
     /// The sender writes the message in pieces, each only after the
@@ -142,6 +142,7 @@ pub struct Scenario {
 
 impl Scenario {
     /// The tutorial's sentence read with a 16-byte recv buffer.
+    #[must_use]
     pub fn small_recv(recv_size: usize) -> Scenario {
         Scenario {
             variant: Variant::SmallRecv { recv_size },
@@ -149,7 +150,8 @@ impl Scenario {
         }
     }
 
-    /// A 256 KiB message into a listener whose SO_RCVBUF is `rcvbuf`.
+    /// A 256 KiB message into a listener whose `SO_RCVBUF` is `rcvbuf`.
+    #[must_use]
     pub fn small_queue(rcvbuf: usize, size: usize) -> Scenario {
         Scenario {
             variant: Variant::SmallQueue { rcvbuf },
@@ -192,6 +194,7 @@ impl Scenario {
     }
 
     /// Knobs for the listening (receiving) side, set before `listen`.
+    #[must_use]
     pub fn receiver_knobs(&self) -> Knobs {
         match self.variant {
             Variant::SmallQueue { rcvbuf } => Knobs {
@@ -203,6 +206,7 @@ impl Scenario {
     }
 
     /// Knobs for the sending side: a staged sender sends each piece at once.
+    #[must_use]
     pub fn sender_knobs(&self) -> Knobs {
         match self.variant {
             Variant::Staged { .. } => Knobs {
@@ -216,6 +220,7 @@ impl Scenario {
 
 /// The tutorial's `big_data`, "重要信息" repeated, to `size` bytes (padded
 /// with dots so that no character is cut by the length itself).
+#[must_use]
 pub fn big_message(size: usize) -> Vec<u8> {
     let phrase = "重要信息".as_bytes();
     let mut message = phrase.repeat(size / phrase.len());
@@ -356,6 +361,7 @@ pub fn run(scenario: &Scenario) -> Result<Exchange> {
 
 /// Why the run came out as it did (nothing, when the peer did something
 /// other than the lesson expects).
+#[must_use]
 pub fn notes(run: &Exchange, scenario: &Scenario) -> Vec<String> {
     if run.code.is_mismatch() {
         // The peer did something else: the verdict says what, and the

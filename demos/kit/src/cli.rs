@@ -23,7 +23,7 @@ pub struct Common {
     #[arg(long)]
     pub json: bool,
 
-    /// Colour the story: `auto` colours on a terminal unless NO_COLOR is
+    /// Colour the story: `auto` colours on a terminal unless `NO_COLOR` is
     /// set; `always` also colours into pipes; `never` prints plain text.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -31,12 +31,14 @@ pub struct Common {
 
 /// Parses the command line. A mistake gets one line on stderr and exit
 /// code 2; `--help` and `--version` print as usual.
+#[must_use]
 pub fn parse<T: Parser>() -> T {
     parse_with(T::command())
 }
 
 /// Parses the command line with `command` (a [`Parser`]'s command, renamed
 /// or re-worded by a generic driver), the same way as [`parse`].
+#[must_use]
 pub fn parse_with<T: FromArgMatches>(command: Command) -> T {
     let parsed = command
         .try_get_matches()
@@ -136,6 +138,7 @@ impl Pairing {
     }
 
     /// The same, waiting at most `timeout` for the peer.
+    #[must_use]
     pub fn waiting(self, timeout: Duration) -> Pairing {
         Pairing {
             timeout: Some(timeout),
@@ -144,6 +147,7 @@ impl Pairing {
     }
 
     /// What to check when the two sides disagree.
+    #[must_use]
     pub fn hint(&self) -> String {
         if self.flags.is_empty() {
             format!("is {} running with its default flags too?", self.peer)
@@ -157,12 +161,14 @@ impl Pairing {
 }
 
 /// ` --flag value`, with the value quoted for a shell if it needs it.
+#[must_use]
 pub fn flag(name: &str, value: &str) -> String {
     format!(" --{name} {}", shell_word(value))
 }
 
 /// `text` as one word on a command line: as it is if it is plain, else in
 /// single quotes (a student copies the hint into a terminal).
+#[must_use]
 pub fn shell_word(text: &str) -> String {
     let plain = !text.is_empty()
         && text
@@ -184,6 +190,7 @@ pub fn shell_word(text: &str) -> String {
 ///   cut short, a silent peer: the story is printed all the same, and one
 ///   line on stderr says what happened and which flags to match;
 /// - 2: the command line cannot work (see [`parse`]).
+#[must_use]
 pub fn finish(outcome: Result<Report, Error>, common: &Common, pairing: &Pairing) -> ExitCode {
     match outcome {
         Ok(report) => {
@@ -224,6 +231,7 @@ pub fn finish(outcome: Result<Report, Error>, common: &Common, pairing: &Pairing
 }
 
 /// Prints the error's one line and returns its exit code.
+#[must_use]
 pub fn fail(error: &Error) -> ExitCode {
     let _ = writeln!(io::stderr(), "error: {error}");
     ExitCode::from(error.exit_code())
@@ -289,6 +297,7 @@ pub struct Deadline {
 /// `addr`. A server on 0.0.0.0 listens on every network card, but 0.0.0.0
 /// is not an address anyone can dial: the client needs one of this
 /// computer's own addresses.
+#[must_use]
 pub fn address_for_clients(addr: SocketAddr) -> String {
     if addr.ip().is_unspecified() {
         format!(

@@ -49,6 +49,7 @@ impl Listener {
     }
 
     /// The address really bound (with the port the kernel picked for `:0`).
+    #[must_use]
     pub fn local_addr(&self) -> SocketAddr {
         self.addr
     }

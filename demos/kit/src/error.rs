@@ -80,11 +80,13 @@ impl Error {
     }
 
     /// A thread of this program that panicked, as an error.
+    #[must_use]
     pub fn panicked(what: &str) -> Error {
         Error::Internal(format!("{what} stopped unexpectedly"))
     }
 
     /// The process exit code: 2 for usage errors, 1 for everything at run time.
+    #[must_use]
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage(_) => 2,
@@ -168,6 +170,7 @@ impl std::error::Error for Error {
 /// Whether an I/O error is a read or write deadline that passed. Unix
 /// reports an expired `SO_RCVTIMEO` as `WouldBlock` (EAGAIN), Windows as
 /// `TimedOut` (WSAETIMEDOUT): both mean "nothing came in time".
+#[must_use]
 pub fn is_timeout(error: &io::Error) -> bool {
     matches!(
         error.kind(),

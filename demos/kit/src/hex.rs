@@ -8,6 +8,7 @@
 pub const ROW: usize = 16;
 
 /// `e4b88b`: lowercase, no separators.
+#[must_use]
 pub fn lowercase(bytes: &[u8]) -> String {
     let mut text = String::with_capacity(bytes.len() * 2);
     for byte in bytes {
@@ -18,6 +19,7 @@ pub fn lowercase(bytes: &[u8]) -> String {
 }
 
 /// `e4 b8 8b`: one byte per word.
+#[must_use]
 pub fn spaced(bytes: &[u8]) -> String {
     bytes
         .iter()
@@ -43,6 +45,7 @@ pub fn parse(text: &str) -> Result<Vec<u8>, String> {
 
 /// The `hexdump` crate's rows for `bytes`:
 /// `|e4b88be9 9ba8e5a4 a9e79599 e5aea2e5| ................ 00000000`.
+#[must_use]
 pub fn rows(bytes: &[u8]) -> Vec<String> {
     let mut rows: Vec<String> = hexdump::hexdump_iter(bytes)
         .map(|row| row.to_string())
@@ -55,6 +58,7 @@ pub fn rows(bytes: &[u8]) -> Vec<String> {
 /// One row in the same layout as [`rows`], for up to sixteen `bytes` that
 /// start `offset` bytes into some longer stream (the slicer numbers its
 /// pieces by their place in the connection, not from zero).
+#[must_use]
 pub fn row(bytes: &[u8], offset: u64) -> String {
     let bytes = &bytes[..bytes.len().min(ROW)];
     let mut hex = String::with_capacity(ROW * 2 + 3);
@@ -83,6 +87,7 @@ pub fn row(bytes: &[u8], offset: u64) -> String {
 
 /// Where byte `i` of a row (0 to 15) sits in a [`rows`] line: after the
 /// opening `|`, two digits a byte and a space after every fourth.
+#[must_use]
 pub fn column_of(i: usize) -> usize {
     1 + 2 * i + i / 4
 }

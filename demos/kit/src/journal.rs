@@ -101,6 +101,7 @@ pub struct Journal {
 impl Journal {
     /// Starts a journal whose times count from `epoch`. Both sides of an
     /// in-process run share one epoch, so their times can be compared.
+    #[must_use]
     pub fn new(epoch: Instant) -> Journal {
         Journal {
             epoch,
@@ -152,12 +153,14 @@ impl Journal {
     }
 
     /// Everything, in order.
+    #[must_use]
     pub fn events(&self) -> &[Event] {
         &self.events
     }
 
     /// How the receiving ended, if it has (`None` for a sender, or a
     /// receiver that stopped on its own once it had what it expected).
+    #[must_use]
     pub fn ending(&self) -> Option<Ending> {
         self.events.iter().rev().find_map(|event| match event {
             Event::End(ending) => Some(*ending),
@@ -166,6 +169,7 @@ impl Journal {
     }
 
     /// The sends, in order.
+    #[must_use]
     pub fn sends(&self) -> Vec<&Call> {
         self.events
             .iter()
@@ -177,6 +181,7 @@ impl Journal {
     }
 
     /// The recvs (chunks or datagrams), in order.
+    #[must_use]
     pub fn recvs(&self) -> Vec<&Call> {
         self.events
             .iter()
@@ -188,11 +193,13 @@ impl Journal {
     }
 
     /// How many recvs so far.
+    #[must_use]
     pub fn recv_count(&self) -> usize {
         self.recv_count
     }
 
     /// All bytes received so far.
+    #[must_use]
     pub fn received_bytes(&self) -> usize {
         self.received
     }

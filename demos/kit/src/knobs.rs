@@ -3,11 +3,11 @@
 //! Knobs are set with socket2 *before* `connect` or `listen`, because two of
 //! them are read by the kernel at the start of the connection: the receive
 //! buffer size decides the window advertised in the SYN (and a listener's
-//! SO_RCVBUF is inherited by every socket it accepts), and the send buffer
+//! `SO_RCVBUF` is inherited by every socket it accepts), and the send buffer
 //! size bounds how much the sender may queue from the first write on.
 //!
-//! What the kernel applies is not what was asked: Linux doubles SO_RCVBUF and
-//! SO_SNDBUF to leave room for its own bookkeeping and clamps tiny values
+//! What the kernel applies is not what was asked: Linux doubles `SO_RCVBUF` and
+//! `SO_SNDBUF` to leave room for its own bookkeeping and clamps tiny values
 //! (asking for 1 gives 2304 and 4608 on kernel 6.x). So a demo prints the
 //! [`Applied`] values, read back with `getsockopt`, never its own wishes.
 
@@ -19,37 +19,37 @@ use std::io;
 /// operating system's default alone.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Knobs {
-    /// TCP_NODELAY: send small writes at once instead of waiting, as Nagle's
+    /// `TCP_NODELAY`: send small writes at once instead of waiting, as Nagle's
     /// algorithm does, for the ACK of data already in flight.
     pub nodelay: Option<bool>,
-    /// SO_RCVBUF in bytes: how much the kernel will queue for a reader that
+    /// `SO_RCVBUF` in bytes: how much the kernel will queue for a reader that
     /// has not called `recv` yet (and so the window the peer may fill).
     pub recv_buffer: Option<usize>,
-    /// SO_SNDBUF in bytes: how much the kernel will queue before `send` blocks.
+    /// `SO_SNDBUF` in bytes: how much the kernel will queue before `send` blocks.
     pub send_buffer: Option<usize>,
-    /// TCP_QUICKACK (Linux): ACK at once instead of delaying the ACK. The
+    /// `TCP_QUICKACK` (Linux): ACK at once instead of delaying the ACK. The
     /// kernel clears it again on its own, so it has to be re-armed.
     pub quickack: Option<bool>,
-    /// TCP_CORK (Linux): hold partial segments until the cork is removed.
+    /// `TCP_CORK` (Linux): hold partial segments until the cork is removed.
     pub cork: Option<bool>,
 }
 
 /// The options as the kernel reports them after it applied them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Applied {
-    /// TCP_NODELAY as read back.
+    /// `TCP_NODELAY` as read back.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nodelay: Option<bool>,
-    /// SO_RCVBUF as read back, in bytes.
+    /// `SO_RCVBUF` as read back, in bytes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recv_buffer: Option<usize>,
-    /// SO_SNDBUF as read back, in bytes.
+    /// `SO_SNDBUF` as read back, in bytes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_buffer: Option<usize>,
-    /// TCP_QUICKACK as read back (Linux only).
+    /// `TCP_QUICKACK` as read back (Linux only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quickack: Option<bool>,
-    /// TCP_CORK as read back (Linux only).
+    /// `TCP_CORK` as read back (Linux only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cork: Option<bool>,
 }
@@ -80,8 +80,9 @@ impl Knobs {
 }
 
 impl Applied {
-    /// Reads back the options of a socket: the buffers and TCP_NODELAY
+    /// Reads back the options of a socket: the buffers and `TCP_NODELAY`
     /// always, QUICKACK and CORK when they were `asked` for (and exist here).
+    #[must_use]
     pub fn read(socket: SockRef<'_>, asked: &Knobs) -> Applied {
         Applied {
             nodelay: socket.tcp_nodelay().ok(),
@@ -92,7 +93,8 @@ impl Applied {
         }
     }
 
-    /// The knobs that shape sending: TCP_NODELAY, SO_SNDBUF, TCP_CORK.
+    /// The knobs that shape sending: `TCP_NODELAY`, `SO_SNDBUF`, `TCP_CORK`.
+    #[must_use]
     pub fn sending(&self) -> Applied {
         Applied {
             nodelay: self.nodelay,
@@ -102,7 +104,8 @@ impl Applied {
         }
     }
 
-    /// The knobs that shape receiving: SO_RCVBUF, TCP_QUICKACK.
+    /// The knobs that shape receiving: `SO_RCVBUF`, `TCP_QUICKACK`.
+    #[must_use]
     pub fn receiving(&self) -> Applied {
         Applied {
             recv_buffer: self.recv_buffer,
@@ -113,6 +116,7 @@ impl Applied {
 
     /// The knobs of a whole connection, as a report shows them: how the
     /// sender sends and how the receiver queues.
+    #[must_use]
     pub fn of_connection(sender: &Applied, receiver: &Applied) -> Applied {
         Applied {
             recv_buffer: receiver.recv_buffer,

@@ -137,6 +137,7 @@ pub trait Lesson {
     fn tour() -> Result<Vec<Run>>;
 
     /// A report of this lesson holding `runs`.
+    #[must_use]
     fn report(runs: Vec<Run>) -> Report {
         Report::new(Self::NAME, Self::TITLE, runs)
     }
@@ -209,6 +210,7 @@ struct ClientArgs<F: Args> {
 }
 
 /// `main` of a lesson's receiving program.
+#[must_use]
 pub fn server_main<L: Lesson>() -> ExitCode {
     let two_computers = format!(
         "Two computers: run `{} --listen 0.0.0.0:9000` here, find this computer's IP address \
@@ -232,6 +234,7 @@ pub fn server_main<L: Lesson>() -> ExitCode {
 }
 
 /// `main` of a lesson's sending program.
+#[must_use]
 pub fn client_main<L: Lesson>() -> ExitCode {
     let args: ClientArgs<L::ClientFlags> =
         parse(L::CLIENT, ClientArgs::<L::ClientFlags>::command());

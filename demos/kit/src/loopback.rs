@@ -30,6 +30,7 @@ pub struct End {
 impl End {
     /// The connection, journaling itself from the end's epoch, and its
     /// knobs as applied.
+    #[must_use]
     pub fn journaled(self) -> (Journaled<TcpStream>, Applied) {
         (Journaled::new(self.stream, self.epoch), self.knobs)
     }

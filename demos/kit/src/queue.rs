@@ -32,6 +32,7 @@ impl Patience {
     /// For a peer on another computer, which may send other messages than
     /// this side expects: wait up to `deadline` (the binaries' `--timeout`),
     /// but stop once the sender has been quiet for a second.
+    #[must_use]
     pub fn across_computers(deadline: Duration) -> Patience {
         Patience {
             deadline,
@@ -41,6 +42,7 @@ impl Patience {
 
     /// Waits only for the expected count (or the deadline): for runs where
     /// both sides are ours and the count is known exactly.
+    #[must_use]
     pub fn exact(deadline: Duration) -> Patience {
         Patience {
             deadline,

@@ -17,13 +17,15 @@ pub const UNAVAILABLE: &str =
     "segment counts come from Linux's TCP_INFO, which this platform does not have";
 
 /// Data segments sent so far on this connection (`tcpi_data_segs_out`).
+#[must_use]
 pub fn data_segments_out(stream: &TcpStream) -> Option<u64> {
     tcp_info::read(stream).map(|info| info.data_segs_out)
 }
 
-/// Waits until every byte written to `stream` has been sent and ACKed by
+/// Waits until every byte written to `stream` has been sent and `ACKed` by
 /// the peer's kernel, so that the segment count is final. Returns `false`
-/// on platforms without TCP_INFO, or if `deadline` passed first.
+/// on platforms without `TCP_INFO`, or if `deadline` passed first.
+#[must_use]
 pub fn wait_until_acked(stream: &TcpStream, deadline: Duration) -> bool {
     let started = std::time::Instant::now();
     while started.elapsed() < deadline {

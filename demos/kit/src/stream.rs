@@ -27,7 +27,7 @@ pub fn send_each<M: AsRef<[u8]>>(conn: &mut Journaled<TcpStream>, messages: &[M]
 }
 
 /// Ends the sending side: waits (on Linux) until the peer's kernel has
-/// ACKed every byte, so the segment count is final, then sends FIN and
+/// `ACKed` every byte, so the segment count is final, then sends FIN and
 /// journals it. Returns the data segments sent, where the platform counts
 /// them.
 pub fn finish_sending(conn: &mut Journaled<TcpStream>) -> Result<Option<u64>> {

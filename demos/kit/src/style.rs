@@ -13,7 +13,7 @@ use std::io::IsTerminal;
 /// The `--color` choice.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour when stdout is a terminal and NO_COLOR is unset.
+    /// Colour when stdout is a terminal and `NO_COLOR` is unset.
     #[default]
     Auto,
     /// Always colour, even into a pipe or a file.
@@ -35,6 +35,7 @@ impl ColorChoice {
     /// The style for this process's stdout. For `main` only: when colour
     /// is on it also tells the `colored` crate, which would otherwise make
     /// its own guess from the environment, to paint.
+    #[must_use]
     pub fn style(self) -> Style {
         let no_color = std::env::var("NO_COLOR").ok();
         let colour = self.decide(std::io::stdout().is_terminal(), no_color.as_deref());
@@ -66,13 +67,15 @@ impl Style {
     }
 
     /// Bold.
+    #[must_use]
     pub fn bold(&self, text: &str) -> String {
-        self.paint(text, |t| t.bold())
+        self.paint(text, colored::Colorize::bold)
     }
 
     /// Dimmed: what matters less.
+    #[must_use]
     pub fn dimmed(&self, text: &str) -> String {
-        self.paint(text, |t| t.dimmed())
+        self.paint(text, colored::Colorize::dimmed)
     }
 }
 
@@ -80,7 +83,6 @@ impl Style {
 mod tests {
     use super::ColorChoice::*;
     use super::Style;
-    use colored::Colorize;
 
     #[test]
     fn auto_follows_the_terminal_and_no_color() {
@@ -95,6 +97,6 @@ mod tests {
     #[test]
     fn a_plain_style_never_paints() {
         assert_eq!(Style::PLAIN.bold("x"), "x");
-        assert_eq!(Style::PLAIN.paint("y", |t| t.red()), "y");
+        assert_eq!(Style::PLAIN.paint("y", colored::Colorize::red), "y");
     }
 }

@@ -6,12 +6,12 @@
 //! a few of them to show what really happened on the wire: how many data
 //! segments left ([`segments`](crate::segments)), whether the peer has
 //! acknowledged everything, and whether its FIN has already arrived
-//! ([`queue`](crate::queue)). socket2 has no TCP_INFO API, so this reads
+//! ([`queue`](crate::queue)). socket2 has no `TCP_INFO` API, so this reads
 //! it through libc; other platforms answer `None` and the demos say so.
 
 use std::net::TcpStream;
 
-/// The few TCP_INFO fields the lab reads.
+/// The few `TCP_INFO` fields the lab reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 pub struct Info {
@@ -23,12 +23,13 @@ pub struct Info {
     /// Bytes written by the application but not yet sent
     /// (`tcpi_notsent_bytes`).
     pub notsent_bytes: u32,
-    /// The peer's FIN has arrived: the connection is in CLOSE_WAIT (or
+    /// The peer's FIN has arrived: the connection is in `CLOSE_WAIT` (or
     /// later), so after the bytes already queued no more will come.
     pub peer_closed: bool,
 }
 
 /// The kernel's record of `stream`, where the platform has one.
+#[must_use]
 pub fn read(stream: &TcpStream) -> Option<Info> {
     imp::info(stream)
 }

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 /// `1.5 MiB`, `200.0 MiB`, `17 B`.
+#[must_use]
 pub fn bytes(n: u64) -> String {
     const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
     if n < 1024 {
@@ -19,6 +20,7 @@ pub fn bytes(n: u64) -> String {
 }
 
 /// Bytes per second over `elapsed`, as `812.3 MiB/s`.
+#[must_use]
 pub fn speed(n: u64, elapsed: Duration) -> String {
     let secs = elapsed.as_secs_f64();
     if secs <= 0.0 {
@@ -28,6 +30,7 @@ pub fn speed(n: u64, elapsed: Duration) -> String {
 }
 
 /// One summary: `5.0 MiB in 0.012 s (416.7 MiB/s)`.
+#[must_use]
 pub fn summary(n: u64, elapsed: Duration) -> String {
     format!(
         "{} in {:.3} s ({})",

@@ -28,6 +28,7 @@ pub struct Reading<'a> {
 
 impl Reading<'_> {
     /// Whether a character was cut at either edge of the chunk.
+    #[must_use]
     pub fn is_cut(&self) -> bool {
         !self.lead.is_empty() || !self.tail.is_empty()
     }
@@ -45,6 +46,7 @@ pub struct CutCharacter {
 }
 
 /// Splits `chunk` into partial characters at its edges and the text between.
+#[must_use]
 pub fn read(chunk: &[u8]) -> Reading<'_> {
     let lead_len = chunk
         .iter()
@@ -66,6 +68,7 @@ pub fn read(chunk: &[u8]) -> Reading<'_> {
 
 /// The character that `boundary` (a byte offset into `stream`) falls inside,
 /// if it falls inside one rather than between two.
+#[must_use]
 pub fn cut_at(stream: &[u8], boundary: usize) -> Option<CutCharacter> {
     if boundary == 0 || boundary >= stream.len() || !is_continuation(stream[boundary]) {
         return None;

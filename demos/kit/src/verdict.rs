@@ -65,6 +65,7 @@ pub enum Code {
 impl Code {
     /// Whether the peer or the network did something other than the lesson
     /// expects: a paired binary then exits with code 1.
+    #[must_use]
     pub fn is_mismatch(self) -> bool {
         matches!(
             self,
@@ -78,6 +79,7 @@ impl Code {
 }
 
 /// `1 message`, `2 messages`.
+#[must_use]
 pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
@@ -88,6 +90,7 @@ pub fn count(n: usize, noun: &str) -> String {
 
 /// Judges a run from the receiver's side: `messages` were sent, each recv
 /// holds the pieces in `origins`, and the receiving ended as `ending` says.
+#[must_use]
 pub fn judge(
     messages: usize,
     sent_bytes: usize,
@@ -184,6 +187,7 @@ pub fn judge(
 /// missing is the news. And a receiver sees only what arrived, so it says
 /// what it expected and what the sender did — never what the sender "sent",
 /// which it cannot know.
+#[must_use]
 pub fn cut_short(
     what: &str,
     expected: usize,
@@ -215,6 +219,7 @@ pub fn cut_short(
 
 /// What is added to a verdict when, after every expected byte, the sender
 /// neither sent more nor closed the connection.
+#[must_use]
 pub fn then_silent(waited: std::time::Duration) -> String {
     format!(
         "; then the sender sent nothing for {:.1} s and did not close the connection",
@@ -224,6 +229,7 @@ pub fn then_silent(waited: std::time::Duration) -> String {
 
 /// Judges a datagram run: `sent` datagrams went out, each recv holds the
 /// pieces in `origins` (one datagram each, perhaps truncated).
+#[must_use]
 pub fn judge_datagrams(sent: usize, origins: &[Vec<Piece>], truncated: &[usize]) -> Verdict {
     let recvs = origins.len();
     let lost = sent.saturating_sub(recvs);
@@ -260,6 +266,7 @@ pub fn judge_datagrams(sent: usize, origins: &[Vec<Piece>], truncated: &[usize])
 /// The verdict when received bytes are not the expected messages, so no
 /// byte can be traced to a send. The two sides were most likely started
 /// with different flags; the binary's error line names the ones to match.
+#[must_use]
 pub fn unknown_origin(recvs: usize, bytes: usize, ending: Option<Ending>) -> Verdict {
     let mut sentence = format!(
         "{} returned {bytes} bytes that are not the messages this side expected, so no byte \
@@ -282,6 +289,7 @@ pub fn unknown_origin(recvs: usize, bytes: usize, ending: Option<Ending>) -> Ver
 }
 
 /// The verdict of a sender, which sees only its own writes.
+#[must_use]
 pub fn sender_side(messages: usize, bytes: usize) -> Verdict {
     Verdict {
         sticky: None,

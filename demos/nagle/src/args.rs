@@ -9,24 +9,25 @@ use clap::{Args, ValueEnum};
 pub enum Choice {
     /// The stall with the defaults: header and body as two writes.
     Nagle,
-    /// The stall with TCP_NODELAY on the client.
+    /// The stall with `TCP_NODELAY` on the client.
     Nodelay,
-    /// The stall with TCP_QUICKACK re-armed on the server before every read (Linux).
+    /// The stall with `TCP_QUICKACK` re-armed on the server before every read (Linux).
     Quickack,
-    /// The stall with TCP_QUICKACK set once on the server (Linux).
+    /// The stall with `TCP_QUICKACK` set once on the server (Linux).
     QuickackOnce,
-    /// The stall with TCP_CORK around the client's two writes (Linux).
+    /// The stall with `TCP_CORK` around the client's two writes (Linux).
     Cork,
     /// The stall avoided: header and body in one write.
     Combined,
     /// Nine one-byte writes after three warm-ups, Nagle on.
     Burst,
-    /// Nine one-byte writes after three warm-ups, TCP_NODELAY on.
+    /// Nine one-byte writes after three warm-ups, `TCP_NODELAY` on.
     BurstNodelay,
 }
 
 impl Choice {
     /// The stall variant, or `None` for a burst.
+    #[must_use]
     pub fn stall(self) -> Option<Variant> {
         match self {
             Choice::Nagle => Some(Variant::Nagle),
@@ -39,7 +40,8 @@ impl Choice {
         }
     }
 
-    /// Whether this is the burst with TCP_NODELAY on.
+    /// Whether this is the burst with `TCP_NODELAY` on.
+    #[must_use]
     pub fn nodelay(self) -> bool {
         self == Choice::BurstNodelay
     }

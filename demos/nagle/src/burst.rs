@@ -11,7 +11,7 @@
 //!          ── segment [8 B] ─────────────▶ recv → 8 B     (the queued bytes, as one segment)
 //! ```
 //!
-//! With TCP_NODELAY every write leaves at once, as its own segment, and all
+//! With `TCP_NODELAY` every write leaves at once, as its own segment, and all
 //! nine bytes arrive within a millisecond.
 
 use kit::error::{Error, Result};
@@ -29,11 +29,13 @@ pub const WARM_UPS: usize = 3;
 pub const WRITES: usize = 9;
 
 /// The burst's messages: one byte each.
+#[must_use]
 pub fn messages() -> Vec<Vec<u8>> {
     (0..WRITES).map(|i| vec![b'1' + i as u8]).collect()
 }
 
 /// What the run shows, for its banner.
+#[must_use]
 pub fn label(nodelay: bool) -> String {
     let nagle = if nodelay {
         "TCP_NODELAY on"
@@ -44,6 +46,7 @@ pub fn label(nodelay: bool) -> String {
 }
 
 /// The sender's knobs.
+#[must_use]
 pub fn knobs(nodelay: bool) -> Knobs {
     Knobs {
         nodelay: Some(nodelay),
@@ -116,6 +119,7 @@ pub fn run(nodelay: bool) -> Result<Exchange> {
 
 /// Why the run came out as it did (nothing, when the peer did something
 /// other than the lesson expects).
+#[must_use]
 pub fn notes(run: &Exchange, nodelay: bool) -> Vec<String> {
     if run.code.is_mismatch() {
         // The peer did something else: the verdict says what, and the
@@ -163,7 +167,7 @@ mod tests {
     use super::*;
 
     /// DESIGN §4: with Nagle on, the 9 writes leave as exactly 2 data
-    /// segments and are read as 1 byte then 8; with TCP_NODELAY, 9.
+    /// segments and are read as 1 byte then 8; with `TCP_NODELAY`, 9.
     #[test]
     fn nagle_glues_the_burst_into_two_segments_and_nodelay_sends_nine() {
         let nagle = run(false).unwrap();

@@ -1,7 +1,7 @@
 //! # Nagle's algorithm — a latency problem, not a framing fix
 //!
 //! The tutorial says the sender's Nagle algorithm causes sticky packets, and
-//! many answers online say "turn on TCP_NODELAY" to cure them. This demo
+//! many answers online say "turn on `TCP_NODELAY`" to cure them. This demo
 //! measures what Nagle really does, in three parts:
 //!
 //! 1. [`stall`]: the cost — a request written as header + body waits 40 ms
@@ -9,9 +9,9 @@
 //!    five ways to end the wait, timed side by side.
 //! 2. [`burst`]: the one case where Nagle glues writes — nine one-byte
 //!    writes to a receiver that delays its ACKs leave as two segments.
-//! 3. [`late_reader`]: the lesson — with TCP_NODELAY on, ten sends leave as
+//! 3. [`late_reader`]: the lesson — with `TCP_NODELAY` on, ten sends leave as
 //!    ten segments and a late reader *still* gets them in one recv. Gluing
-//!    happens in the receive buffer; TCP_NODELAY cannot prevent it.
+//!    happens in the receive buffer; `TCP_NODELAY` cannot prevent it.
 
 pub mod args;
 pub mod burst;
@@ -25,7 +25,7 @@ use kit::report::{Exchange, Run, Timing};
 use kit::verdict::{Code, count};
 use stall::Variant;
 
-/// The lesson: Nagle's stall, the one case it glues, and why TCP_NODELAY
+/// The lesson: Nagle's stall, the one case it glues, and why `TCP_NODELAY`
 /// is no framing fix.
 #[derive(Debug, Clone, Copy)]
 pub struct Nagle;
@@ -66,30 +66,27 @@ impl Lesson for Nagle {
         flags.check()?;
         let choice = flags.variant;
         let end = opening.accept(&Knobs::default())?;
-        let run = match choice.stall() {
-            Some(variant) => {
-                let (side, answered) = stall::server(end, variant)?;
-                // The server times nothing: it answers, and the client's
-                // screen has the round trips.
-                let mut run = Exchange::receiver(variant.label(), &side, &[] as &[&[u8]]);
-                run.sticky = None;
-                run.half = None;
-                run.judged(
-                    format!(
-                        "answered {}; the round-trip times are on the client's screen",
-                        count(answered, "request")
-                    ),
-                    Code::Measured,
-                );
-                run
-            }
-            None => {
-                let side = burst::recv(end)?;
-                let mut run =
-                    Exchange::receiver(burst::label(choice.nodelay()), &side, &burst::messages());
-                run.notes = burst::notes(&run, choice.nodelay());
-                run
-            }
+        let run = if let Some(variant) = choice.stall() {
+            let (side, answered) = stall::server(end, variant)?;
+            // The server times nothing: it answers, and the client's
+            // screen has the round trips.
+            let mut run = Exchange::receiver(variant.label(), &side, &[] as &[&[u8]]);
+            run.sticky = None;
+            run.half = None;
+            run.judged(
+                format!(
+                    "answered {}; the round-trip times are on the client's screen",
+                    count(answered, "request")
+                ),
+                Code::Measured,
+            );
+            run
+        } else {
+            let side = burst::recv(end)?;
+            let mut run =
+                Exchange::receiver(burst::label(choice.nodelay()), &side, &burst::messages());
+            run.notes = burst::notes(&run, choice.nodelay());
+            run
         };
         Ok(run.into())
     }
@@ -116,7 +113,7 @@ impl Lesson for Nagle {
         })
     }
 
-    /// The stall table, the burst with and without TCP_NODELAY, and the
+    /// The stall table, the burst with and without `TCP_NODELAY`, and the
     /// late reader.
     fn tour() -> Result<Vec<Run>> {
         Ok(vec![
@@ -130,6 +127,7 @@ impl Lesson for Nagle {
 
 /// The ten messages of the late-reader run: the tutorial's sentence, one
 /// character per send.
+#[must_use]
 pub fn one_character_each() -> Vec<Vec<u8>> {
     "下雨天留客天留人不留"
         .chars()
@@ -137,7 +135,7 @@ pub fn one_character_each() -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// Part 3: ten sends with TCP_NODELAY on, read late — one recv.
+/// Part 3: ten sends with `TCP_NODELAY` on, read late — one recv.
 pub fn late_reader() -> Result<Exchange> {
     let scenario = sticky::Scenario {
         messages: one_character_each(),

@@ -16,9 +16,9 @@
 //! Two reasonable mechanisms deadlock for 40 ms: Nagle's algorithm waits
 //! for an ACK before sending a small segment, and delayed ACK waits for data
 //! to ride on before sending an ACK. Anything that breaks either wait ends
-//! the stall: TCP_NODELAY (send the body at once), TCP_QUICKACK on the server
+//! the stall: `TCP_NODELAY` (send the body at once), `TCP_QUICKACK` on the server
 //! (ACK at once — but Linux clears it again, so it must be re-armed before
-//! every read), TCP_CORK around the two writes (send them as one segment),
+//! every read), `TCP_CORK` around the two writes (send them as one segment),
 //! or simply one combined write.
 
 use kit::error::{Error, Result};
@@ -44,13 +44,13 @@ pub const REPLY: &[u8] = b"ok";
 pub enum Variant {
     /// The defaults: Nagle on, delayed ACK on.
     Nagle,
-    /// TCP_NODELAY on the client.
+    /// `TCP_NODELAY` on the client.
     NoDelay,
-    /// TCP_QUICKACK on the server, re-armed before every read (Linux).
+    /// `TCP_QUICKACK` on the server, re-armed before every read (Linux).
     QuickAck,
-    /// TCP_QUICKACK on the server, set once after accept (Linux).
+    /// `TCP_QUICKACK` on the server, set once after accept (Linux).
     QuickAckOnce,
-    /// TCP_CORK on the client around the two writes (Linux).
+    /// `TCP_CORK` on the client around the two writes (Linux).
     Cork,
     /// Header and body in one write.
     Combined,
@@ -68,6 +68,7 @@ impl Variant {
     ];
 
     /// The row label.
+    #[must_use]
     pub fn label(self) -> &'static str {
         match self {
             Variant::Nagle => "Nagle on (the default)",
@@ -80,6 +81,7 @@ impl Variant {
     }
 
     /// Whether this platform has the socket option the variant needs.
+    #[must_use]
     pub fn available(self) -> bool {
         match self {
             Variant::QuickAck | Variant::QuickAckOnce | Variant::Cork => cfg!(target_os = "linux"),
@@ -88,6 +90,7 @@ impl Variant {
     }
 
     /// The client's knobs, set before `connect`.
+    #[must_use]
     pub fn client_knobs(self) -> Knobs {
         Knobs {
             nodelay: Some(self == Variant::NoDelay),
@@ -137,9 +140,9 @@ pub fn client(end: End, variant: Variant, round_trips: usize) -> Result<(Side, V
     Ok((side, samples))
 }
 
-/// TCP_CORK holds partial segments back until the cork is pulled, so the
+/// `TCP_CORK` holds partial segments back until the cork is pulled, so the
 /// header and body leave together as one segment.
-/// Returns TCP_CORK as the kernel reported it while the cork was in.
+/// Returns `TCP_CORK` as the kernel reported it while the cork was in.
 fn corked(stream: &mut TcpStream, header: &[u8], body: &[u8]) -> io::Result<Option<bool>> {
     set_cork(stream, true)?;
     let cork = Knobs {
@@ -218,7 +221,7 @@ pub fn server(end: End, variant: Variant) -> Result<(Side, usize)> {
 }
 
 /// Fills `buf` from the stream; `false` if the client closed first. With
-/// [`Variant::QuickAck`], TCP_QUICKACK is re-armed before every `recv`:
+/// [`Variant::QuickAck`], `TCP_QUICKACK` is re-armed before every `recv`:
 /// Linux leaves quick-ACK mode again on its own, so one setting covers only
 /// the next ACK or so.
 fn read_request_part(
@@ -271,6 +274,7 @@ pub fn run(variant: Variant, round_trips: usize) -> Result<TimingRow> {
 }
 
 /// The two lines that explain the stall, for the table's foot.
+#[must_use]
 pub fn mechanism() -> Vec<String> {
     vec![
         "Nagle's algorithm holds a small write (the body) while earlier data (the header) is \

@@ -26,7 +26,7 @@ pub struct ClientFlags {
     #[arg(long = "message", value_name = "TEXT", value_parser = kit::cli::message)]
     pub messages: Vec<Vec<u8>>,
 
-    /// TCP_NODELAY: `on` sends each message at once as its own segment;
+    /// `TCP_NODELAY`: `on` sends each message at once as its own segment;
     /// `off` (the default) lets Nagle's algorithm hold small writes back.
     /// Either way the server gets them glued.
     #[arg(long, value_enum, value_name = "ON|OFF", default_value_t = Switch::Off)]
@@ -43,6 +43,7 @@ pub enum Switch {
 }
 
 /// The messages given, or the tutorial's two.
+#[must_use]
 pub fn or_tutorial(messages: &[Vec<u8>]) -> Vec<Vec<u8>> {
     if messages.is_empty() {
         crate::tutorial_messages()

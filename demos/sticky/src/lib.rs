@@ -22,7 +22,7 @@
 //!
 //! This is the second of the tutorial's two causes (the receiver does not
 //! take the data in time). Its first cause, Nagle's algorithm merging small
-//! writes, is not needed: with TCP_NODELAY each send leaves as its own
+//! writes, is not needed: with `TCP_NODELAY` each send leaves as its own
 //! segment, and the late reader still gets them glued.
 //!
 //! A *prompt* receiver, calling `recv` as soon as anything arrives, may get
@@ -106,7 +106,7 @@ impl Lesson for Sticky {
         Ok(Exchange::sender(nodelay_label(scenario.nodelay), &side).into())
     }
 
-    /// Three runs: late reader with and without TCP_NODELAY (glued both
+    /// Three runs: late reader with and without `TCP_NODELAY` (glued both
     /// times), then a prompt reader (it depends on timing).
     fn tour() -> Result<Vec<Run>> {
         [
@@ -122,12 +122,14 @@ impl Lesson for Sticky {
 
 /// The tutorial's two messages: glued, they read as one sentence that means
 /// the opposite ("the rain keeps the guest — keep him? no: don't keep").
+#[must_use]
 pub fn tutorial_messages() -> Vec<Vec<u8>> {
     vec!["下雨天留客天留人".into(), "不留".into()]
 }
 
 /// The `--message` flags that give the other side the same `messages`
 /// (none for the tutorial's, the default).
+#[must_use]
 pub fn message_flags(messages: &[Vec<u8>]) -> String {
     messages
         .iter()
@@ -149,7 +151,7 @@ pub enum Reader {
 pub struct Scenario {
     /// The messages, each sent with its own `send`.
     pub messages: Vec<Vec<u8>>,
-    /// TCP_NODELAY on the sender.
+    /// `TCP_NODELAY` on the sender.
     pub nodelay: bool,
     /// When the receiver reads.
     pub reader: Reader,
@@ -158,7 +160,8 @@ pub struct Scenario {
 }
 
 impl Scenario {
-    /// The tutorial's messages, a late reader, TCP_NODELAY as given.
+    /// The tutorial's messages, a late reader, `TCP_NODELAY` as given.
+    #[must_use]
     pub fn tutorial(nodelay: bool, reader: Reader) -> Scenario {
         Scenario {
             messages: tutorial_messages(),
@@ -174,6 +177,7 @@ impl Scenario {
     }
 
     /// What the run shows, for its banner.
+    #[must_use]
     pub fn label(&self) -> String {
         format!(
             "{}, {}",
@@ -183,6 +187,7 @@ impl Scenario {
     }
 
     /// The sender's knobs, set before `connect`.
+    #[must_use]
     pub fn sender_knobs(&self) -> Knobs {
         Knobs {
             nodelay: Some(self.nodelay),
@@ -192,6 +197,7 @@ impl Scenario {
 }
 
 /// "late reader" or "prompt reader".
+#[must_use]
 pub fn reader_label(reader: Reader) -> &'static str {
     match reader {
         Reader::Late => "late reader",
@@ -199,7 +205,8 @@ pub fn reader_label(reader: Reader) -> &'static str {
     }
 }
 
-/// "TCP_NODELAY on" or "TCP_NODELAY off".
+/// "`TCP_NODELAY` on" or "`TCP_NODELAY` off".
+#[must_use]
 pub fn nodelay_label(nodelay: bool) -> &'static str {
     if nodelay {
         "TCP_NODELAY on"
@@ -286,6 +293,7 @@ pub fn run(scenario: &Scenario) -> Result<Exchange> {
 
 /// Why the run came out as it did (nothing, when the peer did something
 /// other than the lesson expects).
+#[must_use]
 pub fn notes(run: &Exchange, nodelay: bool, reader: Reader) -> Vec<String> {
     if run.code.is_mismatch() {
         // The peer did something else: the verdict says what, and the

@@ -112,6 +112,7 @@ fn assert_no_panic(stderr: &str, program: &str, args: &[&str]) {
 }
 
 /// The long flags a program's `--help` lists, such as `--listen`.
+#[must_use]
 pub fn documented_flags(program: &str) -> Vec<String> {
     let help = run(program, &["--help"]);
     assert_eq!(help.code, Some(0), "{program} --help");

@@ -37,6 +37,7 @@ pub struct Finished {
 
 impl Finished {
     /// The stdout parsed as one JSON document.
+    #[must_use]
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
             panic!(
@@ -49,11 +50,13 @@ impl Finished {
 
 impl Process {
     /// Starts `program` with `args`, no stdin, and `NO_COLOR` unset.
+    #[must_use]
     pub fn start(program: &str, args: &[&str]) -> Process {
         Process::start_with_env(program, args, &[])
     }
 
     /// Starts `program` with `args` and extra environment variables.
+    #[must_use]
     pub fn start_with_env(program: &str, args: &[&str], env: &[(&str, &str)]) -> Process {
         let mut child = Command::new(program)
             .args(args)
@@ -93,22 +96,20 @@ impl Process {
         let until = Instant::now() + DEADLINE;
         loop {
             let left = until.saturating_duration_since(Instant::now());
-            match self.stderr.recv_timeout(left) {
-                Ok(line) => {
-                    self.seen.push(line.clone());
-                    if line.contains(needle) {
-                        return line;
-                    }
+            if let Ok(line) = self.stderr.recv_timeout(left) {
+                self.seen.push(line.clone());
+                if line.contains(needle) {
+                    return line;
                 }
-                Err(_) => {
-                    let _ = self.child.kill();
-                    panic!("no stderr line with {needle:?}; saw {:?}", self.seen);
-                }
+            } else {
+                let _ = self.child.kill();
+                panic!("no stderr line with {needle:?}; saw {:?}", self.seen);
             }
         }
     }
 
     /// The operating system's id of the process.
+    #[must_use]
     pub fn id(&self) -> u32 {
         self.child.id()
     }
@@ -121,6 +122,7 @@ impl Process {
     }
 
     /// Waits for the process to end (killing it past the deadline).
+    #[must_use]
     pub fn finish(mut self) -> Finished {
         let stdout = match self.stdout.recv_timeout(DEADLINE) {
             Ok(text) => text,
@@ -148,18 +150,21 @@ impl Process {
 }
 
 /// Runs `program` to the end.
+#[must_use]
 pub fn run(program: &str, args: &[&str]) -> Finished {
     Process::start(program, args).finish()
 }
 
 /// A loopback port that was free a moment ago: bound to `127.0.0.1:0`,
 /// then released, for a test that must start a client before its server.
+#[must_use]
 pub fn free_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind an ephemeral port");
     listener.local_addr().expect("local address").port()
 }
 
 /// The address a server printed in its "listening on ADDR" line.
+#[must_use]
 pub fn listening_addr(line: &str) -> String {
     let rest = line
         .split("listening on ")
@@ -231,6 +236,7 @@ pub fn assert_run_keys(run: &serde_json::Value, transport: &str) {
 
 /// Starts the server `program` on an ephemeral loopback port with `flags`;
 /// returns it and the address it says it listens on.
+#[must_use]
 pub fn serve(program: &str, flags: &[&str]) -> (Process, String) {
     let mut args = vec!["--listen", "127.0.0.1:0"];
     args.extend_from_slice(flags);
@@ -242,6 +248,7 @@ pub fn serve(program: &str, flags: &[&str]) -> (Process, String) {
 /// Starts `server` on an ephemeral loopback port, then `client` against it,
 /// both with `--json` and the same `shared` flags; both must succeed.
 /// Returns the first run of the server's report and of the client's.
+#[must_use]
 pub fn pair_server_first(
     server: &str,
     client: &str,
@@ -264,12 +271,14 @@ pub fn pair_server_first(
 
 /// The UTF-8 bytes of `text` as the JSON report writes them: lowercase
 /// hex, no separators.
+#[must_use]
 pub fn hex(text: &str) -> String {
     text.bytes().map(|b| format!("{b:02x}")).collect()
 }
 
 /// `text` with every run of white space folded to one space: the story
 /// wraps long lines for a projector, so tests compare words, not layout.
+#[must_use]
 pub fn words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

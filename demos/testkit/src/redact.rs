@@ -15,13 +15,13 @@
 //!   | a loopback port                        | `127.0.0.1:42399`    | `127.0.0.1:[port]`    |
 //!   | a port named in a hint                 | `UDP port 9000`      | `UDP port [port]`     |
 //!   | a transfer rate                        | `377.0 MiB/s`        | `[rate]`              |
-//!   | TCP_QUICKACK read back                 | `TCP_QUICKACK on`    | `TCP_QUICKACK [on/off]` |
+//!   | `TCP_QUICKACK` read back                 | `TCP_QUICKACK on`    | `TCP_QUICKACK [on/off]` |
 //!   | a duration in seconds                  | `in 0.008 s`         | `in [secs] s`         |
 //!
 //!   A buffer size is a kernel default when it is larger than 64 KiB: the
 //!   demos ask for 4096 B at most (Linux applies twice that), while the
 //!   defaults (131072, 212992, and a send buffer that Linux grows with the
-//!   machine's memory) are all larger. TCP_QUICKACK is cleared by the
+//!   machine's memory) are all larger. `TCP_QUICKACK` is cleared by the
 //!   kernel after use, so reading it back gives `on` or `off` by timing
 //!   (the re-armed run's knobs said either, 34 and 25 times in 59). Times of whole milliseconds (`5 ms
 //!   apart`) are settings, not measurements, and stay.
@@ -219,6 +219,7 @@ pub fn text(text: &str) -> String {
 ///
 /// A section starts at a banner line (`━━ …`); its second line is the run's
 /// label. A section with no known label is left as it is.
+#[must_use]
 pub fn story(story: &str) -> String {
     let redacted = text(story);
     let lines: Vec<&str> = redacted.split('\n').collect();
@@ -241,7 +242,7 @@ pub fn story(story: &str) -> String {
 
 /// One banner-to-banner section, cut if its run varies.
 fn section(lines: &[&str]) -> Vec<String> {
-    let all = || lines.iter().map(|l| l.to_string()).collect();
+    let all = || lines.iter().map(std::string::ToString::to_string).collect();
     let Some(label) = lines.get(1).map(|l| l.trim()) else {
         return all();
     };
@@ -267,13 +268,21 @@ fn section(lines: &[&str]) -> Vec<String> {
         }
     }
     let keep = keep.min(body_end);
-    let mut out: Vec<String> = lines[..keep].iter().map(|l| l.to_string()).collect();
+    let mut out: Vec<String> = lines[..keep]
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     out.push(format!("   {}", varying.placeholder));
-    out.extend(lines[body_end..].iter().map(|l| l.to_string()));
+    out.extend(
+        lines[body_end..]
+            .iter()
+            .map(std::string::ToString::to_string),
+    );
     out
 }
 
 /// Whether `text` is the placeholder of a run listed in [`VARYING`].
+#[must_use]
 pub fn is_placeholder(text: &str) -> bool {
     VARYING.iter().any(|v| v.placeholder == text)
 }
@@ -349,6 +358,7 @@ pub const HEX_SHOWN: usize = 64;
 
 /// Long hex (a 256 KiB message) as its first [`HEX_SHOWN`] digits, its
 /// length and its FNV-1a checksum: still exact, and short enough to read.
+#[must_use]
 pub fn shortened(hex: &str) -> String {
     if hex.len() <= HEX_SHOWN {
         return hex.to_string();

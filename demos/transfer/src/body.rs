@@ -15,7 +15,7 @@ pub const CHUNK: usize = 256 * 1024;
 
 /// Bytes asked of each `sendfile`. The call returns when the send buffer
 /// is full anyway; a large request means fewer calls, and with
-/// TCP_NODELAY fewer part-filled segments pushed at the end of each.
+/// `TCP_NODELAY` fewer part-filled segments pushed at the end of each.
 pub const SENDFILE_CHUNK: usize = 64 * 1024 * 1024;
 
 /// Sends `len` bytes of `file` from its current position onto `stream`;

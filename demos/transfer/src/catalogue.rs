@@ -34,6 +34,7 @@ impl Folder {
     }
 
     /// The folder's canonical path.
+    #[must_use]
     pub fn root(&self) -> &Path {
         &self.root
     }

@@ -73,6 +73,7 @@ pub struct Version {
 impl Version {
     /// The version `meta` describes, or `None` where the system gives no
     /// ctime (Windows): there the checksum is computed for every download.
+    #[must_use]
     pub fn of(meta: &Metadata) -> Option<Version> {
         #[cfg(unix)]
         {

@@ -87,6 +87,7 @@ pub struct Saving {
 
 impl Saving {
     /// Into `folder`, from the start, replacing nothing.
+    #[must_use]
     pub fn into(folder: &Path) -> Saving {
         Saving {
             folder: folder.to_path_buf(),
@@ -127,6 +128,7 @@ pub struct Download {
 
 impl Download {
     /// Bytes that crossed the network this time.
+    #[must_use]
     pub fn received(&self) -> u64 {
         self.size - self.resumed_from
     }
@@ -179,11 +181,13 @@ impl Client {
     }
 
     /// The files the server offered.
+    #[must_use]
     pub fn files(&self) -> &[Entry] {
         &self.catalogue.files
     }
 
     /// The server's address.
+    #[must_use]
     pub fn server(&self) -> SocketAddr {
         self.server
     }

@@ -146,6 +146,7 @@ impl Error {
 
     /// The process exit code: 2 for a command line that cannot work, 1
     /// for everything else.
+    #[must_use]
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Kit(error) => error.exit_code(),

@@ -20,6 +20,7 @@ use kit::units;
 /// The catalogue as numbered lines, with unsafe names marked, not hidden,
 /// so a student sees what a hostile server tried — escaped, so that it
 /// cannot rewrite the screen it is shown on.
+#[must_use]
 pub fn listing(files: &[Entry]) -> String {
     if files.is_empty() {
         return "the server offers no files (its folder is empty)\n".into();

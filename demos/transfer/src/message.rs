@@ -59,6 +59,7 @@ pub struct Quit {
 
 impl Request {
     /// A request for `name` from byte `offset` on.
+    #[must_use]
     pub fn get(name: &str, offset: u64) -> Request {
         Request::Get(Get {
             get: name.into(),
@@ -67,6 +68,7 @@ impl Request {
     }
 
     /// The goodbye.
+    #[must_use]
     pub fn quit() -> Request {
         Request::Quit(Quit { quit: true })
     }

@@ -58,12 +58,14 @@ pub fn unsafe_reason(name: &str) -> Option<&'static str> {
 }
 
 /// The name a download is written under until its checksum matches.
+#[must_use]
 pub fn part_of(name: &str) -> String {
     format!("{name}{PART_SUFFIX}")
 }
 
 /// `CON`, `nul.txt`, `Com1.tar.gz`, `LPT9 .x`: a name whose part before
 /// the first dot (trailing spaces and dots ignored) is a DOS device.
+#[must_use]
 pub fn reserved_on_windows(name: &str) -> bool {
     let stem = name
         .split('.')

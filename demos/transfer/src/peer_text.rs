@@ -16,6 +16,7 @@ use std::borrow::Cow;
 /// embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069),
 /// the left-to-right and right-to-left marks (U+200E, U+200F) and the
 /// Arabic letter mark (U+061C).
+#[must_use]
 pub fn is_bidi_control(c: char) -> bool {
     matches!(
         c,
@@ -26,6 +27,7 @@ pub fn is_bidi_control(c: char) -> bool {
 /// Whether `c` changes what a terminal shows instead of being shown: a
 /// control character (C0, DEL, C1 — ESC, CR, BEL and the rest) or a bidi
 /// control.
+#[must_use]
 pub fn is_unprintable(c: char) -> bool {
     c.is_control() || is_bidi_control(c)
 }

@@ -34,6 +34,7 @@ pub struct RequestClock<'a> {
 impl<'a> RequestClock<'a> {
     /// Waits up to `idle` for the request's first byte, then up to `whole`
     /// from that byte for all of it.
+    #[must_use]
     pub fn new(stream: &'a TcpStream, idle: Duration, whole: Duration) -> RequestClock<'a> {
         RequestClock {
             stream,

@@ -28,6 +28,7 @@ pub fn command(args: &[String], name: &str) -> String {
 
 /// `word` as one word for the shell: unchanged if it holds nothing the
 /// shell would act on, otherwise quoted.
+#[must_use]
 pub fn quote(word: &str) -> Cow<'_, str> {
     let plain = |c: char| c.is_alphanumeric() || "-_./:=@%+,".contains(c);
     if !word.is_empty() && word.chars().all(plain) {

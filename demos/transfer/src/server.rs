@@ -42,6 +42,7 @@ pub type Spawner = Arc<dyn Fn(String, Job) -> io::Result<()> + Send + Sync>;
 
 /// The spawner of a real server: one operating-system thread per
 /// connection.
+#[must_use]
 pub fn os_threads() -> Spawner {
     Arc::new(|name, job| thread::Builder::new().name(name).spawn(job).map(drop))
 }
@@ -93,6 +94,7 @@ impl Config {
     }
 
     /// The same, with the log lines thrown away.
+    #[must_use]
     pub fn quiet(mut self) -> Config {
         self.log = Arc::new(|_| {});
         self
@@ -125,6 +127,7 @@ impl Server {
     }
 
     /// The address really bound.
+    #[must_use]
     pub fn local_addr(&self) -> SocketAddr {
         self.listener.local_addr()
     }
@@ -197,6 +200,7 @@ impl Server {
     }
 
     /// Runs the server on a thread of this process.
+    #[must_use]
     pub fn spawn(self) -> Running {
         let addr = self.local_addr();
         let stop = Arc::clone(&self.stop);
@@ -224,6 +228,7 @@ pub struct Running {
 
 impl Running {
     /// Where clients connect.
+    #[must_use]
     pub fn addr(&self) -> SocketAddr {
         self.addr
     }

@@ -75,6 +75,7 @@ pub struct Slot {
 impl Slots {
     /// At most `max_total` connections, and `max_per_address` from any one
     /// address.
+    #[must_use]
     pub fn new(max_total: usize, max_per_address: usize) -> Arc<Slots> {
         Arc::new(Slots {
             max_total,
@@ -119,7 +120,7 @@ impl Slots {
         // consistent (each change is one statement), so carry on.
         self.taken
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 

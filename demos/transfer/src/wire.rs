@@ -96,6 +96,7 @@ pub fn expect<R: Read, T: DeserializeOwned>(
 }
 
 /// The 8-byte length header before a body.
+#[must_use]
 pub fn body_header(len: u64) -> [u8; BODY_HEADER_LEN] {
     len.to_be_bytes()
 }

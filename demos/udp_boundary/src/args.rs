@@ -16,6 +16,7 @@ pub struct Messages {
 
 impl Messages {
     /// The messages given, or the tutorial's two.
+    #[must_use]
     pub fn or_tutorial(&self) -> Vec<Vec<u8>> {
         if self.messages.is_empty() {
             sticky::tutorial_messages()

@@ -23,6 +23,7 @@ pub const SIDE_BY_SIDE: &str = "the same two messages, read late: TCP stream, UD
 pub const QUIET: Duration = Duration::from_secs(2);
 
 /// `messages` as datagrams, read late with a large buffer.
+#[must_use]
 pub fn scenario(label: &str, messages: Vec<Vec<u8>>) -> Scenario {
     Scenario {
         label: label.into(),
@@ -65,6 +66,7 @@ pub fn side_by_side() -> Result<SideBySide> {
 }
 
 /// Why the datagrams came back one per recv.
+#[must_use]
 pub fn notes(run: &Exchange, recv_size: usize) -> Vec<String> {
     let mut notes = Vec::new();
     let bytes: usize = run.sends.iter().map(|s| s.len).sum();
@@ -87,6 +89,7 @@ pub fn notes(run: &Exchange, recv_size: usize) -> Vec<String> {
 
 /// What a receiver alone (udp-server) can say about its recvs, having
 /// expected `expected` datagrams.
+#[must_use]
 pub fn receiver_notes(run: &Exchange, expected: usize) -> Vec<String> {
     let traced = run.recvs.iter().all(|r| r.origin.len() == 1);
     let mut notes = Vec::new();
@@ -100,6 +103,7 @@ pub fn receiver_notes(run: &Exchange, expected: usize) -> Vec<String> {
 }
 
 /// Why the TCP messages came back glued.
+#[must_use]
 pub fn tcp_notes(run: &Exchange) -> Vec<String> {
     let sends = run.sends.len();
     let glued = match run.segments_out {

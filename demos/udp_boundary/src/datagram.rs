@@ -100,6 +100,7 @@ fn real_len_of_next(_: &SockRef<'_>) -> io::Result<Option<usize>> {
 /// The operating system's words for a failed call, without Rust's
 /// "(os error 90)" suffix but with the error's C name where it is one the
 /// lesson talks about.
+#[must_use]
 pub fn os_says(error: &io::Error) -> String {
     let text = error.to_string();
     let text = match text.find(" (os error") {

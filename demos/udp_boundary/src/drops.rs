@@ -10,12 +10,14 @@
 
 /// The number of UDP datagrams dropped so far because a receive queue was
 /// full (Linux), or `None` where it cannot be read.
+#[must_use]
 pub fn receive_buffer_errors() -> Option<u64> {
     imp::receive_buffer_errors()
 }
 
 /// Finds `RcvbufErrors` in the text of `/proc/net/snmp`: a `Udp:` line of
 /// names followed by a `Udp:` line of values.
+#[must_use]
 pub fn parse(snmp: &str) -> Option<u64> {
     let mut udp = snmp.lines().filter(|line| line.starts_with("Udp:"));
     let names = udp.next()?;

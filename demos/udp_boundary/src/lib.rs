@@ -248,6 +248,7 @@ pub fn run_with_refusals(scenario: &Scenario) -> Result<(Exchange, Vec<Refused>)
 }
 
 /// The notes naming refused sends: nothing when every send went out.
+#[must_use]
 pub fn refusal_notes(refused: &[Refused], of: usize) -> Vec<String> {
     match refused {
         [] => Vec::new(),

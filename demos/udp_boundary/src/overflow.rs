@@ -48,6 +48,7 @@ pub const LABEL: &str = "1000 × 1400 B to a receiver that is not reading";
 
 /// `count` messages of `size` bytes, each starting with its own number, so
 /// that the receiver can tell which ones arrived.
+#[must_use]
 pub fn messages(count: usize, size: usize) -> Vec<Vec<u8>> {
     (1..=count)
         .map(|i| {
@@ -149,6 +150,7 @@ fn bytes(run: &Exchange) -> (usize, usize) {
 }
 
 /// Why TCP lost nothing.
+#[must_use]
 pub fn tcp_notes(run: &Exchange, queued: Queued) -> Vec<String> {
     let (sent, received) = bytes(run);
     let mut notes = vec![format!(
@@ -178,6 +180,7 @@ pub fn tcp_notes(run: &Exchange, queued: Queued) -> Vec<String> {
 
 /// Why UDP lost what it lost, with the receiver's numbers and, on Linux,
 /// the kernel's drop counter.
+#[must_use]
 pub fn udp_notes(run: &Exchange, dropped: Option<u64>) -> Vec<String> {
     let received = run.recvs.len();
     let lost = run.sends.len().saturating_sub(received);

@@ -37,6 +37,7 @@ pub const READY: &[u8] = b"sticky-packet-lab: udp-server is ready";
 pub const EVERY: Duration = Duration::from_millis(100);
 
 /// Whether `bytes` are a client's probe.
+#[must_use]
 pub fn is_probe(bytes: &[u8]) -> bool {
     bytes == PROBE
 }
@@ -194,6 +195,7 @@ pub fn find_server(
 
 /// An ICMP "port unreachable" reported on a UDP socket: Linux and macOS
 /// say connection refused, Windows connection reset.
+#[must_use]
 pub fn is_unreachable(error: &io::Error) -> bool {
     matches!(
         error.kind(),

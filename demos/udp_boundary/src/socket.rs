@@ -42,9 +42,10 @@ pub fn loopback_pair() -> Result<(UdpSocket, UdpSocket, SocketAddr)> {
     Ok((sender, receiver, addr))
 }
 
-/// The socket's buffer sizes as the kernel applied them. SO_RCVBUF is the
+/// The socket's buffer sizes as the kernel applied them. `SO_RCVBUF` is the
 /// one that matters for UDP: it is all the room a receiver has for
 /// datagrams it has not read yet.
+#[must_use]
 pub fn applied(socket: &UdpSocket) -> Applied {
     Applied::read(SockRef::from(socket), &Knobs::default())
 }

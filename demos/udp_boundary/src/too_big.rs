@@ -35,6 +35,7 @@ pub const LABEL: &str = "the largest datagram: 65507 B, and one byte more";
 
 /// A datagram of `size` bytes: "数据报" (datagram) repeated, padded with
 /// dots so that no character is cut by the length itself.
+#[must_use]
 pub fn payload(size: usize) -> Vec<u8> {
     let word = "数据报".as_bytes();
     let mut bytes = word.repeat(size / word.len());

@@ -96,6 +96,7 @@ pub enum Ended {
 impl Wait {
     /// "until all 3 had come" ("until it had come" for one), or "until
     /// none had come for 200 ms".
+    #[must_use]
     pub fn describe(&self, ended: Ended) -> String {
         match ended {
             Ended::All if self.expected == 1 => "until it had come".into(),

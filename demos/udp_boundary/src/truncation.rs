@@ -27,6 +27,7 @@ pub const RECV_SIZE: usize = 16;
 pub const LABEL: &str = "recv(16): a buffer smaller than the 30-byte message";
 
 /// The two messages: the sentence, then "不留".
+#[must_use]
 pub fn messages() -> Vec<Vec<u8>> {
     vec![SENTENCE.into(), NEXT.into()]
 }
@@ -59,6 +60,7 @@ pub fn side_by_side() -> Result<SideBySide> {
 
 /// What happened to the first truncated datagram of a UDP run, and how a
 /// program can tell. Nothing when no datagram was truncated.
+#[must_use]
 pub fn notes(run: &Exchange) -> Vec<String> {
     let Some(at) = run.recvs.iter().position(|r| r.truncated == Some(true)) else {
         return Vec::new();
@@ -110,6 +112,7 @@ pub fn notes(run: &Exchange) -> Vec<String> {
 }
 
 /// Why TCP lost nothing with the same buffer.
+#[must_use]
 pub fn tcp_notes() -> Vec<String> {
     vec![format!(
         "TCP: recv({RECV_SIZE}) left the rest queued, and each recv returned the next bytes of the \

@@ -79,7 +79,7 @@ struct Args {
     close_timeout: Duration,
 
     /// Colour the dump: `auto` colours when stderr (where the dump goes) is
-    /// a terminal and NO_COLOR is unset.
+    /// a terminal and `NO_COLOR` is unset.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
 }

@@ -78,6 +78,7 @@ pub fn pack_network_u32(n: i64) -> Result<[u8; 4], StructError> {
 }
 
 /// The tutorial's two messages.
+#[must_use]
 pub fn messages() -> Vec<Vec<u8>> {
     sticky::tutorial_messages()
 }
@@ -188,6 +189,7 @@ fn run(pack: impl Fn(i64) -> Option<[u8; 4]>) -> Result<Outcome> {
 
 /// The facts about a 3 GB length, computed: what `"i"` and `"!I"` do
 /// with it, and where even `"!I"` ends.
+#[must_use]
 pub fn too_big() -> Comparison {
     let three = THREE_GB as i64;
     let four = 1i64 << 32;

@@ -13,6 +13,7 @@ use std::fmt;
 
 /// `count` file names, as a server folder of the tutorial's videos might
 /// hold them.
+#[must_use]
 pub fn names(count: usize) -> Vec<String> {
     (1..=count)
         .map(|i| format!("第{i:02}集 下雨天留客天留人不留.mp4"))
@@ -21,6 +22,7 @@ pub fn names(count: usize) -> Vec<String> {
 
 /// The list as JSON text in UTF-8: `["a", "b"]`, the separators of
 /// Python's `json.dumps`.
+#[must_use]
 pub fn encode(names: &[String]) -> Vec<u8> {
     let mut text = String::from("[");
     for (i, name) in names.iter().enumerate() {
@@ -65,6 +67,7 @@ pub enum ParseError {
 
 impl ParseError {
     /// The byte or character offset the error points at.
+    #[must_use]
     pub fn position(&self) -> usize {
         match self {
             ParseError::Utf8 { at, .. } => *at,

@@ -44,6 +44,7 @@ pub const SLICING: Slicing = Slicing {
 };
 
 /// The two messages: the tutorial's big message, then a short one.
+#[must_use]
 pub fn messages() -> Vec<Vec<u8>> {
     vec![half::big_message(BIG), "下雨天留客天留人".into()]
 }
@@ -52,6 +53,7 @@ pub fn messages() -> Vec<Vec<u8>> {
 /// `conn.send(head)` and `conn.send(big_data)` (here with the header
 /// already in network byte order, `struct.pack("!I", …)`, so that this
 /// pitfall is only about counting; (d) is about the header's format).
+#[must_use]
 pub fn writes(messages: &[Vec<u8>]) -> Vec<Vec<u8>> {
     messages
         .iter()
@@ -81,16 +83,19 @@ pub struct Counted {
 
 impl Counted {
     /// Bytes of the first message that never made it into `data`.
+    #[must_use]
     pub fn lost(&self) -> usize {
         (self.total as usize).saturating_sub(self.data.len())
     }
 
     /// Bytes of the second message that the loop took into `data`.
+    #[must_use]
     pub fn swallowed(&self) -> usize {
         self.data.len().saturating_sub(self.total as usize)
     }
 
     /// The length the client read from what it took for the second header.
+    #[must_use]
     pub fn next_len(&self) -> Option<u32> {
         self.next_header
             .first_chunk::<4>()

@@ -22,6 +22,7 @@ pub struct Decoded {
 
 impl Decoded {
     /// Whether exactly `messages` came out, and nothing went wrong.
+    #[must_use]
     pub fn is(&self, messages: &[Vec<u8>]) -> bool {
         self.error.is_none() && self.frames == messages
     }
@@ -115,6 +116,7 @@ pub fn annotate(run: &mut Exchange, messages: &[Vec<u8>]) -> Decoded {
 /// Where a decoder reading `stream` finds its length headers: the first at
 /// 0, each next one right after the payload the previous one announced.
 /// A header that announces more than `max` is the last one read.
+#[must_use]
 pub fn headers_as_read(stream: &[u8], max: usize) -> Vec<Range<usize>> {
     let mut headers = Vec::new();
     let mut at = 0;

@@ -20,6 +20,7 @@ use kit::verdict::count;
 pub const DELIMITER: u8 = b'\n';
 
 /// One message as it goes on the wire: the bytes, then the delimiter.
+#[must_use]
 pub fn encode(message: &[u8]) -> Vec<u8> {
     let mut line = message.to_vec();
     line.push(DELIMITER);

@@ -20,6 +20,7 @@ pub const RECORD: usize = 32;
 
 /// One message as a record: padded with zero bytes to [`RECORD`], or cut
 /// to it, as a naive sender does.
+#[must_use]
 pub fn encode(message: &[u8]) -> Vec<u8> {
     let mut record = message[..message.len().min(RECORD)].to_vec();
     record.resize(RECORD, 0);
@@ -27,6 +28,7 @@ pub fn encode(message: &[u8]) -> Vec<u8> {
 }
 
 /// A record's message: the record without its trailing zero bytes.
+#[must_use]
 pub fn decode(record: &[u8]) -> &[u8] {
     let end = record.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
     &record[..end]
@@ -126,6 +128,7 @@ pub fn run() -> Result<Records> {
 
 /// The character of `message` that the end of its record cuts in two,
 /// and how many of its bytes are inside the record.
+#[must_use]
 pub fn cut_character(message: &[u8]) -> Option<(char, usize)> {
     let text = std::str::from_utf8(message).ok()?;
     text.char_indices()

@@ -32,6 +32,7 @@ pub const SLICING: Slicing = Slicing {
 /// The messages every framing carries: two from the tutorial, and the old
 /// joke sentence punctuated the other way, on two lines — 43 bytes with a
 /// line break inside.
+#[must_use]
 pub fn messages() -> Vec<Vec<u8>> {
     vec![
         "下雨天留客天留人".into(),
@@ -96,7 +97,12 @@ pub fn trade_offs() -> Comparison {
     let prefix = wire(frame::encode);
     let lines = wire(delimiter::encode);
     let records = wire(fixed_length::encode);
-    let row = |cells: [&str; 6]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    let row = |cells: [&str; 6]| {
+        cells
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect::<Vec<_>>()
+    };
     Comparison {
         label: "(f) which framing? length prefix, delimiter, fixed length".into(),
         columns: row([

@@ -39,6 +39,7 @@ pub const SLICING: Slicing = Slicing {
 pub const STRUCT_ERROR: &str = "struct.error: unpack requires a buffer of 4 bytes";
 
 /// The tutorial's two messages.
+#[must_use]
 pub fn messages() -> Vec<Vec<u8>> {
     sticky::tutorial_messages()
 }
@@ -56,6 +57,7 @@ pub struct HalfHead {
 
 impl HalfHead {
     /// Whether `recv(4)` returned fewer than 4 bytes.
+    #[must_use]
     pub fn is_short(&self) -> bool {
         self.head.len() < HEADER_LEN
     }
@@ -63,6 +65,7 @@ impl HalfHead {
     /// The length read by code that ignores the count and takes the
     /// 4-byte buffer as it is, with zeros where nothing arrived (as a C
     /// program's zeroed `uint32_t` would be).
+    #[must_use]
     pub fn zero_filled(&self) -> u32 {
         let mut buffer = [0u8; HEADER_LEN];
         let n = self.head.len().min(HEADER_LEN);

@@ -70,6 +70,7 @@ impl Pitfall {
     ];
 
     /// The pitfall's letter in the lesson: `a` to `f`.
+    #[must_use]
     pub fn letter(self) -> char {
         match self {
             Pitfall::Counting => 'a',
@@ -136,6 +137,7 @@ pub fn tour() -> kit::Result<Report> {
 
 /// How the slicer cuts, in words: "the slicer cut the stream into pieces
 /// of 500 bytes, 5 ms apart".
+#[must_use]
 pub fn pieces(slicing: &Slicing) -> String {
     let (low, high) = slicing.bounds();
     let size = if low == high {

@@ -45,6 +45,7 @@ pub struct Seen {
 
 impl Reader {
     /// Starts reading on one end of a connection.
+    #[must_use]
     pub fn new(end: End) -> Reader {
         Reader {
             journal: Journal::new(end.epoch),
@@ -137,16 +138,19 @@ impl Reader {
     }
 
     /// Journaled recvs so far (the latest one's 1-based index).
+    #[must_use]
     pub fn recvs(&self) -> usize {
         self.says.len()
     }
 
     /// Bytes returned by journaled recvs so far.
+    #[must_use]
     pub fn offset(&self) -> usize {
         self.offset
     }
 
     /// Ends the reading (closing this side) and hands over what was seen.
+    #[must_use]
     pub fn finish(self) -> Seen {
         Seen {
             side: Side {
@@ -183,6 +187,7 @@ pub struct Message {
 
 /// The messages as the report's decoded frames, each checked against the
 /// message sent in its place.
+#[must_use]
 pub fn frames(read: &[Message], sent: &[Vec<u8>]) -> Vec<FrameRecord> {
     read.iter()
         .enumerate()
@@ -198,6 +203,7 @@ pub fn frames(read: &[Message], sent: &[Vec<u8>]) -> Vec<FrameRecord> {
 
 /// The parts of stream ranges `headers` inside the chunk of `len` bytes
 /// that starts at stream offset `at`, relative to the chunk.
+#[must_use]
 pub fn spans(headers: &[Range<usize>], at: usize, len: usize) -> Vec<Span> {
     let end = at + len;
     headers

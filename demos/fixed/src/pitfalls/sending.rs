@@ -9,7 +9,7 @@ use kit::stream;
 /// Sends each of `writes` with one `write_all` (Python's `sendall`) and
 /// closes the sending direction.
 ///
-/// TCP_NODELAY is switched on first: a 4-byte header written on its own
+/// `TCP_NODELAY` is switched on first: a 4-byte header written on its own
 /// and followed by a body is exactly what Nagle's algorithm holds back
 /// (lesson 3). Here every write should leave at once, so that only the
 /// pitfall under study shapes what the receiver sees.

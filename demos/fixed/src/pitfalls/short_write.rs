@@ -14,7 +14,7 @@
 //! timeout (`settimeout` makes it non-blocking inside), or is interrupted
 //! by a signal returns early with a short count.
 //!
-//! Here the sender's SO_SNDBUF is small, the receiver does not read yet,
+//! Here the sender's `SO_SNDBUF` is small, the receiver does not read yet,
 //! and the socket is non-blocking: one write of a 256 KiB frame takes a
 //! few KiB and returns. The broken code ignores the count and goes on with
 //! the next frame; the receiver, trusting the first header, reads the
@@ -32,14 +32,15 @@ use kit::stream::{self, RECV_BUFFER};
 use std::io::{self, Write};
 use std::sync::mpsc;
 
-/// SO_SNDBUF asked for on the sender (Linux applies twice this).
+/// `SO_SNDBUF` asked for on the sender (Linux applies twice this).
 pub const SNDBUF: usize = 4096;
-/// SO_RCVBUF asked for on the receiver's listener.
+/// `SO_RCVBUF` asked for on the receiver's listener.
 pub const RCVBUF: usize = 4096;
 /// The big message: far more than the two buffers hold.
 pub const BIG: usize = 256 * 1024;
 
 /// The two messages: 256 KiB of the tutorial's big data, then a short one.
+#[must_use]
 pub fn messages() -> Vec<Vec<u8>> {
     vec![half::big_message(BIG), "下雨天留客天留人".into()]
 }
@@ -55,6 +56,7 @@ pub struct FirstWrite {
 
 impl FirstWrite {
     /// Whether the write took less than it was given.
+    #[must_use]
     pub fn is_short(&self) -> bool {
         self.taken < self.asked
     }

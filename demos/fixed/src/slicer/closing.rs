@@ -29,6 +29,7 @@ pub struct Closing {
 impl Closing {
     /// A connection whose second direction may stay open `linger` after
     /// the first one ended.
+    #[must_use]
     pub fn new(linger: Duration) -> Closing {
         Closing {
             linger,

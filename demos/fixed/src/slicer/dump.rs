@@ -19,6 +19,7 @@ pub struct Dump {
 impl Dump {
     /// One piece: a heading with its direction, index and size, then its
     /// bytes. `offset` is where the piece starts in its direction's stream.
+    #[must_use]
     pub fn render(&self, direction: Direction, index: u64, offset: u64, bytes: &[u8]) -> String {
         let end = offset + bytes.len() as u64;
         let heading = format!(

@@ -67,6 +67,7 @@ pub struct Slicing {
 
 impl Slicing {
     /// The smallest and the largest piece size, in bytes.
+    #[must_use]
     pub fn bounds(&self) -> (usize, usize) {
         let average = self.average.max(1);
         let low = average.saturating_sub(self.variation).max(1);
@@ -97,6 +98,7 @@ pub enum Direction {
 
 impl Direction {
     /// Who sends in this direction: "client" or "server".
+    #[must_use]
     pub fn sender(self) -> &'static str {
         match self {
             Direction::ClientToServer => "client",
@@ -105,6 +107,7 @@ impl Direction {
     }
 
     /// Who receives in this direction: "server" or "client".
+    #[must_use]
     pub fn receiver(self) -> &'static str {
         match self {
             Direction::ClientToServer => "server",

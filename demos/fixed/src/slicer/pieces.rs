@@ -31,6 +31,7 @@ pub struct Cutter {
 impl Cutter {
     /// The cutter for one direction, seeded from `slicing.seed` and the
     /// direction.
+    #[must_use]
     pub fn new(slicing: &Slicing, direction: Direction) -> Cutter {
         Cutter {
             prng: Prng::for_direction(slicing.seed, direction),

@@ -1,25 +1,26 @@
-//! Repeatable random numbers: SplitMix64.
+//! Repeatable random numbers: `SplitMix64`.
 //!
 //! A lesson has to be repeatable: run the slicer twice with the same seed
 //! and the stream is cut at the same places, so the class can compare
-//! notes. SplitMix64 (Steele, Lea and Flood, 2014) is the smallest
+//! notes. `SplitMix64` (Steele, Lea and Flood, 2014) is the smallest
 //! generator that is good enough for this — a counter passed through a
 //! mixing function — and it needs no crate.
 
 use super::Direction;
 
-/// A seeded SplitMix64 generator: the same seed gives the same numbers on
+/// A seeded `SplitMix64` generator: the same seed gives the same numbers on
 /// every computer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prng {
     state: u64,
 }
 
-/// The step SplitMix64 adds to its counter (2⁶⁴ divided by the golden ratio).
+/// The step `SplitMix64` adds to its counter (2⁶⁴ divided by the golden ratio).
 const GOLDEN_GAMMA: u64 = 0x9e37_79b9_7f4a_7c15;
 
 impl Prng {
     /// A generator started from `seed`.
+    #[must_use]
     pub fn new(seed: u64) -> Prng {
         Prng { state: seed }
     }
@@ -27,6 +28,7 @@ impl Prng {
     /// The generator for one direction of a connection. Each direction
     /// gets its own, so how one side's stream is cut does not depend on
     /// how much the other side happened to send first.
+    #[must_use]
     pub fn for_direction(seed: u64, direction: Direction) -> Prng {
         match direction {
             Direction::ClientToServer => Prng::new(seed),

@@ -25,6 +25,7 @@ pub struct Forwarded {
 
 impl Forwarded {
     /// Why the connection ended early (a reset, a failed write), if it did.
+    #[must_use]
     pub fn broken(&self) -> Option<&str> {
         self.client_to_server
             .broken
@@ -34,6 +35,7 @@ impl Forwarded {
 
     /// The byte counts, e.g. `client→server 40 B in 5 pieces, server→client
     /// 12 B in 2 pieces`.
+    #[must_use]
     pub fn summary(&self) -> String {
         let flow = |direction: Direction, flow: &Flow| {
             let pieces = if flow.pieces == 1 { "piece" } else { "pieces" };

@@ -114,7 +114,7 @@ fn header(recv: &RecvRecord, style: &Style) -> (String, usize) {
             Some(real) => format!(" ✂ truncated, had {real} B"),
             None => " ✂ truncated".to_string(),
         };
-        shown.push_str(&style.paint(&cut, |t| t.red()));
+        shown.push_str(&style.paint(&cut, colored::Colorize::red));
         columns += width(&cut);
     }
     (shown, columns)
@@ -132,7 +132,7 @@ fn text(bytes: &[u8], style: &Style) -> (String, usize) {
     let room = COLUMN - 6 - width(lead) - width(tail);
     let (shown, cut) = shorten_to(middle, room);
     let columns = 4 + width(lead) + width(shown) + width(cut) + width(tail);
-    let red = |text: &str| style.paint(text, |t| t.red());
+    let red = |text: &str| style.paint(text, colored::Colorize::red);
     (
         format!("  {}\"{shown}{cut}\"{}", red(lead), red(tail)),
         columns,

@@ -196,7 +196,7 @@ fn chunk(out: &mut String, recv: &RecvRecord, place: &Place<'_>, w: &Widths, sty
     } else {
         format!("= {}", origin_text(&recv.origin, style))
     };
-    let red = |text: &str| style.paint(text, |t| t.red());
+    let red = |text: &str| style.paint(text, colored::Colorize::red);
     let origin = match (recv.truncated, recv.real_len) {
         (Some(true), Some(real)) => format!(
             "{origin}  {}",
@@ -247,7 +247,13 @@ fn chunk(out: &mut String, recv: &RecvRecord, place: &Place<'_>, w: &Widths, sty
     let label = match annotation {
         Annotation::Decoder(_) | Annotation::Concluded(_) => "decoder: ",
     };
-    labelled(out, label, annotation.text(), style, |t| t.cyan());
+    labelled(
+        out,
+        label,
+        annotation.text(),
+        style,
+        colored::Colorize::cyan,
+    );
 }
 
 /// `label` then `text`, wrapped under the chunk with a hanging indent.
@@ -326,7 +332,7 @@ fn text(out: &mut String, recv: &RecvRecord, place: &Place<'_>, style: &Style) {
         line(out, &format!("       {}", style.dimmed("(not UTF-8 text)")));
         return;
     };
-    let red = |text: &str| style.paint(text, |t| t.red());
+    let red = |text: &str| style.paint(text, colored::Colorize::red);
     let scissors = style.paint("✂", |t| t.red().bold());
     let mut parts = Vec::new();
     if !reading.lead.is_empty() {

@@ -23,6 +23,7 @@ use crate::style::Style;
 
 /// The whole report, section after section, each numbered when there is
 /// more than one.
+#[must_use]
 pub fn report(report: &Report, style: &Style) -> String {
     let mut out = String::new();
     let total = report.runs.len();
@@ -61,6 +62,7 @@ pub fn run(
 }
 
 /// The report as plain text, for tests and files.
+#[must_use]
 pub fn plain(report: &Report) -> String {
     self::report(report, &Style::PLAIN)
 }

@@ -31,6 +31,7 @@ pub fn line(out: &mut String, text: &str) {
 
 /// Breaks `text` at spaces into lines of at most `columns` columns (a
 /// single longer word stays whole).
+#[must_use]
 pub fn wrap(text: &str, columns: usize) -> Vec<String> {
     let mut lines = vec![String::new()];
     for word in text.split(' ') {
@@ -49,6 +50,7 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
 
 /// As much of `text` as fits in `columns` terminal columns, and an
 /// ellipsis if that was not all of it.
+#[must_use]
 pub fn shorten_to(text: &str, columns: usize) -> (&str, &'static str) {
     let mut used = 0;
     for (at, c) in text.char_indices() {
@@ -62,6 +64,7 @@ pub fn shorten_to(text: &str, columns: usize) -> (&str, &'static str) {
 
 /// `text` with control characters spelled out (`\0`, `\n`, `\x18`), so
 /// that bytes such as a frame's length header show instead of vanishing.
+#[must_use]
 pub fn visible(text: &str) -> String {
     let mut shown = String::with_capacity(text.len());
     for c in text.chars() {
@@ -98,16 +101,19 @@ pub enum Slot {
 
 impl Elided {
     /// The list of `total` items.
+    #[must_use]
     pub fn of(total: usize) -> Elided {
         Elided { total }
     }
 
     /// Whether item `i` is shown.
+    #[must_use]
     pub fn shows(&self, i: usize) -> bool {
         self.total <= SHOW_AT_MOST || i < 3 || i + 1 == self.total
     }
 
     /// How many items are shown.
+    #[must_use]
     pub fn shown(&self) -> usize {
         if self.total > SHOW_AT_MOST {
             4

@@ -13,7 +13,7 @@ use super::Transport;
 /// Sends and recvs, lined up, and what they showed.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Exchange {
-    /// What this run shows, e.g. "late reader, TCP_NODELAY off".
+    /// What this run shows, e.g. "late reader, `TCP_NODELAY` off".
     pub label: String,
     /// TCP or UDP.
     pub transport: Transport,
@@ -77,7 +77,7 @@ pub struct RecvRecord {
     pub t_us: u64,
     /// Which sends the bytes came from; empty when that cannot be known.
     pub origin: Vec<Piece>,
-    /// A datagram longer than the recv buffer (MSG_TRUNC): the rest is gone.
+    /// A datagram longer than the recv buffer (`MSG_TRUNC)`: the rest is gone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub truncated: Option<bool>,
     /// The truncated datagram's full length, where the platform reports it.
@@ -104,6 +104,7 @@ pub enum Annotation {
 
 impl Annotation {
     /// The sentence, whichever kind it is.
+    #[must_use]
     pub fn text(&self) -> &str {
         match self {
             Annotation::Decoder(text) | Annotation::Concluded(text) => text,
@@ -286,6 +287,7 @@ impl Exchange {
     }
 
     /// All bytes the receiver got, in order.
+    #[must_use]
     pub fn received_stream(&self) -> Vec<u8> {
         self.recvs
             .iter()
@@ -294,6 +296,7 @@ impl Exchange {
     }
 
     /// All bytes the sender sent, in order.
+    #[must_use]
     pub fn sent_stream(&self) -> Vec<u8> {
         self.sends
             .iter()

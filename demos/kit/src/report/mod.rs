@@ -95,6 +95,7 @@ pub struct SideBySide {
 
 impl Run {
     /// What the run shows, as its banner says.
+    #[must_use]
     pub fn label(&self) -> &str {
         match self {
             Run::Exchange(run) => &run.label,
@@ -107,6 +108,7 @@ impl Run {
 
     /// The verdicts of the run, with their codes (two for a side by side,
     /// one per row for a timing table).
+    #[must_use]
     pub fn verdicts(&self) -> Vec<(&str, Code)> {
         match self {
             Run::Exchange(run) => vec![(&run.verdict, run.code)],
@@ -125,6 +127,7 @@ impl Run {
     }
 
     /// The exchange, for a run of that kind.
+    #[must_use]
     pub fn exchange(&self) -> Option<&Exchange> {
         match self {
             Run::Exchange(run) => Some(run),
@@ -143,6 +146,7 @@ impl Run {
 
 impl Report {
     /// A report of `demo`, titled `title`, holding `runs`.
+    #[must_use]
     pub fn new(demo: &str, title: &str, runs: Vec<Run>) -> Report {
         Report {
             demo: demo.into(),

@@ -20,7 +20,7 @@ pub struct Timing {
 /// One variant's round trips.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TimingRow {
-    /// The variant, e.g. "TCP_NODELAY on the client".
+    /// The variant, e.g. "`TCP_NODELAY` on the client".
     pub label: String,
     /// Socket options as the kernel applied them.
     pub knobs: Applied,
@@ -67,6 +67,7 @@ pub struct Rtt {
 
 impl Rtt {
     /// The median and maximum of `samples` (`None` if there are none).
+    #[must_use]
     pub fn of(samples: &[Duration]) -> Option<Rtt> {
         let mut micros: Vec<u64> = samples
             .iter()

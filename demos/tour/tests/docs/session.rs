@@ -104,24 +104,19 @@ fn session<'a>(page: &str, all: &[&'a Command]) -> Vec<(&'a Command, Output)> {
     }
     let target = target.unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], testkit::free_port())));
     for client in all.iter().filter(|c| !c.is_server() && !c.is_slicer()) {
-        let process = match &client.program {
-            Program::Python(name) => {
-                // A Python client does not retry: wait until its server listens.
-                wait_listening(target.port());
-                start_python(page, name, client, target.port())
-            }
-            _ => {
-                let mut args = client.args_without_addresses();
-                let connect = match client.option("--connect") {
-                    // An address of the docs' own, to a server not in the session.
-                    Some(addr) if started.is_empty() && !addr.ends_with(":9000") => {
-                        addr.to_string()
-                    }
-                    _ => target.to_string(),
-                };
-                args.extend(["--connect".to_string(), connect]);
-                start_binary(client, &args)
-            }
+        let process = if let Program::Python(name) = &client.program {
+            // A Python client does not retry: wait until its server listens.
+            wait_listening(target.port());
+            start_python(page, name, client, target.port())
+        } else {
+            let mut args = client.args_without_addresses();
+            let connect = match client.option("--connect") {
+                // An address of the docs' own, to a server not in the session.
+                Some(addr) if started.is_empty() && !addr.ends_with(":9000") => addr.to_string(),
+                _ => target.to_string(),
+            };
+            args.extend(["--connect".to_string(), connect]);
+            start_binary(client, &args)
         };
         started.push(Started {
             command: client,
@@ -155,7 +150,7 @@ fn listen(page: &str, command: &Command, extra: &[&str]) -> (Process, SocketAddr
     }
     let mut args = command.args_without_addresses();
     args.extend(["--listen", "127.0.0.1:0"].map(String::from));
-    args.extend(extra.iter().map(|a| a.to_string()));
+    args.extend(extra.iter().map(std::string::ToString::to_string));
     let mut process = start_binary(command, &args);
     let line = process.wait_for_stderr("listening on");
     let addr = testkit::listening_addr(&line)

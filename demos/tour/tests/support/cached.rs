@@ -25,7 +25,7 @@ pub fn once(key: &str, run: impl FnOnce() -> Output) -> Output {
         let mut cache = CACHE
             .get_or_init(Default::default)
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         Arc::clone(cache.entry(key.to_string()).or_default())
     };
     // Only this key's slot is held while the command runs, so different
