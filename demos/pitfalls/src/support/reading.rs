@@ -2,10 +2,14 @@
 //! what the code made of it written beside it.
 //!
 //! A pitfall is a receiver that draws the wrong conclusion from what a
-//! `recv` returned. So each recv carries a line saying what the code under
-//! study concluded from it ("have += 1024 → 1024 < 1320: recv again"), and
-//! the bytes it took for a length header are marked. The renderer shows
-//! both under the recv's hex dump.
+//! `recv` returned. TCP hands over bytes in whatever chunks the network
+//! and the timing produced, and `recv(n)` returns *at most* `n` of them:
+//! the conclusion is the code's, not the network's. So each recv carries a
+//! line saying what the code under study concluded from it ("have += 1024
+//! → 1024 < 1320: recv again"), the bytes it took for a length header are
+//! marked, and the messages it put together are listed, each checked
+//! against the message sent in its place. The renderer shows all three
+//! under the recv's hex dump.
 
 use kit::error::{Error, Result};
 use kit::journal::Journal;
@@ -17,6 +21,10 @@ use std::io::{self, Read};
 use std::net::TcpStream;
 use std::ops::Range;
 use std::time::Duration;
+
+/// The size the tutorial passes to every `recv`, and the size the readers
+/// here ask for.
+pub const RECV_SIZE: usize = 1024;
 
 /// A journaling receiver.
 #[derive(Debug)]
@@ -30,6 +38,8 @@ pub struct Reader {
     headers: Vec<Range<usize>>,
     /// Bytes returned so far by journaled recvs.
     offset: usize,
+    /// The messages the code put together, in order.
+    messages: Vec<Message>,
 }
 
 /// What a reader saw, ready to be lined up with the sender's journal.
@@ -41,6 +51,8 @@ pub struct Seen {
     pub says: Vec<Option<String>>,
     /// Stream ranges the code read as length headers.
     pub headers: Vec<Range<usize>>,
+    /// The messages the code put together, in order.
+    pub messages: Vec<Message>,
 }
 
 impl Reader {
@@ -53,6 +65,7 @@ impl Reader {
             says: Vec::new(),
             headers: Vec::new(),
             offset: 0,
+            messages: Vec::new(),
         }
     }
 
@@ -136,9 +149,18 @@ impl Reader {
         self.headers.push(start..self.offset);
     }
 
-    /// Journaled recvs so far (the latest one's 1-based index).
-    pub fn recvs(&self) -> usize {
-        self.says.len()
+    /// Hands over a message the code has put together: the latest recv
+    /// completed it.
+    pub fn read_message(&mut self, bytes: Vec<u8>) {
+        self.messages.push(Message {
+            bytes,
+            completed_by: self.says.len(),
+        });
+    }
+
+    /// How many messages the code has put together so far.
+    pub fn messages_read(&self) -> usize {
+        self.messages.len()
     }
 
     /// Bytes returned by journaled recvs so far.
@@ -156,6 +178,7 @@ impl Reader {
             },
             says: self.says,
             headers: self.headers,
+            messages: self.messages,
         }
     }
 }
@@ -170,6 +193,22 @@ impl Seen {
             at += recv.len;
         }
     }
+
+    /// The messages the code read, as the report's frames, each checked
+    /// against the message sent in its place.
+    pub fn frames(&self, sent: &[Vec<u8>]) -> Vec<FrameRecord> {
+        self.messages
+            .iter()
+            .enumerate()
+            .map(|(i, message)| FrameRecord {
+                index: i + 1,
+                len: message.bytes.len(),
+                bytes: message.bytes.clone(),
+                completed_by: message.completed_by,
+                whole: sent.get(i) == Some(&message.bytes),
+            })
+            .collect()
+    }
 }
 
 /// A message a reader put together, with the recv that completed it.
@@ -179,21 +218,6 @@ pub struct Message {
     pub bytes: Vec<u8>,
     /// The 1-based index of the recv that completed it.
     pub completed_by: usize,
-}
-
-/// The messages as the report's decoded frames, each checked against the
-/// message sent in its place.
-pub fn frames(read: &[Message], sent: &[Vec<u8>]) -> Vec<FrameRecord> {
-    read.iter()
-        .enumerate()
-        .map(|(i, message)| FrameRecord {
-            index: i + 1,
-            len: message.bytes.len(),
-            bytes: message.bytes.clone(),
-            completed_by: message.completed_by,
-            whole: sent.get(i) == Some(&message.bytes),
-        })
-        .collect()
 }
 
 /// The parts of stream ranges `headers` inside the chunk of `len` bytes
