@@ -7,13 +7,14 @@
 //!
 //! - [`frame`], [`decoder`], [`io`]: the codec itself, from the `codec`
 //!   crate (no dependencies, so a student can copy it);
-//! - [`pitfalls`]: the tutorial's own fix, broken on screen beside the right one;
 //! - [`replay`]: the traffic of the earlier demos, framed and decoded;
 //! - [`slicer`]: a proxy that re-chunks a TCP stream, to prove a framing
 //!   (ours, or a student's) holds under any chunking.
+//!
+//! The tutorial's own fix, with the mistakes that break it, is the
+//! `pitfalls` crate; it puts this crate's slicer between its two sides.
 
 pub mod args;
-pub mod pitfalls;
 pub mod replay;
 pub mod slicer;
 

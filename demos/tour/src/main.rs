@@ -56,9 +56,9 @@ fn lessons() -> [Entry; 7] {
         lesson::<udp_boundary::Udp>(),
         lesson::<fixed::replay::Fixed>(),
         Entry {
-            name: fixed::pitfalls::NAME,
-            about: "The tutorial's own fix, broken on screen beside the right one.",
-            run: fixed::pitfalls::tour,
+            name: pitfalls::NAME,
+            about: pitfalls::ABOUT,
+            run: pitfalls::tour,
         },
         Entry {
             name: transfer::demo::NAME,

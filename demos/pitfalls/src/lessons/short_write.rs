@@ -21,14 +21,15 @@
 //! second frame as the middle of the first. `sendall` — Rust's
 //! `write_all` — loops until every byte is taken.
 
-use super::decoding::{self, Decoded};
-use super::reading::Reader;
-use crate::frame;
+use crate::support::decoding;
+use crate::support::reading::Reader;
+use codec::frame::{self, HEADER_LEN};
 use kit::error::{Error, Result};
 use kit::knobs::Knobs;
 use kit::loopback::{self, End};
 use kit::report::{Exchange, Side};
 use kit::stream::{self, RECV_BUFFER};
+use kit::verdict::Code;
 use std::io::{self, Write};
 use std::sync::mpsc;
 
@@ -47,31 +48,33 @@ pub fn messages() -> Vec<Vec<u8>> {
 
 /// How the first write went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FirstWrite {
+struct FirstWrite {
     /// Bytes handed to the write: the whole first frame.
-    pub asked: usize,
+    asked: usize,
     /// Bytes the kernel took.
-    pub taken: usize,
+    taken: usize,
 }
 
 impl FirstWrite {
+    /// The first write as `run`'s first send shows it: the whole first
+    /// frame was handed over, and the send holds what the kernel took (a
+    /// write whose count is ignored) or the pieces the loop wrote, the
+    /// first one being the first write's.
+    fn of(run: &Exchange) -> FirstWrite {
+        let taken = run.sends.first().map_or(0, |send| match &send.pieces {
+            Some(pieces) => pieces.first().copied().unwrap_or(0),
+            None => send.len,
+        });
+        FirstWrite {
+            asked: HEADER_LEN + BIG,
+            taken,
+        }
+    }
+
     /// Whether the write took less than it was given.
-    #[must_use]
-    pub fn is_short(&self) -> bool {
+    fn is_short(&self) -> bool {
         self.taken < self.asked
     }
-}
-
-/// A run of this pitfall, with the first write and what the receiver's
-/// decoder made of the stream.
-#[derive(Debug, Clone)]
-pub struct Outcome {
-    /// The run, for the report.
-    pub run: Exchange,
-    /// How the first write went.
-    pub first: FirstWrite,
-    /// What the receiver decoded.
-    pub decoded: Decoded,
 }
 
 /// How the sender treats the count a write returns.
@@ -83,25 +86,28 @@ enum Writing {
     All,
 }
 
-/// One `send` per frame, the count ignored.
-pub fn broken() -> Result<Outcome> {
-    let mut outcome = run(Writing::Once)?;
-    let FirstWrite { asked, taken } = outcome.first;
-    let run = &mut outcome.run;
+/// One `send` per frame, the count ignored: the run's first send is only
+/// what the kernel took, the decoder finds frame 2 inside message 1, and
+/// the run has no whole frame.
+pub fn broken() -> Result<Exchange> {
+    let mut run = run(Writing::Once)?;
+    let stopped = decoding::annotate(&mut run, &messages());
+    let first = FirstWrite::of(&run);
+    let FirstWrite { asked, taken } = first;
     run.label =
         "(c) broken · conn.send(frame): one write on a non-blocking socket, its count ignored"
             .into();
-    let got = match &outcome.decoded.error {
+    let got = match &stopped {
         Some(error) => format!("; then {error}"),
         None => String::new(),
     };
-    run.verdict = if outcome.first.is_short() {
+    let verdict = if first.is_short() {
         format!(
             "write() took {taken} of the {asked} bytes of frame 1 and the code went on with frame \
              2: the receiver, trusting the header's {}, read frame 2 as part of message 1{got} — \
              {} of 2 messages whole",
             BIG,
-            outcome.decoded.frames.len()
+            frames(&run)
         )
     } else {
         format!(
@@ -109,6 +115,7 @@ pub fn broken() -> Result<Outcome> {
              so the ignored count did no harm — the code is still wrong"
         )
     };
+    run.judged(verdict, Code::Shown);
     run.notes = vec![
         format!(
             "a small SO_SNDBUF ({SNDBUF} B asked) and a receiver that does not read yet: the \
@@ -120,30 +127,41 @@ pub fn broken() -> Result<Outcome> {
          (settimeout) is non-blocking inside, so its send can come up short too"
             .into(),
     ];
-    Ok(outcome)
+    Ok(run)
 }
 
-/// The same sockets, every frame written with a loop until all is taken.
-pub fn correct() -> Result<Outcome> {
-    let mut outcome = run(Writing::All)?;
-    let FirstWrite { asked, taken } = outcome.first;
-    let run = &mut outcome.run;
+/// The same sockets, every frame written with a loop until all is taken:
+/// the first send lists the pieces the loop wrote, and both frames are
+/// whole.
+pub fn correct() -> Result<Exchange> {
+    let mut run = run(Writing::All)?;
+    decoding::annotate(&mut run, &messages());
+    let FirstWrite { asked, taken } = FirstWrite::of(&run);
     run.label = "(c) correct · sendall / write_all: write again until every byte is taken".into();
-    let whole = outcome.decoded.frames.len();
-    run.verdict = format!(
+    let verdict = format!(
         "the first write took {taken} of {asked} bytes here too; the loop wrote the other {} as \
-         the receiver made room — {whole} of 2 messages whole",
-        asked - taken
+         the receiver made room — {} of 2 messages whole",
+        asked - taken,
+        frames(&run)
     );
+    run.judged(verdict, Code::Shown);
     run.notes = vec![
         "sendall loops over send until every byte is taken; Rust's write_all does the same, and \
          on a non-blocking socket each retry waits until the socket can take more"
             .into(),
     ];
-    Ok(outcome)
+    Ok(run)
 }
 
-fn run(writing: Writing) -> Result<Outcome> {
+/// Frames the receiver's decoder rebuilt in `run`.
+fn frames(run: &Exchange) -> usize {
+    run.frames.as_ref().map_or(0, Vec::len)
+}
+
+/// Both frames written as `writing` says, read by a decoder once the
+/// first write has returned. The run's recvs are left for
+/// [`decoding::annotate`] to explain.
+fn run(writing: Writing) -> Result<Exchange> {
     let receiver_knobs = Knobs {
         recv_buffer: Some(RCVBUF),
         ..Knobs::default()
@@ -157,14 +175,14 @@ fn run(writing: Writing) -> Result<Outcome> {
     // pause: if the sender fails first, the channel closes and the
     // receiver reads at once.
     let (first_done, first_done_seen) = mpsc::channel::<()>();
-    let ((sender, first), (seen, decoded)) = loopback::pair(
+    let (sender, seen) = loopback::pair(
         &receiver_knobs,
         &sender_knobs,
         move |end| {
             let _ = first_done_seen.recv();
             let mut reader = Reader::new(end);
-            let decoded = decoding::receive(&mut reader, RECV_BUFFER)?;
-            Ok((reader.finish(), decoded))
+            decoding::receive(&mut reader, RECV_BUFFER)?;
+            Ok(reader.finish())
         },
         move |end| send(end, writing, first_done),
     )?;
@@ -172,24 +190,17 @@ fn run(writing: Writing) -> Result<Outcome> {
     run.reader = Some(format!(
         "reads only after the first write returned, then recv({RECV_BUFFER}) into the decoder"
     ));
-    // The decoder replayed over the journal, for the screen: the same
-    // chunks give the same frames as the live one above.
-    decoding::annotate(&mut run, &messages());
-    Ok(Outcome {
-        run,
-        first,
-        decoded,
-    })
+    Ok(run)
 }
 
-/// Sends both frames on a non-blocking socket.
-fn send(end: End, writing: Writing, first_done: mpsc::Sender<()>) -> Result<(Side, FirstWrite)> {
+/// Sends both frames on a non-blocking socket, journaling each as the
+/// stream holds it: only the part the kernel took, or every piece.
+fn send(end: End, writing: Writing, first_done: mpsc::Sender<()>) -> Result<Side> {
     let (mut conn, knobs) = end.journaled();
     conn.get_ref()
         .set_nonblocking(true)
         .map_err(Error::io("making the socket non-blocking"))?;
     let frames: Vec<Vec<u8>> = messages().iter().map(|m| frame::encode(m)).collect();
-    let mut first = None;
     for (i, frame) in frames.iter().enumerate() {
         let doing = format!("sending frame #{}", i + 1);
         // `Once` ignores the count, so the stream holds only what the one
@@ -200,10 +211,6 @@ fn send(end: End, writing: Writing, first_done: mpsc::Sender<()>) -> Result<(Sid
             let taken = write_once(stream, rest)?;
             writes += 1;
             if i == 0 && writes == 1 {
-                first = Some(FirstWrite {
-                    asked: frame.len(),
-                    taken,
-                });
                 // Whatever happens next, the receiver may start reading
                 // now: a later write may need it to make room.
                 let _ = first_done.send(());
@@ -218,13 +225,11 @@ fn send(end: End, writing: Writing, first_done: mpsc::Sender<()>) -> Result<(Sid
         .set_nonblocking(false)
         .map_err(Error::io("making the socket blocking again"))?;
     let segments_out = stream::finish_sending(&mut conn)?;
-    let first = first.unwrap_or(FirstWrite { asked: 0, taken: 0 });
-    let side = Side {
+    Ok(Side {
         journal: conn.into_parts().1,
         knobs,
         segments_out,
-    };
-    Ok((side, first))
+    })
 }
 
 /// One write, as Python's `send` on a socket with a timeout does it: if

@@ -7,13 +7,13 @@
 //! the padding also assumes no message ends in a zero byte.
 
 use super::framings::{self, SLICING};
-use super::reading::{self, Message, Reader, Seen};
-use super::{sending, sliced};
+use crate::support::reading::{Reader, Seen};
+use crate::support::{sending, sliced};
 use kit::error::{Error, Result};
 use kit::knobs::Knobs;
 use kit::loopback::End;
 use kit::report::Exchange;
-use kit::verdict::count;
+use kit::verdict::{Code, count};
 
 /// Bytes in every record.
 pub const RECORD: usize = 32;
@@ -34,21 +34,10 @@ pub fn decode(record: &[u8]) -> &[u8] {
     &record[..end]
 }
 
-/// The run, and what the records cost and lost.
-#[derive(Debug, Clone)]
-pub struct Records {
-    /// The run, for the report.
-    pub run: Exchange,
-    /// The messages as the receiver took them out of the records.
-    pub messages: Vec<Vec<u8>>,
-    /// Zero bytes sent as padding.
-    pub padding: usize,
-    /// Bytes of messages that did not fit their record.
-    pub cut: usize,
-}
-
-/// The three messages as 32-byte records, through the slicer.
-pub fn run() -> Result<Records> {
+/// The three messages as 32-byte records, through the slicer: every send
+/// is one record, padding and all, and the run's frames are the messages
+/// the receiver took out of them — the long one cut short.
+pub fn run() -> Result<Exchange> {
     let messages = framings::messages();
     let writes: Vec<Vec<u8>> = messages.iter().map(|m| encode(m)).collect();
     let padding: usize = messages
@@ -65,7 +54,7 @@ pub fn run() -> Result<Records> {
         move |end| sending::send_each(end, &writes),
         read_records,
     )?;
-    let (seen, received) = done.client;
+    let seen = done.client;
     let mut run = Exchange::both(
         format!("(f) fixed length · every message padded or cut to a {RECORD}-byte record"),
         &done.server,
@@ -75,7 +64,7 @@ pub fn run() -> Result<Records> {
     run.reader = Some(format!(
         "prompt: exactly {RECORD} bytes per record, trailing zeros stripped"
     ));
-    run.frames = Some(reading::frames(&received, &messages));
+    run.frames = Some(seen.frames(&messages));
     let whole = run.frames.iter().flatten().filter(|f| f.whole).count();
     let sent: usize = messages.iter().map(Vec::len).sum();
     let too_long: Vec<String> = messages
@@ -84,7 +73,7 @@ pub fn run() -> Result<Records> {
         .filter(|(_, m)| m.len() > RECORD)
         .map(|(i, m)| format!("#{} ({} B)", i + 1, m.len()))
         .collect();
-    run.verdict = format!(
+    let verdict = format!(
         "{} of {sent} B went as {} B: {padding} B of padding; message {} did not fit a \
          {RECORD}-byte record and lost its last {} — {whole} of {} messages whole",
         count(messages.len(), "message"),
@@ -93,9 +82,10 @@ pub fn run() -> Result<Records> {
         count(cut, "byte"),
         messages.len()
     );
+    run.judged(verdict, Code::Shown);
     let mut notes = vec![format!(
         "{}; a record reader does not mind",
-        super::pieces(&SLICING)
+        sliced::pieces(&SLICING)
     )];
     notes.extend(messages.iter().enumerate().filter_map(|(i, m)| {
         let (c, before) = cut_character(m)?;
@@ -117,13 +107,7 @@ pub fn run() -> Result<Records> {
             .into(),
     ]);
     run.notes = notes;
-    let messages = received.into_iter().map(|m| m.bytes).collect();
-    Ok(Records {
-        run,
-        messages,
-        padding,
-        cut,
-    })
+    Ok(run)
 }
 
 /// The character of `message` that the end of its record cuts in two,
@@ -136,11 +120,10 @@ pub fn cut_character(message: &[u8]) -> Option<(char, usize)> {
         .map(|(at, c)| (c, RECORD - at))
 }
 
-/// Reads records of exactly [`RECORD`] bytes until the peer closes.
-/// Returns each message with the recv that completed its record.
-fn read_records(end: End) -> Result<(Seen, Vec<Message>)> {
+/// Reads records of exactly [`RECORD`] bytes until the peer closes,
+/// handing each record's message to the reader.
+fn read_records(end: End) -> Result<Seen> {
     let mut reader = Reader::new(end);
-    let mut messages = Vec::new();
     loop {
         let mut record = Vec::with_capacity(RECORD);
         while record.len() < RECORD {
@@ -157,7 +140,7 @@ fn read_records(end: End) -> Result<(Seen, Vec<Message>)> {
             }
         }
         match record.len() {
-            0 => return Ok((reader.finish(), messages)),
+            0 => return Ok(reader.finish()),
             RECORD => {}
             n => {
                 return Err(Error::PeerClosed {
@@ -168,14 +151,11 @@ fn read_records(end: End) -> Result<(Seen, Vec<Message>)> {
         let message = decode(&record).to_vec();
         reader.say(format!(
             "record #{} complete: {} B of message, {} B of padding",
-            messages.len() + 1,
+            reader.messages_read() + 1,
             message.len(),
             RECORD - message.len()
         ));
-        messages.push(Message {
-            bytes: message,
-            completed_by: reader.recvs(),
-        });
+        reader.read_message(message);
     }
 }
 

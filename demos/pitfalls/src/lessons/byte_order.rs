@@ -19,13 +19,13 @@
 //! The demo packs `i` with [`i32::to_le_bytes`] — what `struct.pack("i")`
 //! does on x86 and ARM — so the run is the same on any machine.
 
-use super::decoding::{self, Decoded};
-use super::reading::Reader;
-use super::{counting, sending, sliced};
-use crate::decoder::DecodeError;
-use crate::frame::{self, DEFAULT_MAX_FRAME_LEN, HEADER_LEN};
-use crate::slicer::Slicing;
+use crate::support::reading::{RECV_SIZE, Reader};
+use crate::support::{decoding, sending, size, sliced};
+use codec::decoder::DecodeError;
+use codec::frame::{self, DEFAULT_MAX_FRAME_LEN, HEADER_LEN};
+use fixed::slicer::Slicing;
 use kit::error::Result;
+use kit::hex;
 use kit::knobs::Knobs;
 use kit::report::{Comparison, Exchange};
 use kit::verdict::Code;
@@ -83,43 +83,35 @@ pub fn messages() -> Vec<Vec<u8>> {
     sticky::tutorial_messages()
 }
 
-/// A run of this pitfall and what the receiver decoded.
-#[derive(Debug, Clone)]
-pub struct Outcome {
-    /// The run, for the report.
-    pub run: Exchange,
-    /// The header bytes of the first message, as sent.
-    pub header: [u8; 4],
-    /// What the receiver decoded.
-    pub decoded: Decoded,
-}
-
-/// `struct.pack("i")` headers, read by a network-order receiver.
-pub fn broken() -> Result<Outcome> {
-    let mut outcome = run(|len| pack_native_i(len).ok())?;
-    let header = outcome.header;
+/// `struct.pack("i")` headers, read by a network-order receiver: the
+/// decoder stops at the first header (the recv's decoder state says why),
+/// and the run has no frame.
+pub fn broken() -> Result<Exchange> {
+    let mut run = run(|len| pack_native_i(len).ok())?;
+    let stopped = decoding::annotate(&mut run, &messages());
+    let header = first_header(&run);
     let read_as = u32::from_be_bytes(header);
-    let run = &mut outcome.run;
     run.label =
         "(d) broken · struct.pack(\"i\", 24) → 18 00 00 00, read in network byte order".into();
-    let refused = match &outcome.decoded.error {
+    let refused = match &stopped {
         Some(DecodeError::TooLarge { max, .. }) => {
             format!(", which refused it: more than the {max} bytes it accepts")
         }
         Some(error) => format!(": {error}"),
         None => String::new(),
     };
-    run.verdict = format!(
+    let verdict = format!(
         "the header {} meant 24 to the little-endian sender and {} to the network-order \
          receiver{refused} — {} of 2 messages came out",
-        counting::hex(&header),
-        counting::bytes(u64::from(read_as)),
-        outcome.decoded.frames.len()
+        hex::spaced(&header),
+        size::bytes(u64::from(read_as)),
+        run.frames.as_ref().map_or(0, Vec::len)
     );
+    run.judged(verdict, Code::Shown);
     run.notes = vec![
         format!(
             "{}; the cuts are not the problem here",
-            super::pieces(&SLICING)
+            sliced::pieces(&SLICING)
         ),
         "\"i\" is native byte order: 24 is 18 00 00 00 on x86 and ARM, which agree with each \
          other, so the tutorial's code works in class; a big-endian machine, or any receiver \
@@ -130,61 +122,64 @@ pub fn broken() -> Result<Outcome> {
              decoder refuses anything over {DEFAULT_MAX_FRAME_LEN} bytes before waiting for any"
         ),
     ];
-    Ok(outcome)
+    Ok(run)
 }
 
-/// `struct.pack("!I")` headers: both sides agree.
-pub fn correct() -> Result<Outcome> {
-    let mut outcome = run(|len| pack_network_u32(len).ok())?;
-    let header = outcome.header;
-    let run = &mut outcome.run;
+/// `struct.pack("!I")` headers: both sides agree, and both frames are
+/// whole.
+pub fn correct() -> Result<Exchange> {
+    let mut run = run(|len| pack_network_u32(len).ok())?;
+    decoding::annotate(&mut run, &messages());
+    let header = first_header(&run);
     run.label = "(d) correct · struct.pack(\"!I\", 24) → 00 00 00 18, on every machine".into();
-    run.verdict = format!(
+    let verdict = format!(
         "the header {} reads as {} on any machine — {} of 2 messages whole",
-        counting::hex(&header),
+        hex::spaced(&header),
         u32::from_be_bytes(header),
-        outcome.decoded.frames.len()
+        run.frames.as_ref().map_or(0, Vec::len)
     );
+    run.judged(verdict, Code::Shown);
     run.notes = vec![
         "\"!\" is network byte order (big-endian) and \"I\" unsigned: the same bytes as this \
          lab's frame header, Java's DataOutputStream.writeInt and tokio-util's \
          LengthDelimitedCodec"
             .into(),
     ];
-    Ok(outcome)
+    Ok(run)
 }
 
-fn run(pack: impl Fn(i64) -> Option<[u8; 4]>) -> Result<Outcome> {
-    let messages = messages();
-    let mut header = [0; HEADER_LEN];
-    let mut writes = Vec::new();
-    for (i, message) in messages.iter().enumerate() {
+/// The first message's header as it was sent: the first 4 bytes of the
+/// run's first send.
+fn first_header(run: &Exchange) -> [u8; HEADER_LEN] {
+    run.sends
+        .first()
+        .and_then(|send| send.bytes.first_chunk::<HEADER_LEN>())
+        .copied()
+        .unwrap_or_default()
+}
+
+/// The messages, each after a header packed by `pack`, through the slicer
+/// into a network-order decoder. The run's recvs are left for
+/// [`decoding::annotate`] to explain.
+fn run(pack: impl Fn(i64) -> Option<[u8; 4]>) -> Result<Exchange> {
+    let writes: Vec<Vec<u8>> = messages()
+        .iter()
         // Both lengths are tiny, so both packings succeed.
-        let head = pack(message.len() as i64).unwrap_or_default();
-        if i == 0 {
-            header = head;
-        }
-        writes.push([&head[..], message].concat());
-    }
+        .map(|message| [&pack(message.len() as i64).unwrap_or_default()[..], message].concat())
+        .collect();
     let done = sliced::run(
         SLICING,
         &Knobs::default(),
         move |end| sending::send_each(end, &writes),
         |end| {
             let mut reader = Reader::new(end);
-            let decoded = decoding::receive(&mut reader, counting::RECV_SIZE)?;
-            Ok((reader.finish(), decoded))
+            decoding::receive(&mut reader, RECV_SIZE)?;
+            Ok(reader.finish())
         },
     )?;
-    let (seen, decoded) = done.client;
-    let mut run = Exchange::both(String::new(), &done.server, &seen.side);
+    let mut run = Exchange::both(String::new(), &done.server, &done.client.side);
     run.reader = Some("prompt: recv(1024), each chunk pushed into a network-order decoder".into());
-    decoding::annotate(&mut run, &messages);
-    Ok(Outcome {
-        run,
-        header,
-        decoded,
-    })
+    Ok(run)
 }
 
 /// The facts about a 3 GB length, computed: what `"i"` and `"!I"` do
@@ -194,7 +189,7 @@ pub fn too_big() -> Comparison {
     let three = THREE_GB as i64;
     let four = 1i64 << 32;
     let pack_i = match pack_native_i(three) {
-        Ok(bytes) => counting::hex(&bytes),
+        Ok(bytes) => hex::spaced(&bytes),
         Err(e) => e.to_string(),
     };
     let try_i32 = match i32::try_from(THREE_GB) {
@@ -202,13 +197,13 @@ pub fn too_big() -> Comparison {
         Err(e) => format!("Err({e})"),
     };
     let wrapped = THREE_GB as u32 as i32;
-    let pack_u = pack_network_u32(three).map_or_else(|e| e.to_string(), |b| counting::hex(&b));
-    let pack_u_4g = pack_network_u32(four).map_or_else(|e| e.to_string(), |b| counting::hex(&b));
+    let pack_u = pack_network_u32(three).map_or_else(|e| e.to_string(), |b| hex::spaced(&b));
+    let pack_u_4g = pack_network_u32(four).map_or_else(|e| e.to_string(), |b| hex::spaced(&b));
     let header_4g = match frame::header(four as usize) {
-        Some(bytes) => counting::hex(&bytes),
+        Some(bytes) => hex::spaced(&bytes),
         None => "None".into(),
     };
-    let q = counting::hex(&(four as u64).to_be_bytes());
+    let q = hex::spaced(&(four as u64).to_be_bytes());
     let row = |language: &str, call: String, result: String| vec![language.into(), call, result];
     Comparison {
         label: "(d) a 3 GB length: signed 32 bits cannot hold it".into(),

@@ -18,18 +18,17 @@
 //! two recvs, 996 of 1320 bytes, every time. The fix counts
 //! `len(chunk)` and asks only for what is still missing.
 
-use super::reading::{self, Message, Reader, Seen};
-use super::{sending, sliced};
-use crate::frame::{self, HEADER_LEN};
-use crate::slicer::Slicing;
+use crate::support::reading::{RECV_SIZE, Reader, Seen};
+use crate::support::{sending, size, sliced};
+use codec::frame::{self, HEADER_LEN};
+use fixed::slicer::Slicing;
 use kit::error::{Error, Result};
+use kit::hex;
 use kit::knobs::Knobs;
-use kit::report::Exchange;
-use kit::verdict::count;
+use kit::loopback::End;
+use kit::report::{Exchange, Side};
+use kit::verdict::{Code, count};
 use std::time::Duration;
-
-/// The size the tutorial passes to every `recv`.
-pub const RECV_SIZE: usize = 1024;
 
 /// The tutorial's `big_data`: "重要信息" × 110, 1320 bytes.
 pub const BIG: usize = 1320;
@@ -64,69 +63,45 @@ pub fn writes(messages: &[Vec<u8>]) -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// What the tutorial's loop ended up with.
+/// What the tutorial's loop ended up with: its own variables, for the
+/// verdict.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Counted {
+struct Counted {
     /// The length the first header announced.
-    pub total: u32,
+    total: u32,
     /// What the loop put together as the first message.
-    pub data: Vec<u8>,
+    data: Vec<u8>,
     /// What each of the loop's `recv(1024)` calls returned, in bytes.
-    pub returned: Vec<usize>,
-    /// What the loop's `have` said at the end.
-    pub have: u64,
+    returned: Vec<usize>,
     /// What the next `recv(4)`, meant for the second header, returned.
-    pub next_header: Vec<u8>,
+    next_header: Vec<u8>,
     /// Bytes the client never read at all.
-    pub unread: usize,
+    unread: usize,
 }
 
 impl Counted {
     /// Bytes of the first message that never made it into `data`.
-    #[must_use]
-    pub fn lost(&self) -> usize {
+    fn lost(&self) -> usize {
         (self.total as usize).saturating_sub(self.data.len())
     }
 
     /// Bytes of the second message that the loop took into `data`.
-    #[must_use]
-    pub fn swallowed(&self) -> usize {
+    fn swallowed(&self) -> usize {
         self.data.len().saturating_sub(self.total as usize)
     }
 
     /// The length the client read from what it took for the second header.
-    #[must_use]
-    pub fn next_len(&self) -> Option<u32> {
+    fn next_len(&self) -> Option<u32> {
         self.next_header
             .first_chunk::<4>()
             .map(|h| u32::from_be_bytes(*h))
     }
 }
 
-/// The broken run and what its loop concluded.
-#[derive(Debug, Clone)]
-pub struct Broken {
-    /// The run, for the report.
-    pub run: Exchange,
-    /// The loop's outcome.
-    pub counted: Counted,
-}
-
-/// The correct run and the messages its loop read.
-#[derive(Debug, Clone)]
-pub struct Fixed {
-    /// The run, for the report.
-    pub run: Exchange,
-    /// The messages, as read.
-    pub messages: Vec<Vec<u8>>,
-}
-
 /// The server's two messages, written as the tutorial's server writes
 /// them, through the slicer to `client`: broken and correct readers get the
 /// very same traffic, cut at the very same places.
-fn replay<CO>(
-    client: impl FnOnce(kit::loopback::End) -> Result<CO>,
-) -> Result<sliced::Sliced<kit::report::Side, CO>> {
+fn replay<CO>(client: impl FnOnce(End) -> Result<CO>) -> Result<sliced::Sliced<Side, CO>> {
     let writes = writes(&messages());
     sliced::run(
         SLICING,
@@ -136,8 +111,11 @@ fn replay<CO>(
     )
 }
 
-/// The tutorial's client, through the slicer.
-pub fn broken() -> Result<Broken> {
+/// The tutorial's client, through the slicer. Each recv says what the
+/// loop concluded; the recvs that the code took for headers are marked —
+/// the last one is the middle of message 1 — and the verdict counts the
+/// bytes lost.
+pub fn broken() -> Result<Exchange> {
     let done = replay(tutorial_client)?;
     let (seen, counted) = done.client;
     let mut run = Exchange::both(
@@ -149,11 +127,11 @@ pub fn broken() -> Result<Broken> {
     run.reader = Some(format!(
         "prompt: recv(4), then recv({RECV_SIZE}) while have < total, as the tutorial's client"
     ));
-    run.verdict = broken_verdict(&counted);
+    run.judged(broken_verdict(&counted), Code::Shown);
     run.notes = vec![
         format!(
             "{}; a prompt reader gets one piece per recv, as on a slow or busy network",
-            super::pieces(&SLICING)
+            sliced::pieces(&SLICING)
         ),
         "the tutorial's loop `while have < total: data += client.recv(1024); have += 1024` \
          counts what it asked for: recv(1024) returns at most 1024 bytes — whatever is queued, \
@@ -164,18 +142,19 @@ pub fn broken() -> Result<Broken> {
              and every later read is out of step ({} left unread)",
             counted
                 .next_len()
-                .map_or_else(|| "unknown length".into(), |n| bytes(u64::from(n))),
+                .map_or_else(|| "unknown length".into(), |n| size::bytes(u64::from(n))),
             count(counted.unread, "byte")
         ),
     ];
-    Ok(Broken { run, counted })
+    Ok(run)
 }
 
-/// The same traffic, read by a loop that counts what each recv returned.
-pub fn correct() -> Result<Fixed> {
+/// The same traffic, read by a loop that counts what each recv returned:
+/// its frames are the messages it read, every one whole.
+pub fn correct() -> Result<Exchange> {
     let messages = messages();
     let done = replay(counting_client)?;
-    let (seen, read) = done.client;
+    let seen = done.client;
     let mut run = Exchange::both(
         "(a) correct · have += len(chunk), asking only for what is missing",
         &done.server,
@@ -183,28 +162,28 @@ pub fn correct() -> Result<Fixed> {
     );
     seen.annotate(&mut run);
     run.reader = Some("prompt: recv(min(1024, total - have)) until have == total".into());
-    run.frames = Some(reading::frames(&read, &messages));
+    run.frames = Some(seen.frames(&messages));
     let whole = run.frames.iter().flatten().filter(|f| f.whole).count();
     let sizes: Vec<String> = run.recvs.iter().map(|r| r.len.to_string()).collect();
-    run.verdict = format!(
+    let verdict = format!(
         "the same pieces, {} of {} B: the loop added what each recv returned and asked only for \
          the bytes still missing — {whole} of {} messages whole",
         count(run.recvs.len(), "recv"),
         sizes.join(" + "),
         messages.len()
     );
+    run.judged(verdict, Code::Shown);
     run.notes = vec![
         "have += len(chunk): the count follows the bytes, not the request; and a recv that \
          returns b\"\" means the peer closed early, which is an error, not the end of a message"
             .into(),
     ];
-    let messages = read.into_iter().map(|m| m.bytes).collect();
-    Ok(Fixed { run, messages })
+    Ok(run)
 }
 
 /// The tutorial's client, line by line: `head = client.recv(4)`, the
 /// counting loop, then `recv(4)` again for the next message's header.
-fn tutorial_client(end: kit::loopback::End) -> Result<(Seen, Counted)> {
+fn tutorial_client(end: End) -> Result<(Seen, Counted)> {
     let mut reader = Reader::new(end);
     let head = reader.recv(HEADER_LEN)?;
     let Some(total) = head.first_chunk::<4>().map(|h| u32::from_be_bytes(*h)) else {
@@ -218,7 +197,6 @@ fn tutorial_client(end: kit::loopback::End) -> Result<(Seen, Counted)> {
             total: 0,
             data: Vec::new(),
             returned: Vec::new(),
-            have: 0,
             next_header: Vec::new(),
             unread,
         };
@@ -275,18 +253,16 @@ fn tutorial_client(end: kit::loopback::End) -> Result<(Seen, Counted)> {
         total,
         data,
         returned,
-        have,
         next_header,
         unread,
     };
     Ok((reader.finish(), counted))
 }
 
-/// Reads every message by counting what each recv returned. Returns each
-/// message with the recv that completed it.
-fn counting_client(end: kit::loopback::End) -> Result<(Seen, Vec<Message>)> {
+/// Reads every message by counting what each recv returned, handing each
+/// to the reader as it completes.
+fn counting_client(end: End) -> Result<Seen> {
     let mut reader = Reader::new(end);
-    let mut messages = Vec::new();
     loop {
         // The header: exactly 4 bytes, however many recvs that takes.
         let mut head = Vec::with_capacity(HEADER_LEN);
@@ -300,7 +276,7 @@ fn counting_client(end: kit::loopback::End) -> Result<(Seen, Vec<Message>)> {
         let Some(header) = head.first_chunk::<4>() else {
             if head.is_empty() {
                 // A clean end: between two messages.
-                return Ok((reader.finish(), messages));
+                return Ok(reader.finish());
             }
             return Err(Error::PeerClosed {
                 during: format!("reading a header ({} of 4 bytes)", head.len()),
@@ -309,7 +285,7 @@ fn counting_client(end: kit::loopback::End) -> Result<(Seen, Vec<Message>)> {
         let total = u32::from_be_bytes(*header) as usize;
         reader.header_just_read(HEADER_LEN);
         reader.say(format!("header → total = {total}"));
-        let mut data = Vec::with_capacity(total.min(crate::frame::DEFAULT_MAX_FRAME_LEN));
+        let mut data = Vec::with_capacity(total.min(frame::DEFAULT_MAX_FRAME_LEN));
         while data.len() < total {
             let chunk = reader.recv(RECV_SIZE.min(total - data.len()))?;
             if chunk.is_empty() {
@@ -324,10 +300,7 @@ fn counting_client(end: kit::loopback::End) -> Result<(Seen, Vec<Message>)> {
                 data.len()
             ));
         }
-        messages.push(Message {
-            bytes: data,
-            completed_by: reader.recvs(),
-        });
+        reader.read_message(data);
     }
 }
 
@@ -347,8 +320,8 @@ fn broken_verdict(counted: &Counted) -> String {
     let next = match counted.next_len() {
         Some(len) => format!(
             "; the next recv(4) read {} as a length: {}",
-            hex(&counted.next_header),
-            bytes(u64::from(len))
+            hex::spaced(&counted.next_header),
+            size::bytes(u64::from(len))
         ),
         None => String::new(),
     };
@@ -356,30 +329,4 @@ fn broken_verdict(counted: &Counted) -> String {
         "the loop counted 1024 per recv, but recv returned {}: {kept}; {damage}{next}",
         returned.join(" + ")
     )
-}
-
-/// `3917975016 bytes (3.6 GiB)`.
-pub(crate) fn bytes(n: u64) -> String {
-    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
-    let mut size = n as f64;
-    let mut unit = None;
-    for u in UNITS {
-        if size < 1024.0 {
-            break;
-        }
-        size /= 1024.0;
-        unit = Some(u);
-    }
-    match unit {
-        Some(u) => format!("{n} bytes ({size:.1} {u})"),
-        None => count(n as usize, "byte"),
-    }
-}
-
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect::<Vec<_>>()
-        .join(" ")
 }

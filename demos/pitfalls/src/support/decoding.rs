@@ -2,56 +2,43 @@
 //! whatever each `recv` returned into the [`Decoder`], take out the frames
 //! that are whole, and at the end of the stream check nothing was left
 //! half-read.
+//!
+//! The decoder does not care where the network cut the stream: a header in
+//! two pieces, three frames in one chunk, a body spread over a hundred
+//! reads all come out as the same whole frames. That is the whole fix, and
+//! it is why the correct runs below meet exactly the same cuts as the
+//! broken ones.
 
 use super::reading::{Reader, spans};
-use crate::decoder::{DecodeError, Decoder};
-use crate::frame::{DEFAULT_MAX_FRAME_LEN, HEADER_LEN};
+use codec::decoder::{DecodeError, Decoder};
+use codec::frame::{DEFAULT_MAX_FRAME_LEN, HEADER_LEN};
 use kit::error::Result;
 use kit::report::{Annotation, Exchange, FrameRecord};
 use std::ops::Range;
 
-/// The messages a decoder rebuilt, and why it stopped, if it failed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    /// Whole frames' payloads, in order.
-    pub frames: Vec<Vec<u8>>,
-    /// The error that ended decoding: a frame too large, or one cut off by
-    /// the end of the stream.
-    pub error: Option<DecodeError>,
-}
-
-impl Decoded {
-    /// Whether exactly `messages` came out, and nothing went wrong.
-    #[must_use]
-    pub fn is(&self, messages: &[Vec<u8>]) -> bool {
-        self.error.is_none() && self.frames == messages
-    }
-}
-
-/// Receives with `recv(size)` until the peer closes, feeding a decoder.
-pub fn receive(reader: &mut Reader, size: usize) -> Result<Decoded> {
+/// Receives with `recv(size)` until the peer closes, each chunk pushed
+/// into a decoder, as a real receiver does.
+///
+/// The live decoder decides when to stop: at the end of the stream, or at
+/// a header it refuses — nothing after a broken header can be trusted, so
+/// the rest is read and dropped and the connection ends cleanly. What it
+/// made of each chunk is shown by [`annotate`], which replays the journal
+/// through a decoder of its own: the same chunks give the same frames.
+pub fn receive(reader: &mut Reader, size: usize) -> Result<()> {
     let mut decoder = Decoder::new();
-    let mut frames = Vec::new();
     loop {
         let chunk = reader.recv(size)?;
         if chunk.is_empty() {
-            let error = decoder.finish().err();
-            return Ok(Decoded { frames, error });
+            return Ok(());
         }
         decoder.push(&chunk);
         loop {
             match decoder.next_frame() {
-                Ok(Some(frame)) => frames.push(frame.to_vec()),
+                Ok(Some(_)) => {}
                 Ok(None) => break,
-                Err(error) => {
-                    // Nothing after a broken header can be trusted; what
-                    // is left is read and dropped so the connection ends
-                    // cleanly.
+                Err(_) => {
                     reader.drain()?;
-                    return Ok(Decoded {
-                        frames,
-                        error: Some(error),
-                    });
+                    return Ok(());
                 }
             }
         }
@@ -61,8 +48,10 @@ pub fn receive(reader: &mut Reader, size: usize) -> Result<Decoded> {
 /// Shows a decoder at work on `run`'s recvs: after each recv, where the
 /// decoder stands and which frames it completed; the bytes it read as
 /// length headers are marked, and every frame it rebuilt is checked
-/// against `messages`. Returns what it decoded.
-pub fn annotate(run: &mut Exchange, messages: &[Vec<u8>]) -> Decoded {
+/// against `messages` and becomes one of the run's frames. Returns why the
+/// decoder stopped, if it did: a header announcing too much, or a frame
+/// cut off by the end of the stream.
+pub fn annotate(run: &mut Exchange, messages: &[Vec<u8>]) -> Option<DecodeError> {
     let stream = run.received_stream();
     let headers = headers_as_read(&stream, DEFAULT_MAX_FRAME_LEN);
     let mut decoder = Decoder::new();
@@ -104,13 +93,8 @@ pub fn annotate(run: &mut Exchange, messages: &[Vec<u8>]) -> Decoded {
         }
         recv.annotation = Some(Annotation::Decoder(state));
     }
-    let error = failed.or_else(|| decoder.finish().err());
-    let decoded = Decoded {
-        frames: frames.iter().map(|f| f.bytes.clone()).collect(),
-        error,
-    };
     run.frames = Some(frames);
-    decoded
+    failed.or_else(|| decoder.finish().err())
 }
 
 /// Where a decoder reading `stream` finds its length headers: the first at
@@ -138,7 +122,7 @@ pub fn headers_as_read(stream: &[u8], max: usize) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::frame::encode;
+    use codec::frame::encode;
 
     #[test]
     fn headers_are_found_where_the_lengths_lead() {

@@ -14,17 +14,15 @@
 //! The fix sends the menu as a frame: the receiver reads the header and
 //! then exactly that many bytes, and parses only a whole menu.
 
-use super::catalogue::{self, ParseError};
-use super::decoding::{self, Decoded};
-use super::reading::{Reader, Seen};
-use super::{counting, sending, sliced};
-use crate::frame;
-use crate::slicer::Slicing;
+use crate::support::reading::{RECV_SIZE, Reader, Seen};
+use crate::support::{catalogue, decoding, sending, sliced};
+use codec::frame;
+use fixed::slicer::Slicing;
 use kit::error::Result;
 use kit::knobs::Knobs;
 use kit::loopback::{self, End};
 use kit::report::Exchange;
-use kit::verdict::count;
+use kit::verdict::{Code, count};
 use std::time::Duration;
 
 /// File names in the long menu.
@@ -40,25 +38,13 @@ pub const SLICING: Slicing = Slicing {
     seed: 5,
 };
 
-/// A menu run: how long the menu was, what the client got, and whether it
-/// parsed.
-#[derive(Debug, Clone)]
-pub struct Menu {
-    /// The run, for the report.
-    pub run: Exchange,
-    /// Bytes of the menu as sent (without a header).
-    pub sent: usize,
-    /// Bytes of it the client parsed.
-    pub got: usize,
-    /// What `json.loads` made of them.
-    pub parsed: std::result::Result<Vec<String>, ParseError>,
-}
-
-/// A 60-name menu, one `send`, one `recv(1024)` by a late reader.
-pub fn too_long() -> Result<Menu> {
+/// A 60-name menu, one `send`, one `recv(1024)` by a late reader: the
+/// run's one recv is all the client parsed, and it says what `json.loads`
+/// made of it.
+pub fn too_long() -> Result<Exchange> {
     let menu = catalogue::encode(&catalogue::names(LONG));
     let len = menu.len();
-    let (sender, (seen, data)) = loopback::pair(
+    let (sender, seen) = loopback::pair(
         &Knobs::default(),
         &Knobs::default(),
         move |end| one_recv(end, Some(len)),
@@ -73,8 +59,8 @@ pub fn too_long() -> Result<Menu> {
     run.reader = Some(format!(
         "late: waited until all {len} B were queued, then one recv(1024), as the tutorial's client"
     ));
-    let parsed = catalogue::parse(&data);
-    run.verdict = match &parsed {
+    let data = run.received_stream();
+    let verdict = match catalogue::parse(&data) {
         Err(error) => format!(
             "recv(1024) returned {} of the {len} bytes — it never returns more than 1024 — and \
              the menu does not parse: {error}",
@@ -82,6 +68,7 @@ pub fn too_long() -> Result<Menu> {
         ),
         Ok(names) => format!("the menu parsed: {} names", names.len()),
     };
+    run.judged(verdict, Code::Shown);
     run.notes = vec![
         format!(
             "the whole menu was queued before the recv, so the buffer size alone cut it: this \
@@ -94,16 +81,12 @@ pub fn too_long() -> Result<Menu> {
          — never unpickle what a peer sent"
             .into(),
     ];
-    Ok(Menu {
-        run,
-        sent: len,
-        got: data.len(),
-        parsed,
-    })
+    Ok(run)
 }
 
-/// A 5-name menu through the slicer: short, and still cut.
-pub fn cut_short() -> Result<Menu> {
+/// A 5-name menu through the slicer: short, and still cut — the run's one
+/// recv is the first piece, and it does not parse.
+pub fn cut_short() -> Result<Exchange> {
     let menu = catalogue::encode(&catalogue::names(SHORT));
     let len = menu.len();
     let done = sliced::run(
@@ -112,7 +95,7 @@ pub fn cut_short() -> Result<Menu> {
         move |end| sending::send_each(end, &[menu]),
         |end| one_recv(end, None),
     )?;
-    let (seen, data) = done.client;
+    let seen = done.client;
     let mut run = Exchange::both(
         format!("(e) broken · the same recv(1024), a menu of only {SHORT} names, {len} B"),
         &done.server,
@@ -120,8 +103,8 @@ pub fn cut_short() -> Result<Menu> {
     );
     seen.annotate(&mut run);
     run.reader = Some("prompt: one recv(1024), as the tutorial's client".into());
-    let parsed = catalogue::parse(&data);
-    run.verdict = match &parsed {
+    let data = run.received_stream();
+    let verdict = match catalogue::parse(&data) {
         Err(error) => format!(
             "the menu is only {len} bytes, well under 1024, yet recv(1024) returned {}: the first \
              piece — {error}",
@@ -133,20 +116,17 @@ pub fn cut_short() -> Result<Menu> {
             names.len()
         ),
     };
+    run.judged(verdict, Code::Shown);
     run.notes = vec![
-        super::pieces(&SLICING),
+        sliced::pieces(&SLICING),
         "1024 is an upper bound, not a promise: recv returns what has arrived so far".into(),
     ];
-    Ok(Menu {
-        run,
-        sent: len,
-        got: data.len(),
-        parsed,
-    })
+    Ok(run)
 }
 
-/// The 60-name menu as a frame, through the slicer, into the decoder.
-pub fn correct() -> Result<Menu> {
+/// The 60-name menu as a frame, through the slicer, into the decoder: the
+/// run's one frame is the whole menu, and `json.loads` reads every name.
+pub fn correct() -> Result<Exchange> {
     let menu = catalogue::encode(&catalogue::names(LONG));
     let len = menu.len();
     let framed = vec![frame::encode(&menu)];
@@ -156,11 +136,11 @@ pub fn correct() -> Result<Menu> {
         move |end| sending::send_each(end, &framed),
         |end| {
             let mut reader = Reader::new(end);
-            let decoded = decoding::receive(&mut reader, counting::RECV_SIZE)?;
-            Ok((reader.finish(), decoded))
+            decoding::receive(&mut reader, RECV_SIZE)?;
+            Ok(reader.finish())
         },
     )?;
-    let (seen, decoded): (Seen, Decoded) = done.client;
+    let seen = done.client;
     let mut run = Exchange::both(
         format!("(e) correct · the {LONG}-name menu as a frame, read whole before parsing"),
         &done.server,
@@ -168,11 +148,13 @@ pub fn correct() -> Result<Menu> {
     );
     run.reader = Some("prompt: recv(1024), each chunk pushed into the decoder".into());
     decoding::annotate(&mut run, &[menu]);
-    let (got, parsed) = match decoded.frames.first() {
-        Some(whole) => (whole.len(), catalogue::parse(whole)),
-        None => (0, catalogue::parse(&[])),
-    };
-    run.verdict = match &parsed {
+    let whole = run
+        .frames
+        .iter()
+        .flatten()
+        .next()
+        .map_or(&[][..], |f| &f.bytes[..]);
+    let verdict = match catalogue::parse(whole) {
         Ok(names) => format!(
             "the same {}-byte pieces, {}: the decoder waited for all {len} bytes the header \
              announced, and json.loads read all {} names",
@@ -182,31 +164,27 @@ pub fn correct() -> Result<Menu> {
         ),
         Err(error) => format!("the menu did not parse: {error}"),
     };
+    run.judged(verdict, Code::Shown);
     run.notes = vec![
         "sender: conn.sendall(struct.pack(\"!I\", len(menu)) + menu); receiver: read exactly 4 \
          bytes, then exactly that many, then json.loads"
             .into(),
     ];
-    Ok(Menu {
-        run,
-        sent: len,
-        got,
-        parsed,
-    })
+    Ok(run)
 }
 
 /// `movie_pickle = client.recv(1024)`, optionally only once `late` bytes
 /// are queued; then what `json.loads` says.
-fn one_recv(end: End, late: Option<usize>) -> Result<(Seen, Vec<u8>)> {
+fn one_recv(end: End, late: Option<usize>) -> Result<Seen> {
     let mut reader = Reader::new(end);
     if let Some(n) = late {
         reader.wait_until_queued(n)?;
     }
-    let data = reader.recv(counting::RECV_SIZE)?;
+    let data = reader.recv(RECV_SIZE)?;
     reader.say(match catalogue::parse(&data) {
         Ok(names) => format!("json.loads → {} names", names.len()),
         Err(error) => format!("json.loads → {error}"),
     });
     reader.drain()?;
-    Ok((reader.finish(), data))
+    Ok(reader.finish())
 }

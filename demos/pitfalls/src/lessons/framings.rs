@@ -9,16 +9,15 @@
 //! carries any bytes of any length up to 4 GiB − 1. The table at the end
 //! sums up what each one costs.
 
-use super::decoding::{self, Decoded};
-use super::reading::Reader;
-use super::{counting, delimiter, fixed_length, sending, sliced};
-use crate::frame::{self, HEADER_LEN};
-use crate::slicer::Slicing;
+use super::{delimiter, fixed_length};
+use crate::support::reading::{RECV_SIZE, Reader};
+use crate::support::{decoding, sending, sliced};
+use codec::frame::{self, HEADER_LEN};
+use fixed::slicer::Slicing;
 use kit::error::Result;
 use kit::knobs::Knobs;
 use kit::report::{Comparison, Exchange};
-use kit::verdict::Code;
-use kit::verdict::count;
+use kit::verdict::{Code, count};
 use std::time::Duration;
 
 /// Pieces of 5 to 11 bytes, 2 ms apart, for all three framings.
@@ -41,17 +40,9 @@ pub fn messages() -> Vec<Vec<u8>> {
     ]
 }
 
-/// The length-prefixed run and what its decoder rebuilt.
-#[derive(Debug, Clone)]
-pub struct Prefixed {
-    /// The run, for the report.
-    pub run: Exchange,
-    /// What the decoder rebuilt.
-    pub decoded: Decoded,
-}
-
-/// The same messages as frames, through the same slicer.
-pub fn length_prefix() -> Result<Prefixed> {
+/// The same messages as frames, through the same slicer: the decoder's
+/// frames are the three messages, whole, line break and all.
+pub fn length_prefix() -> Result<Exchange> {
     let messages = messages();
     let framed: Vec<Vec<u8>> = messages.iter().map(|m| frame::encode(m)).collect();
     let done = sliced::run(
@@ -60,11 +51,11 @@ pub fn length_prefix() -> Result<Prefixed> {
         move |end| sending::send_each(end, &framed),
         |end| {
             let mut reader = Reader::new(end);
-            let decoded = decoding::receive(&mut reader, counting::RECV_SIZE)?;
-            Ok((reader.finish(), decoded))
+            decoding::receive(&mut reader, RECV_SIZE)?;
+            Ok(reader.finish())
         },
     )?;
-    let (seen, decoded) = done.client;
+    let seen = done.client;
     let mut run = Exchange::both(
         "(f) length prefix · the same messages, each after a 4-byte length",
         &done.server,
@@ -73,18 +64,19 @@ pub fn length_prefix() -> Result<Prefixed> {
     run.reader = Some("prompt: recv(1024), each chunk pushed into the decoder".into());
     decoding::annotate(&mut run, &messages);
     let bytes: usize = messages.iter().map(|m| m.len() + HEADER_LEN).sum();
-    run.verdict = format!(
+    let verdict = format!(
         "{} in {bytes} B, {HEADER_LEN} B of header each: the line break in #3 and its 43 bytes \
          are just payload — {} of {} messages whole",
         count(messages.len(), "message"),
-        decoded.frames.len(),
+        run.frames.as_ref().map_or(0, Vec::len),
         messages.len()
     );
+    run.judged(verdict, Code::Shown);
     run.notes = vec![format!(
         "{}; the decoder does not mind either",
-        super::pieces(&SLICING)
+        sliced::pieces(&SLICING)
     )];
-    Ok(Prefixed { run, decoded })
+    Ok(run)
 }
 
 /// The trade-offs as a table, with what each framing cost for the three

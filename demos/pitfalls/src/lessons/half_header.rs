@@ -12,19 +12,19 @@
 //! `struct.unpack` then raises `struct.error`; code that uses the 4-byte
 //! buffer anyway reads a wrong length, and from then on every read is out
 //! of step. The fix reads exactly 4 bytes (loop until there are 4), or
-//! hands every chunk to the [`Decoder`](crate::decoder::Decoder), which
+//! hands every chunk to the [`Decoder`](codec::decoder::Decoder), which
 //! keeps the half header and waits for the rest.
 
-use super::decoding::{self, Decoded};
-use super::reading::{Reader, Seen};
-use super::{sending, sliced};
-use crate::frame::{self, HEADER_LEN};
-use crate::slicer::Slicing;
+use crate::support::reading::{RECV_SIZE, Reader, Seen};
+use crate::support::{decoding, sending, sliced};
+use codec::frame::{self, HEADER_LEN};
+use fixed::slicer::Slicing;
 use kit::error::Result;
+use kit::hex;
 use kit::knobs::Knobs;
 use kit::loopback::End;
 use kit::report::Exchange;
-use kit::verdict::count;
+use kit::verdict::{Code, count};
 use std::time::Duration;
 
 /// Pieces of 1 to 3 bytes, 5 ms apart: no piece holds a whole header.
@@ -44,69 +44,33 @@ pub fn messages() -> Vec<Vec<u8>> {
     sticky::tutorial_messages()
 }
 
-/// What `head = client.recv(4)` got, and what was made of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HalfHead {
-    /// The bytes `recv(4)` returned.
-    pub head: Vec<u8>,
-    /// The length announced by the whole header, as sent.
-    pub announced: u32,
-    /// Bytes the client never read.
-    pub unread: usize,
+/// The length read by code that ignores the count and takes the 4-byte
+/// buffer as it is, with zeros where nothing arrived (as a C program's
+/// zeroed `uint32_t` would be).
+fn zero_filled(head: &[u8]) -> u32 {
+    let mut buffer = [0u8; HEADER_LEN];
+    let n = head.len().min(HEADER_LEN);
+    buffer[..n].copy_from_slice(&head[..n]);
+    u32::from_be_bytes(buffer)
 }
 
-impl HalfHead {
-    /// Whether `recv(4)` returned fewer than 4 bytes.
-    #[must_use]
-    pub fn is_short(&self) -> bool {
-        self.head.len() < HEADER_LEN
-    }
-
-    /// The length read by code that ignores the count and takes the
-    /// 4-byte buffer as it is, with zeros where nothing arrived (as a C
-    /// program's zeroed `uint32_t` would be).
-    #[must_use]
-    pub fn zero_filled(&self) -> u32 {
-        let mut buffer = [0u8; HEADER_LEN];
-        let n = self.head.len().min(HEADER_LEN);
-        buffer[..n].copy_from_slice(&self.head[..n]);
-        u32::from_be_bytes(buffer)
-    }
-}
-
-/// The broken run and what its `recv(4)` got.
-#[derive(Debug, Clone)]
-pub struct Broken {
-    /// The run, for the report.
-    pub run: Exchange,
-    /// The header read.
-    pub head: HalfHead,
-}
-
-/// The correct run and what its decoder rebuilt.
-#[derive(Debug, Clone)]
-pub struct Fixed {
-    /// The run, for the report.
-    pub run: Exchange,
-    /// The decoder's frames.
-    pub decoded: Decoded,
-}
-
+/// The tutorial's messages, each as a frame.
 fn frames() -> Vec<Vec<u8>> {
     messages().iter().map(|m| frame::encode(m)).collect()
 }
 
-/// The header read with one `recv(4)`, through the slicer.
-pub fn broken() -> Result<Broken> {
+/// The header read with one `recv(4)`, through the slicer: the run's one
+/// recv is what `recv(4)` returned, marked as the header the code read,
+/// and the verdict says what Python and a zero-filled buffer make of it.
+pub fn broken() -> Result<Exchange> {
     let frames = frames();
-    let announced = messages().first().map_or(0, |m| m.len() as u32);
     let done = sliced::run(
         SLICING,
         &Knobs::default(),
         move |end| sending::send_each(end, &frames),
-        move |end| one_recv_for_the_header(end, announced),
+        one_recv_for_the_header,
     )?;
-    let (seen, head) = done.client;
+    let seen = done.client;
     let mut run = Exchange::both(
         "(b) broken · head = client.recv(4): one recv for the header",
         &done.server,
@@ -114,36 +78,40 @@ pub fn broken() -> Result<Broken> {
     );
     seen.annotate(&mut run);
     run.reader = Some("prompt: one recv(4) for the header, as the tutorial's client".into());
-    run.verdict = if head.is_short() {
+    let announced = messages().first().map_or(0, |m| m.len() as u32);
+    let head = run.recvs.first().map_or(&[][..], |r| &r.bytes[..]);
+    let verdict = if head.len() < HEADER_LEN {
+        let read = zero_filled(head);
         format!(
             "recv(4) returned {}, {}: half a header. Python stops with {STRUCT_ERROR}; code that \
-             uses the buffer anyway reads {} = a {}-byte message (the header said {}), and every \
-             later read is out of step",
-            count(head.head.len(), "byte"),
-            super::counting::hex(&head.head),
-            super::counting::hex(&head.zero_filled().to_be_bytes()),
-            head.zero_filled(),
-            head.announced
+             uses the buffer anyway reads {} = a {read}-byte message (the header said \
+             {announced}), and every later read is out of step",
+            count(head.len(), "byte"),
+            hex::spaced(head),
+            hex::spaced(&read.to_be_bytes()),
         )
     } else {
         "recv(4) returned all 4 header bytes this time: the reader was late enough for the \
          pieces to queue up again — the bug stayed hidden"
             .into()
     };
+    run.judged(verdict, Code::Shown);
     run.notes = vec![
         format!(
             "{}: no piece holds a whole 4-byte header",
-            super::pieces(&SLICING)
+            sliced::pieces(&SLICING)
         ),
         "recv(4) means 'at most 4': the header is bytes of the stream like any other, and the \
          network may cut it anywhere"
             .into(),
     ];
-    Ok(Broken { run, head })
+    Ok(run)
 }
 
-/// The same traffic, every chunk handed to the decoder.
-pub fn correct() -> Result<Fixed> {
+/// The same traffic, every chunk handed to the decoder: the recvs show it
+/// holding each part of a header until it has all 4, and its frames are
+/// the messages, whole.
+pub fn correct() -> Result<Exchange> {
     let frames = frames();
     let done = sliced::run(
         SLICING,
@@ -151,7 +119,7 @@ pub fn correct() -> Result<Fixed> {
         move |end| sending::send_each(end, &frames),
         |end| {
             let mut reader = Reader::new(end);
-            decoding::receive(&mut reader, super::counting::RECV_SIZE)?;
+            decoding::receive(&mut reader, RECV_SIZE)?;
             Ok(reader.finish())
         },
     )?;
@@ -163,44 +131,53 @@ pub fn correct() -> Result<Fixed> {
     );
     run.reader = Some("prompt: recv(1024), each chunk pushed into the decoder".into());
     let messages = messages();
-    let decoded = decoding::annotate(&mut run, &messages);
+    decoding::annotate(&mut run, &messages);
     let largest = run.recvs.iter().map(|r| r.len).max().unwrap_or(0);
-    run.verdict = format!(
+    let verdict = format!(
         "the same pieces, {} of at most {largest} bytes: the decoder kept each part of a header \
          until it had all 4 — {} of {} messages whole",
         count(run.recvs.len(), "recv"),
-        decoded.frames.len(),
+        run.frames.as_ref().map_or(0, Vec::len),
         messages.len()
     );
+    run.judged(verdict, Code::Shown);
     run.notes = vec![
         "in Python: read exactly n bytes with a loop — `while len(buf) < n: chunk = \
          sock.recv(n - len(buf)); if not chunk: raise ConnectionError; buf += chunk` — for the \
          header and again for the body"
             .into(),
     ];
-    Ok(Fixed { run, decoded })
+    Ok(run)
 }
 
 /// `head = client.recv(4)`, and what code concludes from it.
-fn one_recv_for_the_header(end: End, announced: u32) -> Result<(Seen, HalfHead)> {
+fn one_recv_for_the_header(end: End) -> Result<Seen> {
     let mut reader = Reader::new(end);
     let head = reader.recv(HEADER_LEN)?;
     reader.header_just_read(head.len());
-    let mut half = HalfHead {
-        head,
-        announced,
-        unread: 0,
-    };
-    if half.is_short() {
+    if head.len() < HEADER_LEN {
         reader.say(format!(
             "head = recv(4) returned {} of 4 bytes → {STRUCT_ERROR}; as a zero-filled int: \
              total = {}",
-            half.head.len(),
-            half.zero_filled()
+            head.len(),
+            zero_filled(&head)
         ));
     } else {
-        reader.say(format!("head = recv(4) → total = {}", half.zero_filled()));
+        reader.say(format!("head = recv(4) → total = {}", zero_filled(&head)));
     }
-    half.unread = reader.drain()?;
-    Ok((reader.finish(), half))
+    reader.drain()?;
+    Ok(reader.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_half_header_reads_as_its_bytes_then_zeros() {
+        assert_eq!(zero_filled(&[0, 0, 0, 24]), 24);
+        assert_eq!(zero_filled(&[0, 0]), 0);
+        assert_eq!(zero_filled(&[0, 0, 0]), 0);
+        assert_eq!(zero_filled(&[1]), 1 << 24);
+    }
 }

@@ -2,13 +2,17 @@
 //! what the code made of it written beside it.
 //!
 //! A pitfall is a receiver that draws the wrong conclusion from what a
-//! `recv` returned. So each recv carries a line saying what the code under
-//! study concluded from it ("have += 1024 → 1024 < 1320: recv again"), and
-//! the bytes it took for a length header are marked. The renderer shows
-//! both under the recv's hex dump.
+//! `recv` returned. TCP hands over bytes in whatever chunks the network
+//! and the timing produced, and `recv(n)` returns *at most* `n` of them:
+//! the conclusion is the code's, not the network's. So each recv carries a
+//! line saying what the code under study concluded from it ("have += 1024
+//! → 1024 < 1320: recv again"), the bytes it took for a length header are
+//! marked, and the messages it put together are listed, each checked
+//! against the message sent in its place. The renderer shows all three
+//! under the recv's hex dump.
 
 use kit::error::{Error, Result};
-use kit::journal::Journal;
+use kit::journaled::Journaled;
 use kit::knobs::Applied;
 use kit::loopback::End;
 use kit::queue::{self, Patience, Queued};
@@ -18,11 +22,15 @@ use std::net::TcpStream;
 use std::ops::Range;
 use std::time::Duration;
 
-/// A journaling receiver.
+/// The size the tutorial passes to every `recv`, and the size the readers
+/// here ask for.
+pub const RECV_SIZE: usize = 1024;
+
+/// A journaling receiver: the connection records its own recvs
+/// ([`Journaled`]), and the reader adds what the code made of each.
 #[derive(Debug)]
 pub struct Reader {
-    stream: TcpStream,
-    journal: Journal,
+    conn: Journaled<TcpStream>,
     knobs: Applied,
     /// Per recv: what the code concluded from it.
     says: Vec<Option<String>>,
@@ -30,6 +38,8 @@ pub struct Reader {
     headers: Vec<Range<usize>>,
     /// Bytes returned so far by journaled recvs.
     offset: usize,
+    /// The messages the code put together, in order.
+    messages: Vec<Message>,
 }
 
 /// What a reader saw, ready to be lined up with the sender's journal.
@@ -41,19 +51,22 @@ pub struct Seen {
     pub says: Vec<Option<String>>,
     /// Stream ranges the code read as length headers.
     pub headers: Vec<Range<usize>>,
+    /// The messages the code put together, in order.
+    pub messages: Vec<Message>,
 }
 
 impl Reader {
     /// Starts reading on one end of a connection.
     #[must_use]
     pub fn new(end: End) -> Reader {
+        let (conn, knobs) = end.journaled();
         Reader {
-            journal: Journal::new(end.epoch),
-            stream: end.stream,
-            knobs: end.knobs,
+            conn,
+            knobs,
             says: Vec::new(),
             headers: Vec::new(),
             offset: 0,
+            messages: Vec::new(),
         }
     }
 
@@ -62,11 +75,10 @@ impl Reader {
     pub fn recv(&mut self, size: usize) -> Result<Vec<u8>> {
         let mut buffer = vec![0; size.max(1)];
         loop {
-            match self.stream.read(&mut buffer) {
+            match self.conn.read(&mut buffer) {
                 Ok(n) => {
                     buffer.truncate(n);
                     if n > 0 {
-                        self.journal.received(&buffer);
                         self.says.push(None);
                         self.offset += n;
                     }
@@ -102,17 +114,20 @@ impl Reader {
     /// next recv finds everything there. Returns how many are queued.
     pub fn wait_until_queued(&self, n: usize) -> Result<usize> {
         let patience = Patience::exact(Duration::from_secs(10));
-        Ok(match queue::wait_until_queued(&self.stream, n, patience)? {
-            Queued::All(k) | Queued::Some(k) => k,
-            Queued::Closed => 0,
-        })
+        Ok(
+            match queue::wait_until_queued(self.conn.get_ref(), n, patience)? {
+                Queued::All(k) | Queued::Some(k) => k,
+                Queued::Closed => 0,
+            },
+        )
     }
 
     /// Reads whatever is left until the peer closes, without journaling:
     /// the bytes the code under study never looked at. Returns how many.
     pub fn drain(&mut self) -> Result<usize> {
         let mut rest = Vec::new();
-        self.stream
+        self.conn
+            .get_mut()
             .read_to_end(&mut rest)
             .map_err(Error::io("reading what was left"))?;
         Ok(rest.len())
@@ -137,10 +152,19 @@ impl Reader {
         self.headers.push(start..self.offset);
     }
 
-    /// Journaled recvs so far (the latest one's 1-based index).
+    /// Hands over a message the code has put together: the latest recv
+    /// completed it.
+    pub fn read_message(&mut self, bytes: Vec<u8>) {
+        self.messages.push(Message {
+            bytes,
+            completed_by: self.says.len(),
+        });
+    }
+
+    /// How many messages the code has put together so far.
     #[must_use]
-    pub fn recvs(&self) -> usize {
-        self.says.len()
+    pub fn messages_read(&self) -> usize {
+        self.messages.len()
     }
 
     /// Bytes returned by journaled recvs so far.
@@ -154,12 +178,13 @@ impl Reader {
     pub fn finish(self) -> Seen {
         Seen {
             side: Side {
-                journal: self.journal,
+                journal: self.conn.into_parts().1,
                 knobs: self.knobs,
                 segments_out: None,
             },
             says: self.says,
             headers: self.headers,
+            messages: self.messages,
         }
     }
 }
@@ -174,6 +199,23 @@ impl Seen {
             at += recv.len;
         }
     }
+
+    /// The messages the code read, as the report's frames, each checked
+    /// against the message sent in its place.
+    #[must_use]
+    pub fn frames(&self, sent: &[Vec<u8>]) -> Vec<FrameRecord> {
+        self.messages
+            .iter()
+            .enumerate()
+            .map(|(i, message)| FrameRecord {
+                index: i + 1,
+                len: message.bytes.len(),
+                bytes: message.bytes.clone(),
+                completed_by: message.completed_by,
+                whole: sent.get(i) == Some(&message.bytes),
+            })
+            .collect()
+    }
 }
 
 /// A message a reader put together, with the recv that completed it.
@@ -183,22 +225,6 @@ pub struct Message {
     pub bytes: Vec<u8>,
     /// The 1-based index of the recv that completed it.
     pub completed_by: usize,
-}
-
-/// The messages as the report's decoded frames, each checked against the
-/// message sent in its place.
-#[must_use]
-pub fn frames(read: &[Message], sent: &[Vec<u8>]) -> Vec<FrameRecord> {
-    read.iter()
-        .enumerate()
-        .map(|(i, message)| FrameRecord {
-            index: i + 1,
-            len: message.bytes.len(),
-            bytes: message.bytes.clone(),
-            completed_by: message.completed_by,
-            whole: sent.get(i) == Some(&message.bytes),
-        })
-        .collect()
 }
 
 /// The parts of stream ranges `headers` inside the chunk of `len` bytes

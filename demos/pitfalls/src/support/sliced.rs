@@ -11,7 +11,7 @@
 //! `recv` of a prompt reader returns one piece, as on a slow or segmented
 //! network — so the bug shows on every run, not now and then.
 
-use crate::slicer::{self, Forwarded, Slicing};
+use fixed::slicer::{self, Forwarded, Slicing};
 use kit::endpoint::{self, Listener};
 use kit::error::{Error, Result};
 use kit::knobs::Knobs;
@@ -84,4 +84,20 @@ where
 
 fn panicked(who: &str) -> Error {
     Error::io(format!("running {who}"))(io::Error::other("its thread panicked"))
+}
+
+/// How the slicer cuts, in words: "the slicer cut the stream into pieces
+/// of 500 bytes, 5 ms apart".
+#[must_use]
+pub fn pieces(slicing: &Slicing) -> String {
+    let (low, high) = slicing.bounds();
+    let size = if low == high {
+        format!("pieces of {low} bytes")
+    } else {
+        format!("pieces of {low} to {high} bytes")
+    };
+    format!(
+        "the slicer cut the stream into {size}, {} ms apart",
+        slicing.delay.as_millis()
+    )
 }

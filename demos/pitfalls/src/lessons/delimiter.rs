@@ -8,13 +8,13 @@
 //! byte has to be scanned and unescaped.
 
 use super::framings::{self, SLICING};
-use super::reading::{self, Message, Reader, Seen};
-use super::{counting, sending, sliced};
+use crate::support::reading::{RECV_SIZE, Reader, Seen};
+use crate::support::{sending, sliced};
 use kit::error::Result;
 use kit::knobs::Knobs;
 use kit::loopback::End;
 use kit::report::Exchange;
-use kit::verdict::count;
+use kit::verdict::{Code, count};
 
 /// The delimiter.
 pub const DELIMITER: u8 = b'\n';
@@ -39,17 +39,10 @@ pub fn split_lines(buffer: &mut Vec<u8>) -> Vec<Vec<u8>> {
     lines
 }
 
-/// The run and the lines the receiver got.
-#[derive(Debug, Clone)]
-pub struct Delimited {
-    /// The run, for the report.
-    pub run: Exchange,
-    /// The messages as the receiver split them.
-    pub lines: Vec<Vec<u8>>,
-}
-
-/// The three messages, each followed by `\n`, through the slicer.
-pub fn run() -> Result<Delimited> {
+/// The three messages, each followed by `\n`, through the slicer: the
+/// run's frames are the lines the receiver split off — one more than the
+/// messages sent.
+pub fn run() -> Result<Exchange> {
     let messages = framings::messages();
     let writes: Vec<Vec<u8>> = messages.iter().map(|m| encode(m)).collect();
     let done = sliced::run(
@@ -58,7 +51,7 @@ pub fn run() -> Result<Delimited> {
         move |end| sending::send_each(end, &writes),
         read_lines,
     )?;
-    let (seen, read) = done.client;
+    let seen = done.client;
     let mut run = Exchange::both(
         "(f) delimiter · a \\n after every message, and one message with a line break in it",
         &done.server,
@@ -66,8 +59,8 @@ pub fn run() -> Result<Delimited> {
     );
     seen.annotate(&mut run);
     run.reader = Some("prompt: recv(1024), lines split off at every \\n".into());
-    run.frames = Some(reading::frames(&read, &messages));
-    let lines: Vec<Vec<u8>> = read.into_iter().map(|m| m.bytes).collect();
+    run.frames = Some(seen.frames(&messages));
+    let lines = run.frames.as_ref().map_or(0, Vec::len);
     let split: Vec<usize> = messages
         .iter()
         .enumerate()
@@ -75,19 +68,20 @@ pub fn run() -> Result<Delimited> {
         .map(|(i, _)| i + 1)
         .collect();
     let whole = run.frames.iter().flatten().filter(|f| f.whole).count();
-    run.verdict = format!(
+    let verdict = format!(
         "{} sent, {} came out: {} held a \\n, so the receiver cut it there — the reader coped \
          with every piece, the format did not; {whole} of {} messages whole",
         count(messages.len(), "message"),
-        count(lines.len(), "line"),
+        count(lines, "line"),
         match split.as_slice() {
             [one] => format!("message #{one}"),
             _ => format!("{} messages", split.len()),
         },
         messages.len()
     );
+    run.judged(verdict, Code::Shown);
     run.notes = vec![
-        format!("{}; a line reader does not mind", super::pieces(&SLICING)),
+        format!("{}; a line reader does not mind", sliced::pieces(&SLICING)),
         "a delimiter works only if it never occurs inside a message: text with line breaks, or \
          any binary data (an image, a number from struct.pack), must have it escaped — and then \
          every byte is scanned and unescaped"
@@ -95,31 +89,27 @@ pub fn run() -> Result<Delimited> {
         format!(
             "the receiver cannot know how long a message will be until its \\n arrives: \
              {} here is one line too many",
-            count(lines.len(), "line")
+            count(lines, "line")
         ),
     ];
-    Ok(Delimited { run, lines })
+    Ok(run)
 }
 
 /// Reads until the peer closes, splitting lines as they complete.
-fn read_lines(end: End) -> Result<(Seen, Vec<Message>)> {
+fn read_lines(end: End) -> Result<Seen> {
     let mut reader = Reader::new(end);
     let mut buffer = Vec::new();
-    let mut lines = Vec::new();
     loop {
-        let chunk = reader.recv(counting::RECV_SIZE)?;
+        let chunk = reader.recv(RECV_SIZE)?;
         if chunk.is_empty() {
             break;
         }
         buffer.extend_from_slice(&chunk);
-        let done = split_lines(&mut buffer);
-        let before = lines.len();
-        let completed_by = reader.recvs();
-        lines.extend(done.into_iter().map(|bytes| Message {
-            bytes,
-            completed_by,
-        }));
-        let complete: Vec<String> = (before + 1..=lines.len())
+        let before = reader.messages_read();
+        for line in split_lines(&mut buffer) {
+            reader.read_message(line);
+        }
+        let complete: Vec<String> = (before + 1..=reader.messages_read())
             .map(|i| format!("#{i}"))
             .collect();
         let holding = if buffer.is_empty() {
@@ -140,12 +130,9 @@ fn read_lines(end: End) -> Result<(Seen, Vec<Message>)> {
     if !buffer.is_empty() {
         // The stream ended inside a line: it is a line all the same, but
         // the receiver cannot tell whether it was whole.
-        lines.push(Message {
-            bytes: buffer,
-            completed_by: reader.recvs(),
-        });
+        reader.read_message(buffer);
     }
-    Ok((reader.finish(), lines))
+    Ok(reader.finish())
 }
 
 #[cfg(test)]
