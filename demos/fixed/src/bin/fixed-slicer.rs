@@ -84,6 +84,9 @@ struct Args {
     color: ColorChoice,
 }
 
+/// This program's name, as its status lines start.
+const ME: &str = env!("CARGO_BIN_NAME");
+
 fn main() -> ExitCode {
     let args: Args = cli::parse();
     match serve(&args) {
@@ -121,7 +124,7 @@ fn serve(args: &Args) -> Result<()> {
         format!("~{} B ({low}–{high} B)", slicing.average)
     };
     cli::status(&format!(
-        "fixed-slicer: listening on {addr} and forwarding to {} in pieces of {size}, \
+        "{ME}: listening on {addr} and forwarding to {} in pieces of {size}, \
          {} µs apart — point the client at {}",
         args.upstream,
         args.delay_us,
@@ -135,13 +138,13 @@ fn serve(args: &Args) -> Result<()> {
             // moment without free file handles: not a reason to stop
             // serving everyone else.
             Err(error) => {
-                cli::status(&format!("fixed-slicer: {error}"));
+                cli::status(&format!("{ME}: {error}"));
                 thread::sleep(Duration::from_millis(100));
                 continue;
             }
         };
         cli::status(&format!(
-            "fixed-slicer: connection #{number} from {peer}, dialling {}",
+            "{ME}: connection #{number} from {peer}, dialling {}",
             args.upstream
         ));
         let connection = Connection {
@@ -158,7 +161,7 @@ fn serve(args: &Args) -> Result<()> {
         // One thread per client: a class can share one slicer.
         thread::spawn(move || {
             if let Err(error) = connection.serve(client) {
-                cli::status(&format!("fixed-slicer: connection #{number}: {error}"));
+                cli::status(&format!("{ME}: connection #{number}: {error}"));
             }
         });
     }
@@ -192,12 +195,9 @@ impl Connection {
     fn closed(&self, forwarded: &Forwarded) -> String {
         let number = self.number;
         match forwarded.broken() {
-            None => format!(
-                "fixed-slicer: connection #{number} closed: {}",
-                forwarded.summary()
-            ),
+            None => format!("{ME}: connection #{number} closed: {}", forwarded.summary()),
             Some(why) => format!(
-                "fixed-slicer: connection #{number} ended early, {why}: {}",
+                "{ME}: connection #{number} ended early, {why}: {}",
                 forwarded.summary()
             ),
         }

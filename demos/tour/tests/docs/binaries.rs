@@ -38,7 +38,10 @@ pub fn binary(name: &str) -> PathBuf {
         .and_then(|m| m.modified())
         .unwrap_or_else(|_| panic!("{} is not built: {rebuild}", path.display()));
     let package = package_of(name);
-    if let Some((file, _)) = sources(&package)
+    // Only what the binary is built from: its package's library and its
+    // own `src/bin` file (or folder), and the libraries it depends on —
+    // not the package's other binaries, which Cargo builds on their own.
+    if let Some((file, _)) = sources(&package, name)
         .into_iter()
         .filter(|(_, changed)| *changed > built)
         .max_by_key(|(_, changed)| *changed)
@@ -66,12 +69,13 @@ fn package_of(name: &str) -> String {
     panic!("no package in demos/ has a binary named {name}");
 }
 
-/// Every source file of `package` and of the workspace packages it
-/// depends on (`NAME.workspace = true` in its `[dependencies]`), with the
-/// time it last changed.
-fn sources(package: &str) -> Vec<(PathBuf, SystemTime)> {
+/// Every source file binary `bin` of `top` is built from — the package's
+/// library, the binary's own file, and the libraries of the workspace
+/// packages it depends on (`NAME.workspace = true` in its
+/// `[dependencies]`) — with the time it last changed.
+fn sources(top: &str, bin: &str) -> Vec<(PathBuf, SystemTime)> {
     let demos = workspace().join("demos");
-    let mut todo = vec![package.to_string()];
+    let mut todo = vec![top.to_string()];
     let mut seen: Vec<String> = Vec::new();
     let mut files = Vec::new();
     while let Some(package) = todo.pop() {
@@ -92,12 +96,17 @@ fn sources(package: &str) -> Vec<(PathBuf, SystemTime)> {
                 }
             }
         }
-        files.push(folder.join("Cargo.toml"));
         collect(&folder.join("src"), &mut files);
         seen.push(package);
     }
+    let own = demos.join(top).join("src/bin");
     files
         .into_iter()
+        .filter(|f| {
+            // Under a `src/bin/`: only this binary's own file or folder.
+            let in_bin = f.components().any(|c| c.as_os_str() == "bin");
+            !in_bin || f.starts_with(own.join(format!("{bin}.rs"))) || f.starts_with(own.join(bin))
+        })
         .filter_map(|f| Some((f.clone(), fs::metadata(&f).ok()?.modified().ok()?)))
         .collect()
 }

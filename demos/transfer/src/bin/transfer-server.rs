@@ -43,6 +43,9 @@ struct Args {
     request_timeout: Duration,
 }
 
+/// This program's name, as its log lines start.
+const ME: &str = env!("CARGO_BIN_NAME");
+
 fn main() -> ExitCode {
     // The lab's address option, with the tutorial's port.
     let command = Args::command().mut_arg("listen", |arg| {
@@ -87,17 +90,17 @@ fn serve(args: &Args) -> transfer::Result<()> {
     // Files whose names no client could save are not offered: say which.
     let left_out = config.folder.left_out().unwrap_or_default();
     for (name, why) in left_out.iter().take(5) {
-        config.note(&format!("transfer-server: not offering {name:?}: {why}"));
+        config.note(&format!("{ME}: not offering {name:?}: {why}"));
     }
     if left_out.len() > 5 {
         config.note(&format!(
-            "transfer-server: not offering {} more files with such names",
+            "{ME}: not offering {} more files with such names",
             left_out.len() - 5
         ));
     }
     let server = Server::bind(args.listen.listen, config)?;
     cli::status(&format!(
-        "transfer-server: sharing {files} files from {shared}; listening on {} — now start \
+        "{ME}: sharing {files} files from {shared}; listening on {} — now start \
          transfer-client --connect {}",
         server.local_addr(),
         address_for_clients(server.local_addr())
