@@ -32,6 +32,11 @@ pub struct Knobs {
     pub quickack: Option<bool>,
     /// `TCP_CORK` (Linux): hold partial segments until the cork is removed.
     pub cork: Option<bool>,
+    /// `TCP_MAXSEG` (Unix): the largest segment this side announces in its
+    /// SYN, so the connection's full-sized segment is small enough to write
+    /// in one go. Set before `connect`, because the MSS is agreed in the
+    /// handshake.
+    pub mss: Option<u32>,
 }
 
 /// The options as the kernel reports them after it applied them.
@@ -52,6 +57,11 @@ pub struct Applied {
     /// `TCP_CORK` as read back (Linux only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cork: Option<bool>,
+    /// The MSS the connection really uses, in bytes, when one was asked
+    /// for: less than asked, because TCP options (timestamps) take room in
+    /// every segment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mss: Option<u32>,
 }
 
 impl Knobs {
@@ -75,6 +85,9 @@ impl Knobs {
         if let Some(on) = self.cork {
             set_cork(&socket, on)?;
         }
+        if let Some(bytes) = self.mss {
+            set_mss(&socket, bytes)?;
+        }
         Ok(())
     }
 }
@@ -90,6 +103,7 @@ impl Applied {
             send_buffer: socket.send_buffer_size().ok(),
             quickack: asked.quickack.and_then(|_| quickack(&socket)),
             cork: asked.cork.and_then(|_| cork(&socket)),
+            mss: asked.mss.and_then(|_| mss(&socket)),
         }
     }
 
@@ -100,6 +114,7 @@ impl Applied {
             nodelay: self.nodelay,
             send_buffer: self.send_buffer,
             cork: self.cork,
+            mss: self.mss,
             ..Applied::default()
         }
     }
@@ -169,6 +184,29 @@ fn cork(socket: &SockRef<'_>) -> Option<bool> {
 
 #[cfg(not(target_os = "linux"))]
 fn cork(_: &SockRef<'_>) -> Option<bool> {
+    None
+}
+
+#[cfg(unix)]
+fn set_mss(socket: &SockRef<'_>, bytes: u32) -> io::Result<()> {
+    socket.set_tcp_mss(bytes)
+}
+
+#[cfg(not(unix))]
+fn set_mss(_: &SockRef<'_>, _: u32) -> io::Result<()> {
+    Err(io::Error::new(
+        io::ErrorKind::Unsupported,
+        "TCP_MAXSEG cannot be set on this platform",
+    ))
+}
+
+#[cfg(unix)]
+fn mss(socket: &SockRef<'_>) -> Option<u32> {
+    socket.tcp_mss().ok()
+}
+
+#[cfg(not(unix))]
+fn mss(_: &SockRef<'_>) -> Option<u32> {
     None
 }
 

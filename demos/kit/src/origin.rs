@@ -27,6 +27,9 @@ pub struct Piece {
     pub start: usize,
     /// One past the last byte of that send held by the chunk.
     pub end: usize,
+    /// The chunk holds the whole send, from its first byte to its last.
+    #[serde(default)]
+    pub whole: bool,
 }
 
 /// Maps each received chunk back to the sends it came from.
@@ -58,6 +61,7 @@ pub fn map<S: AsRef<[u8]>, R: AsRef<[u8]>>(sends: &[S], recvs: &[R]) -> Option<V
                 send: send + 1,
                 start: offset,
                 end: offset + take,
+                whole: offset == 0 && take == message.len(),
             });
             offset += take;
             chunk = &chunk[take..];
@@ -87,6 +91,7 @@ pub fn map_datagrams<S: AsRef<[u8]>, R: AsRef<[u8]>>(
                 send: found + 1,
                 start: 0,
                 end: recv.len(),
+                whole: recv.len() == sends[found].as_ref().len(),
             }])
         })
         .collect()
@@ -108,12 +113,14 @@ mod tests {
                 Piece {
                     send: 1,
                     start: 0,
-                    end: 24
+                    end: 24,
+                    whole: true
                 },
                 Piece {
                     send: 2,
                     start: 0,
-                    end: 6
+                    end: 6,
+                    whole: true
                 },
             ]]
         );
@@ -129,7 +136,8 @@ mod tests {
             [Piece {
                 send: 1,
                 start: 0,
-                end: 3
+                end: 3,
+                whole: true
             }]
         );
         assert_eq!(
@@ -137,7 +145,8 @@ mod tests {
             [Piece {
                 send: 3,
                 start: 0,
-                end: 3
+                end: 3,
+                whole: false
             }],
             "truncated, #2 lost"
         );
@@ -189,6 +198,11 @@ mod tests {
                     let i = piece.send - 1;
                     prop_assert!(piece.start < piece.end, "no empty pieces");
                     prop_assert_eq!(piece.start, next[i], "no gap, no overlap");
+                    prop_assert_eq!(
+                        piece.whole,
+                        piece.start == 0 && piece.end == sends[i].len(),
+                        "whole means the whole send"
+                    );
                     prop_assert!(piece.send >= last_send, "in send order");
                     spelled.extend_from_slice(&sends[i][piece.start..piece.end]);
                     next[i] = piece.end;

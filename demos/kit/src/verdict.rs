@@ -60,6 +60,9 @@ pub enum Code {
     FramesBroken,
     /// A file arrived different from what was sent.
     Corrupt,
+    /// The run measured, but the conditions its lesson needs did not arise
+    /// this time (the peer ACKed at once, say): nothing was shown.
+    NotShown,
 }
 
 impl Code {
@@ -74,6 +77,7 @@ impl Code {
                 | Code::PeerSilent
                 | Code::FramesBroken
                 | Code::Corrupt
+                | Code::NotShown
         )
     }
 }
@@ -318,7 +322,12 @@ mod tests {
     use super::*;
 
     fn piece(send: usize, start: usize, end: usize) -> Piece {
-        Piece { send, start, end }
+        Piece {
+            send,
+            start,
+            end,
+            whole: false,
+        }
     }
 
     #[test]

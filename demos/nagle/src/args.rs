@@ -23,6 +23,8 @@ pub enum Choice {
     Burst,
     /// Nine one-byte writes after three warm-ups, `TCP_NODELAY` on.
     BurstNodelay,
+    /// A full segment, then two one-byte writes: which one waits (Linux).
+    Minshall,
 }
 
 impl Choice {
@@ -36,7 +38,7 @@ impl Choice {
             Choice::QuickackOnce => Some(Variant::QuickAckOnce),
             Choice::Cork => Some(Variant::Cork),
             Choice::Combined => Some(Variant::Combined),
-            Choice::Burst | Choice::BurstNodelay => None,
+            Choice::Burst | Choice::BurstNodelay | Choice::Minshall => None,
         }
     }
 
@@ -80,6 +82,13 @@ impl VariantArgs {
                 "'{}' needs a Linux socket option (TCP_QUICKACK or TCP_CORK) that this platform does not have",
                 variant.label()
             ))),
+            None if self.variant == Choice::Minshall && !crate::minshall::available() => {
+                Err(kit::Error::Usage(
+                    "'minshall' needs Linux: the sender reads TCP_INFO to see which write its \
+                     kernel held back, and this platform has no TCP_INFO"
+                        .into(),
+                ))
+            }
             _ => Ok(()),
         }
     }

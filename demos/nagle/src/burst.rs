@@ -20,6 +20,7 @@ use kit::loopback::{self, End};
 use kit::report::{Exchange, Side};
 use kit::segments;
 use kit::stream;
+use kit::verdict::count;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 
@@ -60,15 +61,7 @@ pub fn send(end: End) -> Result<Side> {
     let (mut conn, knobs) = end.journaled();
     // The warm-ups put the receiver into delayed-ACK mode; they are the
     // bench's, not the lesson's, so they go around the journal.
-    let stream = conn.get_mut();
-    for i in 1..=WARM_UPS {
-        let doing = format!("warm-up #{i}");
-        let mut answer = [0u8; 1];
-        stream
-            .write_all(b"w")
-            .and_then(|()| stream.read_exact(&mut answer))
-            .map_err(Error::io(doing))?;
-    }
+    warm_up_sender(conn.get_mut())?;
     let before = segments::data_segments_out(conn.get_ref());
     stream::send_each(&mut conn, &messages())?;
     let after = stream::finish_sending(&mut conn)?;
@@ -94,7 +87,22 @@ pub fn recv(end: End) -> Result<Side> {
     })
 }
 
-fn warm_up(stream: &mut TcpStream) -> Result<()> {
+/// The sender's warm-ups: one-byte requests, each answered, until the
+/// receiver's kernel treats the connection as interactive and delays its
+/// ACKs (hoping to send each with a reply).
+pub fn warm_up_sender(stream: &mut TcpStream) -> Result<()> {
+    for i in 1..=WARM_UPS {
+        let mut answer = [0u8; 1];
+        stream
+            .write_all(b"w")
+            .and_then(|()| stream.read_exact(&mut answer))
+            .map_err(Error::io(format!("warm-up #{i}")))?;
+    }
+    Ok(())
+}
+
+/// The receiver's side of the warm-ups: answers each one-byte request.
+pub fn warm_up(stream: &mut TcpStream) -> Result<()> {
     for i in 1..=WARM_UPS {
         let mut request = [0u8; 1];
         stream
@@ -113,53 +121,59 @@ pub fn run(nodelay: bool) -> Result<Exchange> {
         "prompt: answered {WARM_UPS} one-byte warm-ups, then recv({}) as soon as anything arrived",
         stream::RECV_BUFFER
     ));
-    run.notes = notes(&run, nodelay);
+    run.notes = notes(&run);
     Ok(run)
 }
 
-/// Why the run came out as it did (nothing, when the peer did something
-/// other than the lesson expects).
-#[must_use]
-pub fn notes(run: &Exchange, nodelay: bool) -> Vec<String> {
+/// A wait between the first byte and the last this long is a delayed ACK
+/// at work, not the machine being slow: Linux delays an ACK by 40 ms at
+/// least, and a loopback round trip takes microseconds.
+pub const STALLED_MS: f64 = 30.0;
+
+/// Why the run came out as it did — from what this run measured (when the
+/// bytes came, how many segments left), never from which variant it was
+/// meant to be; nothing when the peer did something other than the lesson
+/// expects.
+pub fn notes(run: &Exchange) -> Vec<String> {
     if run.code.is_mismatch() {
         // The peer did something else: the verdict says what, and the
         // lesson's explanations would describe a run that did not happen.
         return Vec::new();
     }
-    let mut notes = Vec::new();
     let spread = match (run.recvs.first(), run.recvs.last()) {
-        (Some(first), Some(last)) => (last.t_us - first.t_us) as f64 / 1000.0,
+        (Some(first), Some(last)) => last.t_us.saturating_sub(first.t_us) as f64 / 1000.0,
         _ => 0.0,
     };
     // Only the sender's kernel counts the segments it sent.
     let segments = match run.segments_out {
-        Some(n) => format!(
-            "{} in all, ",
-            kit::verdict::count(n as usize, "data segment")
-        ),
+        Some(n) => format!("{} in all, ", count(n as usize, "data segment")),
         None => String::new(),
     };
-    let spread = if run.recvs.len() == 1 {
+    let when = if run.recvs.len() == 1 {
         "all in one recv".to_string()
     } else {
         format!("the last byte {spread:.2} ms after the first")
     };
-    if nodelay {
-        notes.push(format!(
-            "with TCP_NODELAY every write left at once: {segments}{spread}"
-        ));
-    } else {
-        notes.push(format!(
-            "the first byte left at once; the rest waited for its ACK, which the receiver \
-             delayed: {segments}{spread}"
-        ));
-        notes.push(
+    if spread >= STALLED_MS {
+        vec![
+            format!(
+                "the first byte left at once; the rest waited {spread:.0} ms for its ACK, which \
+                 the receiver delayed: {segments}{when}"
+            ),
             "this is the gluing the tutorial blames on Nagle — real, but only for a sender that \
-             writes while its earlier data is unACKed, and never the only cause"
+             writes while an earlier small segment is unACKed, and never the only cause"
                 .into(),
-        );
+        ]
+    } else {
+        let joined = if run.recvs.len() < WRITES {
+            " — whatever joined bytes in one recv here, it was not Nagle's algorithm"
+        } else {
+            ""
+        };
+        vec![format!(
+            "no write waited this time: {segments}{when}{joined}"
+        )]
     }
-    notes
 }
 
 #[cfg(all(test, target_os = "linux"))]

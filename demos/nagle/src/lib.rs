@@ -9,15 +9,18 @@
 //!    five ways to end the wait, timed side by side.
 //! 2. [`burst`]: the one case where Nagle glues writes — nine one-byte
 //!    writes to a receiver that delays its ACKs leave as two segments.
-//! 3. [`late_reader`]: the lesson — with `TCP_NODELAY` on, ten sends leave as
+//! 3. [`minshall`]: what Linux's Nagle really waits for — a small write
+//!    leaves at once behind a full segment, and waits only behind a small one.
+//! 4. [`late_reader`]: the lesson — with `TCP_NODELAY` on, ten sends leave as
 //!    ten segments and a late reader *still* gets them in one recv. Gluing
 //!    happens in the receive buffer; `TCP_NODELAY` cannot prevent it.
 
 pub mod args;
 pub mod burst;
+pub mod minshall;
 pub mod stall;
 
-use args::VariantArgs;
+use args::{Choice, VariantArgs};
 use kit::error::Result;
 use kit::knobs::Knobs;
 use kit::lesson::{Lesson, Opening, Program};
@@ -81,11 +84,15 @@ impl Lesson for Nagle {
                 Code::Measured,
             );
             run
+        } else if choice == Choice::Minshall {
+            let mss = minshall::expected_mss(&end.stream);
+            let side = minshall::recv(end)?;
+            minshall::received(&side, mss)
         } else {
             let side = burst::recv(end)?;
             let mut run =
                 Exchange::receiver(burst::label(choice.nodelay()), &side, &burst::messages());
-            run.notes = burst::notes(&run, choice.nodelay());
+            run.notes = burst::notes(&run);
             run
         };
         Ok(run.into())
@@ -96,32 +103,43 @@ impl Lesson for Nagle {
         let choice = flags.variant;
         let knobs = match choice.stall() {
             Some(variant) => variant.client_knobs(),
+            None if choice == Choice::Minshall => minshall::knobs(),
             None => burst::knobs(choice.nodelay()),
         };
         let end = opening.connect(&knobs)?;
         Ok(match choice.stall() {
             Some(variant) => {
                 let (side, samples) = stall::client(end, variant, flags.round_trips)?;
+                let rows = vec![stall::client_row(variant, &side, &samples)?];
                 Timing {
                     label: stall::LABEL.into(),
-                    rows: vec![stall::client_row(variant, &side, &samples)?],
-                    notes: stall::mechanism(),
+                    notes: stall::notes(&rows),
+                    rows,
                 }
                 .into()
+            }
+            None if choice == Choice::Minshall => {
+                let (_, seen) = minshall::send(end)?;
+                minshall::table(seen.as_deref()).into()
             }
             None => Exchange::sender(burst::label(choice.nodelay()), &burst::send(end)?).into(),
         })
     }
 
-    /// The stall table, the burst with and without `TCP_NODELAY`, and the
-    /// late reader.
+    /// The stall table, the burst with and without `TCP_NODELAY`, what
+    /// Linux's Nagle waits for (where `TCP_INFO` shows it), and the late
+    /// reader.
     fn tour() -> Result<Vec<Run>> {
-        Ok(vec![
+        let mut runs = vec![
             stall_table(stall::ROUND_TRIPS)?.into(),
             burst::run(false)?.into(),
             burst::run(true)?.into(),
-            late_reader()?.into(),
-        ])
+        ];
+        if minshall::available() {
+            runs.push(minshall::run()?.into());
+        }
+        runs.push(late_reader()?.into());
+        Ok(runs)
     }
 }
 
@@ -165,7 +183,7 @@ pub fn stall_table(round_trips: usize) -> Result<Timing> {
             missing.push(variant.label());
         }
     }
-    let mut notes = stall::mechanism();
+    let mut notes = stall::notes(&rows);
     if !missing.is_empty() {
         notes.push(format!(
             "not on this platform (TCP_QUICKACK and TCP_CORK exist only on Linux): {}",

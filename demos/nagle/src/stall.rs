@@ -80,6 +80,35 @@ impl Variant {
         }
     }
 
+    /// Why a round trip of this variant did not stall: what its knob
+    /// changed, or — for the variants that change nothing on the client —
+    /// what the server must have done.
+    #[must_use]
+    pub fn why_fast(self) -> &'static str {
+        match self {
+            Variant::NoDelay => {
+                "TCP_NODELAY sent each body at once, without waiting for the header's ACK"
+            }
+            Variant::Cork => {
+                "TCP_CORK held each header until its body joined it, so one segment left and \
+                 nothing waited for an ACK"
+            }
+            Variant::Combined => {
+                "header and body left in one write, as one segment: nothing waited for an ACK"
+            }
+            Variant::QuickAck => {
+                "the server ACKed each header at once, as TCP_QUICKACK re-armed before every \
+                 read makes it do"
+            }
+            Variant::Nagle | Variant::QuickAckOnce => {
+                "the server ACKed each header at once — Linux ACKs the first segments of a \
+                 connection without delay, so a few round trips can end before delayed ACK \
+                 starts (try --round-trips 20), and a server re-arming TCP_QUICKACK \
+                 (--variant quickack) never delays"
+            }
+        }
+    }
+
     /// Whether this platform has the socket option the variant needs.
     #[must_use]
     pub fn available(self) -> bool {
@@ -207,11 +236,11 @@ pub fn server(end: End, variant: Variant) -> Result<(Side, usize)> {
         stream.write_all(REPLY).map_err(Error::io("replying"))?;
         answered += 1;
     }
-    if matches!(variant, Variant::QuickAck | Variant::QuickAckOnce) {
-        // Read back at the end of the run: off again, because Linux clears
-        // quick-ACK mode on its own — the reason it must be re-armed.
-        knobs.quickack = Applied::read(SockRef::from(&stream), &quickack).quickack;
-    }
+    // TCP_QUICKACK is not reported as a knob: Linux clears it on its own
+    // after an ACK or two (the reason it must be re-armed), so reading it
+    // back says only when the last ACK happened to go, not what was set.
+    // The variant's label says what the server did.
+    knobs.quickack = None;
     let side = Side {
         journal: kit::journal::Journal::new(epoch),
         knobs,
@@ -273,20 +302,65 @@ pub fn run(variant: Variant, round_trips: usize) -> Result<TimingRow> {
     Ok(row)
 }
 
-/// The two lines that explain the stall, for the table's foot.
-#[must_use]
-pub fn mechanism() -> Vec<String> {
-    vec![
-        "Nagle's algorithm holds a small write (the body) while earlier data (the header) is \
-         still unACKed"
-            .into(),
-        "the server's delayed ACK holds that ACK for 40 ms, hoping to ride on a reply — and the \
-         reply waits for the body"
-            .into(),
-        "TCP_QUICKACK is cleared by the kernel after use: set once it changes nothing; re-armed \
-         before every read it ends the stall"
-            .into(),
-    ]
+/// A round trip this slow is a delayed ACK at work (40 ms at least on
+/// Linux), not a slow machine: loopback takes microseconds.
+pub const STALLED_US: u64 = 30_000;
+
+/// The lines under the table: why the slow rows were slow and the fast ones
+/// fast — said from the medians this table measured, never assumed from
+/// the variants' names.
+pub fn notes(rows: &[TimingRow]) -> Vec<String> {
+    let median = |variant: Variant| {
+        rows.iter()
+            .find(|row| row.label == variant.label())
+            .map(|row| row.rtt_us.median)
+    };
+    let ms = |us: u64| us as f64 / 1000.0;
+    let mut notes = Vec::new();
+    let slowest = rows.iter().max_by_key(|row| row.rtt_us.median);
+    match slowest {
+        Some(slow) if slow.rtt_us.median >= STALLED_US => {
+            notes.push(
+                "Nagle's algorithm held the body (a small write) while the header, a small \
+                 segment sent just before, was unACKed — Linux holds a small write only while an \
+                 earlier small segment is in flight (Minshall's rule); RFC 896 holds it while any \
+                 data is"
+                    .into(),
+            );
+            notes.push(format!(
+                "the server delayed that ACK, hoping to send it with a reply — and the reply \
+                 waited for the body: {:.2} ms a round trip in the slowest row",
+                ms(slow.rtt_us.median),
+            ));
+        }
+        Some(slow) => notes.push(format!(
+            "no round trip stalled this time (the slowest median was {:.2} ms): {}",
+            ms(slow.rtt_us.median),
+            Variant::ALL
+                .into_iter()
+                .find(|v| v.label() == slow.label)
+                .map_or("", Variant::why_fast)
+        )),
+        None => {}
+    }
+    if let (Some(once), Some(rearmed)) = (median(Variant::QuickAckOnce), median(Variant::QuickAck))
+    {
+        if once >= STALLED_US && rearmed < STALLED_US {
+            notes.push(format!(
+                "TCP_QUICKACK is cleared by the kernel after use: set once it changed nothing \
+                 ({:.2} ms); re-armed before every read it ended the stall ({:.2} ms)",
+                ms(once),
+                ms(rearmed)
+            ));
+        } else {
+            notes.push(format!(
+                "TCP_QUICKACK set once: {:.2} ms a round trip; re-armed before every read: {:.2} ms",
+                ms(once),
+                ms(rearmed)
+            ));
+        }
+    }
+    notes
 }
 
 #[cfg(all(test, target_os = "linux"))]

@@ -38,6 +38,7 @@ use kit::loopback::{self, End};
 use kit::queue::{self, Patience, Queued};
 use kit::report::{Exchange, Run, Side};
 use kit::stream;
+use kit::verdict::count;
 use std::time::Duration;
 
 /// The lesson: two sends, one recv.
@@ -90,7 +91,7 @@ impl Lesson for Sticky {
         let (side, how) = recv(end, reader, stream::RECV_BUFFER, expected, patience)?;
         let mut run = Exchange::receiver(reader_label(reader), &side, &messages);
         run.reader = Some(how);
-        run.notes = notes(&run, false, reader);
+        run.notes = notes(&run, reader);
         Ok(run.into())
     }
 
@@ -287,14 +288,14 @@ pub fn run(scenario: &Scenario) -> Result<Exchange> {
     )?;
     let mut run = Exchange::both(scenario.label(), &sender, &receiver);
     run.reader = Some(how);
-    run.notes = notes(&run, scenario.nodelay, reader);
+    run.notes = notes(&run, reader);
     Ok(run)
 }
 
 /// Why the run came out as it did (nothing, when the peer did something
 /// other than the lesson expects).
 #[must_use]
-pub fn notes(run: &Exchange, nodelay: bool, reader: Reader) -> Vec<String> {
+pub fn notes(run: &Exchange, reader: Reader) -> Vec<String> {
     if run.code.is_mismatch() {
         // The peer did something else: the verdict says what, and the
         // lesson's explanations would describe a run that did not happen.
@@ -315,14 +316,28 @@ pub fn notes(run: &Exchange, nodelay: bool, reader: Reader) -> Vec<String> {
         ),
         _ => {}
     }
+    // What the sender's kernel did with the sends, as it counted them:
+    // said for this run, from its own numbers.
+    let nodelay = run.knobs.nodelay == Some(true);
+    let glued = run.sticky == Some(true);
     match run.segments_out {
-        Some(segments) if nodelay && run.sticky == Some(true) && segments as usize >= sends => notes.push(format!(
-            "TCP_NODELAY was on and the {sends} sends left as {segments} separate segments, yet they \
-             were glued: gluing happens in the receive buffer, so TCP_NODELAY cannot prevent it"
-        )),
-        Some(segments) if !nodelay => notes.push(format!(
-            "with Nagle's algorithm on, small writes may share a segment ({segments} segments here); \
-             the TCP_NODELAY run shows that this is not what glues them"
+        Some(segments) if glued && segments as usize >= sends => {
+            let why = if nodelay {
+                "TCP_NODELAY was on and"
+            } else {
+                "even with Nagle's algorithm on,"
+            };
+            notes.push(format!(
+                "{why} the {sends} sends left as {} this time, yet they were glued: gluing \
+                 happens in the receive queue, so TCP_NODELAY cannot prevent it",
+                count(segments as usize, "separate segment")
+            ));
+        }
+        Some(segments) if !nodelay && (segments as usize) < sends => notes.push(format!(
+            "with Nagle's algorithm on, the {sends} sends left as only {} this time: Linux holds \
+             a small write back while an earlier small segment is unACKed, and sends the held \
+             bytes together; the TCP_NODELAY run shows that this is not what glues them",
+            count(segments as usize, "segment")
         )),
         _ => {}
     }

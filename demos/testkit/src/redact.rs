@@ -10,6 +10,7 @@
 //!   | what                                   | example              | becomes               |
 //!   |----------------------------------------|----------------------|-----------------------|
 //!   | a time in milliseconds                 | `at    0.28 ms`      | `at  [time] ms`       |
+//!   | a time a note quotes                   | `(43.99 ms)`, `waited 43 ms` | `([time] ms)`, `waited [time] ms` |
 //!   | a ratio in a round-trip table          | `     3142×`         | `      [n]×`          |
 //!   | a kernel-default socket buffer         | `SO_SNDBUF 3939840 B`| `SO_SNDBUF [default] B` |
 //!   | a loopback port                        | `127.0.0.1:42399`    | `127.0.0.1:[port]`    |
@@ -23,8 +24,9 @@
 //!   defaults (131072, 212992, and a send buffer that Linux grows with the
 //!   machine's memory) are all larger. `TCP_QUICKACK` is cleared by the
 //!   kernel after use, so reading it back gives `on` or `off` by timing
-//!   (the re-armed run's knobs said either, 34 and 25 times in 59). Times of whole milliseconds (`5 ms
-//!   apart`) are settings, not measurements, and stay.
+//!   (the re-armed run's knobs said either, 34 and 25 times in 59). Other
+//!   times of whole milliseconds (`5 ms apart`) are settings, not
+//!   measurements, and stay.
 //!
 //! - **Structural rules** ([`story`], [`json`]) cover the runs whose *shape*
 //!   varies by nature — how many `recv`s a prompt reader gets, how a small
@@ -170,6 +172,8 @@ const fn keep_knobs(label: &'static str, placeholder: &'static str) -> Varying {
 /// The time-shaped values of one line: see the module's table.
 pub fn line(text: &str) -> String {
     static MS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"( +)(\d+\.\d\d) ms").unwrap());
+    static NOTE_MS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\((\d+\.\d\d) ms\)|waited (\d+) ms").unwrap());
     static RATIO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"( +)(\d+)×").unwrap());
     static BUFFER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(SO_RCVBUF|SO_SNDBUF)( of)? (\d+) B").unwrap());
@@ -184,6 +188,14 @@ pub fn line(text: &str) -> String {
         LazyLock::new(|| Regex::new(r"\b(in|after) \d+\.\d+ s\b").unwrap());
 
     let text = MS.replace_all(text, |c: &Captures| aligned(c, "[time]", " ms"));
+    // Times a note quotes from its run: `(43.99 ms)`, `waited 43 ms`.
+    let text = NOTE_MS.replace_all(&text, |c: &Captures| {
+        if c.get(1).is_some() {
+            "([time] ms)".to_string()
+        } else {
+            "waited [time] ms".to_string()
+        }
+    });
     let text = RATIO.replace_all(&text, |c: &Captures| aligned(c, "[n]", "×"));
     let text = BUFFER.replace_all(&text, |c: &Captures| {
         let size: u64 = c[3].parse().unwrap_or(u64::MAX);
@@ -420,6 +432,10 @@ mod tests {
             "the last byte [time] ms after"
         );
         assert_eq!(line("pieces 5 ms apart"), "pieces 5 ms apart");
+        assert_eq!(
+            line("set once it changed nothing (43.99 ms); the rest waited 43 ms for"),
+            "set once it changed nothing ([time] ms); the rest waited [time] ms for"
+        );
     }
 
     #[test]

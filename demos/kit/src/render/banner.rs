@@ -75,5 +75,8 @@ pub fn knobs_text(k: &Applied) -> String {
     if let Some(b) = k.cork {
         parts.push(format!("TCP_CORK {}", on(b)));
     }
+    if let Some(n) = k.mss {
+        parts.push(format!("MSS {n} B"));
+    }
     parts.join(" · ")
 }

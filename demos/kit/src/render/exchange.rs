@@ -432,30 +432,35 @@ fn histogram(out: &mut String, recvs: &[RecvRecord]) {
 }
 
 /// `send #1 [0..24] + send #2 [0..6]`. A chunk holding more than four
-/// pieces keeps its first and last; the pieces between them are whole
-/// sends (only the edges of a chunk can cut a send), so they are counted.
+/// pieces names its run of whole sends once — `sends #2 to #9 (8 whole
+/// sends)` — and only a send cut at the chunk's edge by its byte range.
+/// (Only the edges of a chunk can cut a send: every piece between them is
+/// whole.)
 fn origin_text(pieces: &[Piece], style: &Style) -> String {
-    match pieces {
-        [first, middle @ .., last] if pieces.len() > 4 => {
-            let whole = format!(
-                "send #{} … #{} ({} whole sends)",
-                middle[0].send,
-                middle[middle.len() - 1].send,
-                middle.len()
-            );
-            format!(
-                "{} + {} + {}",
-                piece(first, style),
-                whole,
-                piece(last, style)
-            )
-        }
-        _ => pieces
+    if pieces.len() <= 4 {
+        return pieces
             .iter()
             .map(|p| piece(p, style))
             .collect::<Vec<_>>()
-            .join(" + "),
+            .join(" + ");
     }
+    let first = usize::from(!pieces[0].whole);
+    let last = pieces.len() - usize::from(!pieces[pieces.len() - 1].whole);
+    let whole = &pieces[first..last];
+    let mut parts = Vec::new();
+    if first == 1 {
+        parts.push(piece(&pieces[0], style));
+    }
+    parts.push(format!(
+        "sends #{} to #{} ({} whole sends)",
+        whole[0].send,
+        whole[whole.len() - 1].send,
+        whole.len()
+    ));
+    if last < pieces.len() {
+        parts.push(piece(&pieces[pieces.len() - 1], style));
+    }
+    parts.join(" + ")
 }
 
 fn piece(piece: &Piece, style: &Style) -> String {

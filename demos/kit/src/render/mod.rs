@@ -135,8 +135,12 @@ mod tests {
     fn a_chunk_of_many_sends_counts_the_whole_ones() {
         let sends = ["a", "b", "c", "d", "e", "f"];
         let text = report(run(&sends, &[b"abcdef"]));
+        assert!(text.contains("= sends #1 to #6 (6 whole sends)"), "{text}");
+        // Cut at both edges: the cut sends keep their byte ranges.
+        let sends = ["ab", "c", "d", "e", "f", "gh"];
+        let text = report(run(&sends, &[b"a", b"bcdefg", b"h"]));
         assert!(
-            text.contains("= send #1 [0..1] + send #2 … #5 (4 whole sends) + send #6 [0..1]"),
+            text.contains("= send #1 [1..2] + sends #2 to #5 (4 whole sends) + send #6 [0..1]"),
             "{text}"
         );
     }
