@@ -50,7 +50,8 @@ pub enum Keep {
     /// Banner, label, knobs and the sender's lines: only what the
     /// receiver got varies.
     Sends,
-    /// Banner, label and knobs: even the sender's segment count varies.
+    /// Banner, label and knobs: even the sender's segment count varies, and
+    /// how a small window splits its writes.
     Knobs,
 }
 
@@ -329,7 +330,7 @@ const TIMED: [&str; 3] = ["t_us", "rtt_us", "seconds"];
 /// every measured time (`t_us`, `rtt_us`, `seconds`) and kernel-default
 /// buffer replaced by a token, and the outcome of every run listed in
 /// [`VARYING`] — its `recvs`, `frames`, `sticky`, `half`, `verdict` and
-/// `notes`, and with [`Keep::Knobs`] its `segments_out` — replaced by its
+/// `notes`, and with [`Keep::Knobs`] its `segments_out` and `sends` — replaced by its
 /// placeholder.
 pub fn json(value: &Value) -> Value {
     match value {
@@ -358,7 +359,9 @@ pub fn json(value: &Value) -> Value {
                     "reader", "recvs", "frames", "sticky", "half", "verdict", "notes",
                 ];
                 if varying.keep == Keep::Knobs {
-                    outcome.push("segments_out");
+                    // How a small window splits a large write (the
+                    // `pieces` of a send) is paced by the same queue.
+                    outcome.extend(["segments_out", "sends"]);
                 }
                 for key in outcome {
                     if out.contains_key(key) {

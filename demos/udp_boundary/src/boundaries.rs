@@ -95,7 +95,8 @@ pub fn receiver_notes(run: &Exchange, expected: usize) -> Vec<String> {
     let mut notes = Vec::new();
     if traced && run.recvs.len() < expected {
         notes.push(format!(
-            "{} of the {expected} expected never came: lost on the way, or dropped by a full              queue — UDP does not resend, and nobody was told",
+            "{} of the {expected} expected never came: lost on the way, or dropped by a full \
+             queue — UDP does not resend, and nobody was told",
             expected - run.recvs.len()
         ));
     }
@@ -106,10 +107,25 @@ pub fn receiver_notes(run: &Exchange, expected: usize) -> Vec<String> {
 #[must_use]
 pub fn tcp_notes(run: &Exchange) -> Vec<String> {
     let sends = run.sends.len();
+    if run.sticky != Some(true) {
+        // A late reader glues them every time; a run that did not is
+        // told as what happened, not as the lesson.
+        return vec![format!(
+            "TCP: this time no recv held bytes of two sends ({} for {}) — timing, not a \
+             promise: a byte stream keeps no record of where a send ended",
+            count(run.recvs.len(), "recv"),
+            count(sends, "send")
+        )];
+    }
     let glued = match run.segments_out {
-        Some(segments) => format!(
+        Some(segments) if segments as usize >= sends => format!(
             "TCP: with TCP_NODELAY on, the {} left as {} (TCP_INFO) — separate, like datagrams — \
              and the receive queue still joined them",
+            count(sends, "send"),
+            count(segments as usize, "data segment")
+        ),
+        Some(segments) => format!(
+            "TCP: the {} left as {} (TCP_INFO), and the receive queue joined them",
             count(sends, "send"),
             count(segments as usize, "data segment")
         ),
