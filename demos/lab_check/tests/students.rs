@@ -4,31 +4,16 @@
 //! and passes without checking (lab-check itself still has its unit tests).
 
 use serde_json::Value;
-use std::path::PathBuf;
-use std::process::Command;
-use std::sync::OnceLock;
 use testkit::Finished;
 
 const LAB_CHECK: &str = env!("CARGO_BIN_EXE_lab-check");
 
-/// Why the Python students cannot run here, if they cannot.
 fn no_python() -> Option<&'static str> {
-    static CHECK: OnceLock<Option<&'static str>> = OnceLock::new();
-    *CHECK.get_or_init(|| {
-        let ran = Command::new("python3").arg("--version").output();
-        match ran {
-            Ok(out) if out.status.success() => None,
-            _ => Some("python3 is not installed (or does not run) on this machine"),
-        }
-    })
+    testkit::no_python()
 }
 
 fn student(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../python/lab_check")
-        .join(name)
-        .to_string_lossy()
-        .into_owned()
+    testkit::python_file(env!("CARGO_MANIFEST_DIR"), &format!("lab_check/{name}"))
 }
 
 /// `lab-check ROLE --json OPTIONS -- python3 python/lab_check/STUDENT {port}`,

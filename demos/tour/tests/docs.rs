@@ -18,7 +18,7 @@
 //! | `<!-- diagram: PATH -->` | a drawing quoted from PATH's doc comments | finding it there |
 //! | `<!-- measured: COMMAND -->` | a measurement that cannot repeat | COMMAND's recipe, and its layout |
 //! | `<!-- session: WHAT -->` | an interactive session, described in words | an ignored test, see below |
-//! | `<!-- file: NAME -->` (on a code block) | the Python script NAME | — (an `output:` may run it) |
+//! | `<!-- file: PATH -->` (on a code block) | lines quoted from the Python file PATH (`python/…`) | finding them there |
 //!
 //! COMMAND is written as a reader types it: `cargo demo ARGS` (the tour),
 //! `cargo run -q -p PKG --bin BIN -- ARGS` or `BIN ARGS` (a workspace
@@ -50,7 +50,8 @@
 //!
 //! Blocks that quote the output of a Python script run `python3` where it
 //! is installed; where it is not, the check says so on stderr and skips
-//! those blocks only.
+//! those blocks only. The scripts are the companions in `python/`, named by
+//! their paths (`docs/python.rs`).
 
 #[path = "docs/annotation.rs"]
 mod annotation;
@@ -178,6 +179,39 @@ fn pitfalls() {
 #[test]
 fn transfer() {
     check("transfer.md");
+}
+
+/// Every code block annotated `<!-- file: PATH -->` quotes lines of the
+/// Python file PATH, in order and without a gap: the page shows what the
+/// reader will find in the file it links.
+#[test]
+fn quoted_python_is_in_its_file() {
+    let mut failures = Vec::new();
+    for page in markdown::pages() {
+        for block in markdown::blocks(&page) {
+            let Some(Ok(Annotation::File(path))) =
+                block.annotation.as_deref().map(annotation::parse)
+            else {
+                continue;
+            };
+            let Ok(file) = fs::read_to_string(python::path(&path)) else {
+                failures.push(format!("{}: no file {path}", block.place()));
+                continue;
+            };
+            let lines: Vec<&str> = file.lines().map(str::trim_end).collect();
+            let quoted: Vec<&str> = block.body.lines().map(str::trim_end).collect();
+            if !lines
+                .windows(quoted.len().max(1))
+                .any(|w| w == quoted.as_slice())
+            {
+                failures.push(format!(
+                    "{}: the block is not a part of {path} (copy it from the file)",
+                    block.place()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
 /// The doc comment text of a Rust file: `//!` and `///` lines without
