@@ -58,18 +58,35 @@ impl Process {
     /// Starts `program` with `args` and extra environment variables.
     #[must_use]
     pub fn start_with_env(program: &str, args: &[&str], env: &[(&str, &str)]) -> Process {
-        Process::spawn(program, args, env, None)
+        Process::spawn(program, args, env, None, None)
+    }
+
+    /// Starts `program` with `args` in the folder `dir` (for a command line
+    /// that names files relative to it, as the docs write them).
+    #[must_use]
+    pub fn start_in(dir: &std::path::Path, program: &str, args: &[&str]) -> Process {
+        Process::spawn(program, args, &[], None, Some(dir))
     }
 
     /// Starts `program` with `args`, with `input` on its stdin (then the
     /// end of it): a person typing at a menu.
     #[must_use]
     pub fn start_with_input(program: &str, args: &[&str], input: &[u8]) -> Process {
-        Process::spawn(program, args, &[], Some(input))
+        Process::spawn(program, args, &[], Some(input), None)
     }
 
-    fn spawn(program: &str, args: &[&str], env: &[(&str, &str)], input: Option<&[u8]>) -> Process {
-        let mut child = Command::new(program)
+    fn spawn(
+        program: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+        input: Option<&[u8]>,
+        dir: Option<&std::path::Path>,
+    ) -> Process {
+        let mut command = Command::new(program);
+        if let Some(dir) = dir {
+            command.current_dir(dir);
+        }
+        let mut child = command
             .args(args)
             .env_remove("NO_COLOR")
             .envs(env.iter().copied())

@@ -165,7 +165,10 @@ mod tests {
         assert!(bin.is_server());
 
         let py = parse("python3 python/tutorial/header_client.py 5657").unwrap();
-        assert_eq!(py.program, Program::Python("python/tutorial/header_client.py".into()));
+        assert_eq!(
+            py.program,
+            Program::Python("python/tutorial/header_client.py".into())
+        );
         assert!(py.args_without_addresses().is_empty());
     }
 }
