@@ -5,7 +5,7 @@
 #   bash scripts/capture.sh LESSON [FOLDER]
 #
 # LESSON is sticky, half, nagle (the burst: the one case Nagle's algorithm
-# glues writes) or udp. FOLDER (default: captures/) receives LESSON.pcap, the
+# glues writes), nagle-nodelay (the same burst with TCP_NODELAY) or udp. FOLDER (default: captures/) receives LESSON.pcap, the
 # client's --json report (LESSON-client.json) and the server's story
 # (LESSON-server.txt). The server listens on an ephemeral port of 127.0.0.1,
 # and tcpdump captures only that port.
@@ -28,8 +28,9 @@ case "$lesson" in
   sticky) package=sticky; server=sticky-server; client=sticky-client; flags=() ;;
   half)   package=half;   server=half-server;   client=half-client;   flags=() ;;
   nagle)  package=nagle;  server=nagle-server;  client=nagle-client;  flags=(--variant burst) ;;
+  nagle-nodelay) package=nagle; server=nagle-server; client=nagle-client; flags=(--variant burst-nodelay) ;;
   udp)    package=udp_boundary; server=udp-server; client=udp-client; flags=() ;;
-  *) echo "usage: bash scripts/capture.sh sticky|half|nagle|udp [FOLDER]" >&2; exit 2 ;;
+  *) echo "usage: bash scripts/capture.sh sticky|half|nagle|nagle-nodelay|udp [FOLDER]" >&2; exit 2 ;;
 esac
 
 fail() { echo "capture: $*" >&2; exit 1; }
@@ -95,7 +96,7 @@ wait "$tcpdump_pid" 2>/dev/null || true
 
 case "$lesson" in
   udp) filter="udp.port == $port" ;;
-  nagle) filter="tcp.port == $port" ;;
+  nagle*) filter="tcp.port == $port" ;;
   *) filter="tcp.port == $port && tcp.len > 0" ;;
 esac
 echo "capture: $pcap"
@@ -105,6 +106,7 @@ case "$lesson" in
   sticky) echo "look at: the client's two data segments (24 B and 6 B), and $lesson-server.txt: one recv of 30 B — segment boundaries are not recv boundaries" ;;
   half) echo "look at: the data segments, and $lesson-server.txt: recvs smaller than the segments — one segment, several recvs" ;;
   nagle) echo "look at: after the 3 warm-up round trips, a 1-byte segment, the server's ACK ~40 ms later (delayed ACK), then the other 8 bytes in one segment (View → Time Display Format → Since Previous Displayed Packet)" ;;
+  nagle-nodelay) echo "look at: after the 3 warm-up round trips, nine 1-byte segments within a millisecond: TCP_NODELAY sends each write at once" ;;
   udp) echo "look at: one UDP packet per datagram, each with its own length — UDP keeps the boundaries" ;;
 esac
 if command -v tshark >/dev/null; then
