@@ -131,11 +131,14 @@ fn the_tutorials_movie_pair_breaks_behind_the_slicer() {
             shared.path().to_str().unwrap(),
         ],
     );
-    // Pieces of 16 bytes: the pickled menu no longer fits one recv.
+    // Pieces of 16 bytes, 50 ms apart: the client's first recv(1024) is
+    // waiting long before the second piece comes, so it returns 16 bytes
+    // of the pickled menu — on a busy machine too, where a client that is
+    // a few milliseconds late would otherwise find every piece queued.
     let upstream = SocketAddr::from(([127, 0, 0, 1], port));
     let slicing = Slicing {
         average: 16,
-        delay: Duration::from_millis(1),
+        delay: Duration::from_millis(50),
         ..Slicing::default()
     };
     let (through, _forwarding) =
