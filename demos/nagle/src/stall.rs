@@ -30,6 +30,18 @@ use std::io::{self, Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
+/// How long this system's delayed ACK holds an ACK by default: Linux's
+/// minimum delayed-ACK timeout (`TCP_DELACK_MIN`, 40 ms); Windows'
+/// `TcpDelAckTicks` (2 ticks of 100 ms); macOS's `tcp_delack` (100 ms,
+/// fired by a timer list that runs every 100 ms, so 100 to 200 ms).
+pub const DELAYED_ACK: &str = if cfg!(windows) {
+    "about 200 ms"
+} else if cfg!(target_os = "macos") {
+    "100 to 200 ms"
+} else {
+    "40 ms"
+};
+
 /// Round trips per variant.
 pub const ROUND_TRIPS: usize = 20;
 /// What the timing table shows.
@@ -280,9 +292,10 @@ pub fn mechanism() -> Vec<String> {
         "Nagle's algorithm holds a small write (the body) while earlier data (the header) is \
          still unACKed"
             .into(),
-        "the server's delayed ACK holds that ACK for 40 ms, hoping to ride on a reply — and the \
-         reply waits for the body"
-            .into(),
+        format!(
+            "the server's delayed ACK holds that ACK for {DELAYED_ACK}, hoping to ride on a reply \
+             — and the reply waits for the body"
+        ),
         "TCP_QUICKACK is cleared by the kernel after use: set once it changes nothing; re-armed \
          before every read it ends the stall"
             .into(),

@@ -7,6 +7,7 @@ pub mod redact;
 
 use std::io::{BufRead, BufReader, Read};
 use std::net::TcpListener;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
@@ -58,10 +59,28 @@ impl Process {
     /// Starts `program` with `args` and extra environment variables.
     #[must_use]
     pub fn start_with_env(program: &str, args: &[&str], env: &[(&str, &str)]) -> Process {
-        let mut child = Command::new(program)
+        let mut command = Command::new(program);
+        command.env_remove("NO_COLOR").envs(env.iter().copied());
+        Process::spawn(command, args)
+    }
+
+    /// Starts `program` in the folder `dir` with `args` and *only* the
+    /// environment `env`: a program as it runs on a computer that has none
+    /// of this one's tools (no Cargo on the `PATH`, no `CARGO_*`).
+    #[must_use]
+    pub fn start_in(dir: &Path, program: &str, args: &[&str], env: &[(&str, &str)]) -> Process {
+        let mut command = Command::new(program);
+        command
+            .current_dir(dir)
+            .env_clear()
+            .envs(env.iter().copied());
+        Process::spawn(command, args)
+    }
+
+    fn spawn(mut command: Command, args: &[&str]) -> Process {
+        let program = command.get_program().to_string_lossy().into_owned();
+        let mut child = command
             .args(args)
-            .env_remove("NO_COLOR")
-            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

@@ -224,9 +224,10 @@ fn as_the_docs_listened(mut output: Output, docs: &str) -> Output {
                     .split_once(' ')
                     .map(|(_, flags)| format!(" {flags}"))
                     .unwrap_or_default();
+                let clients = kit::cli::address_for_clients(addr);
                 format!(
-                    "{program} listening on {addr} — now start {client} --connect {}{flags}",
-                    kit::cli::address_for_clients(addr)
+                    "{program} listening on {addr} — now start {client} --connect {}{flags}{}",
+                    clients.addr, clients.note
                 )
             }
             None => line.to_string(),
