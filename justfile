@@ -68,6 +68,18 @@ bench:
 test:
     cargo test
 
-# Everything CI checks: tests, formatting, lints, Windows and macOS builds.
+# --- Students' laptops: the classroom bundle, and the Windows programs under Wine ---
+
+# Every program built for Windows and Linux, zipped with START-HERE.txt into dist/ (no Rust needed to run them).
+dist:
+    cargo run -q -p bundle
+
+# The bundles as students get them: the Linux one from an empty folder, the Windows one under Wine (after `just dist`).
+test-bundle:
+    cargo test -p bundle
+
+# --- end of the students' laptops recipes ---
+
+# Everything CI checks: the bundles and Wine, tests, formatting, lints, Windows and macOS builds.
 ci:
     bash .ci/run

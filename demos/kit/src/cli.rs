@@ -4,6 +4,7 @@
 use crate::endpoint::{self, Listener};
 use crate::error::Error;
 use crate::knobs::Knobs;
+use crate::lan;
 use crate::loopback::End;
 use crate::render;
 use crate::report::Report;
@@ -11,7 +12,7 @@ use crate::style::ColorChoice;
 use clap::error::ErrorKind;
 use clap::{Args, Command, FromArgMatches, Parser};
 use std::io::{self, Write};
-use std::net::{SocketAddr, ToSocketAddrs};
+use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -293,20 +294,77 @@ pub struct Deadline {
     pub timeout: Duration,
 }
 
+/// How a client reaches a server: the address to type after `--connect`,
+/// and what else the person at the other computer needs to know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForClients {
+    /// The address to type: `192.168.1.20:9000`, `127.0.0.1:9000`, or
+    /// `THIS_COMPUTERS_IP:9000` when this computer has no address another
+    /// computer could use.
+    pub addr: String,
+    /// The rest, for the end of the line: empty, or ` (…)`.
+    pub note: String,
+}
+
 /// The address a client should dial to reach a server listening on
 /// `addr`. A server on 0.0.0.0 listens on every network card, but 0.0.0.0
 /// is not an address anyone can dial: the client needs one of this
-/// computer's own addresses.
+/// computer's own addresses, which [`lan::addresses`] finds.
 #[must_use]
-pub fn address_for_clients(addr: SocketAddr) -> String {
-    if addr.ip().is_unspecified() {
-        format!(
-            "THIS_COMPUTERS_IP:{} (find it with ipconfig on Windows, ip addr on Linux, \
-             ipconfig getifaddr en0 on macOS)",
-            addr.port()
-        )
+pub fn address_for_clients(addr: SocketAddr) -> ForClients {
+    let found = if addr.ip().is_unspecified() {
+        lan::addresses(addr.ip())
     } else {
-        addr.to_string()
+        Vec::new()
+    };
+    for_clients_given(addr, &found)
+}
+
+/// [`address_for_clients`] for a computer whose network addresses are
+/// `found` (a pure function, so that every case is tested on any machine).
+#[must_use]
+pub fn for_clients_given(addr: SocketAddr, found: &[IpAddr]) -> ForClients {
+    /// More than this many addresses is a computer full of virtual cards
+    /// (VPNs, virtual machines, containers): the rest are counted.
+    const SHOWN: usize = 4;
+    if !addr.ip().is_unspecified() {
+        return ForClients {
+            addr: addr.to_string(),
+            note: String::new(),
+        };
+    }
+    let port = addr.port();
+    match found {
+        [] => ForClients {
+            addr: format!("THIS_COMPUTERS_IP:{port}"),
+            note: " (this computer has no network address besides 127.0.0.1: connect it to \
+                   the network, then find the address with ipconfig on Windows, ip addr on \
+                   Linux, ipconfig getifaddr en0 on macOS)"
+                .into(),
+        },
+        [only] => ForClients {
+            addr: lan::with_port(*only, port),
+            note: String::new(),
+        },
+        [first, others @ ..] => {
+            let mut more: Vec<String> = others
+                .iter()
+                .take(SHOWN - 1)
+                .map(|ip| lan::with_port(*ip, port))
+                .collect();
+            if others.len() > SHOWN - 1 {
+                more.push(format!("{} more", others.len() - (SHOWN - 1)));
+            }
+            ForClients {
+                addr: lan::with_port(*first, port),
+                note: format!(
+                    " (or {}: this computer has {} addresses; use the one on the other \
+                     computer's network)",
+                    more.join(", "),
+                    found.len()
+                ),
+            }
+        }
     }
 }
 
@@ -322,12 +380,10 @@ impl Listen {
     ) -> Result<End, Error> {
         let listener = Listener::bind(self.listen, knobs)?;
         let addr = listener.local_addr();
+        let clients = address_for_clients(addr);
         status(&format!(
-            "{}: listening on {addr} — now start {} --connect {}{}",
-            pairing.this,
-            pairing.peer,
-            address_for_clients(addr),
-            pairing.flags
+            "{}: listening on {addr} — now start {} --connect {}{}{}",
+            pairing.this, pairing.peer, clients.addr, pairing.flags, clients.note
         ));
         // Waiting for a client has no deadline: that is a person starting a
         // program, perhaps on another computer. Once it is connected, the
@@ -415,6 +471,44 @@ mod tests {
         assert_eq!(
             defaults.hint(),
             "is sticky-server running with its default flags too?"
+        );
+    }
+
+    #[test]
+    fn a_server_on_every_card_names_this_computers_addresses() {
+        let any: SocketAddr = "0.0.0.0:9000".parse().unwrap();
+        let ips =
+            |list: &[&str]| -> Vec<IpAddr> { list.iter().map(|ip| ip.parse().unwrap()).collect() };
+        let one = for_clients_given(any, &ips(&["192.168.1.20"]));
+        assert_eq!(
+            (one.addr.as_str(), one.note.as_str()),
+            ("192.168.1.20:9000", "")
+        );
+        let two = for_clients_given(any, &ips(&["192.168.1.20", "10.8.0.2"]));
+        assert_eq!(two.addr, "192.168.1.20:9000");
+        assert_eq!(
+            two.note,
+            " (or 10.8.0.2:9000: this computer has 2 addresses; use the one on the other \
+             computer's network)"
+        );
+        let many = for_clients_given(
+            any,
+            &ips(&["10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5"]),
+        );
+        assert!(
+            many.note.starts_with(
+                " (or 10.0.0.2:9000, 10.0.0.3:9000, 10.0.0.4:9000, 1 more: this computer has 5"
+            ),
+            "{}",
+            many.note
+        );
+        let none = for_clients_given(any, &[]);
+        assert_eq!(none.addr, "THIS_COMPUTERS_IP:9000");
+        assert!(none.note.contains("ipconfig on Windows"), "{}", none.note);
+        let here: SocketAddr = "127.0.0.1:9000".parse().unwrap();
+        assert_eq!(
+            for_clients_given(here, &ips(&["192.168.1.20"])).addr,
+            "127.0.0.1:9000"
         );
     }
 

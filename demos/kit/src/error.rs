@@ -115,7 +115,7 @@ impl fmt::Display for Error {
                     "cannot listen on {addr}: permission denied \
                      (ports below 1024 need administrator rights; try 9000)"
                 ),
-                _ => write!(f, "cannot listen on {addr}: {source}"),
+                _ => write!(f, "cannot listen on {addr}: {}", plain(source)),
             },
             Error::Connect {
                 addr,
@@ -178,14 +178,136 @@ pub fn is_timeout(error: &io::Error) -> bool {
     )
 }
 
-/// The operating system's message without Rust's "(os error 111)" suffix.
-fn plain(error: &io::Error) -> String {
-    let text = error.to_string();
+/// The operating system's message without Rust's "(os error 111)" suffix,
+/// in lower case so that it reads as part of a sentence. The Winsock
+/// errors the lessons rely on get the lab's own words ([`winsock`]).
+#[must_use]
+pub fn plain(error: &io::Error) -> String {
+    plain_for(error.raw_os_error(), &error.to_string(), cfg!(windows))
+}
+
+/// [`plain`] of an error with OS `code` and Rust's `text` for it, with
+/// Winsock's codes read as Winsock's (on Windows) or not: a pure function,
+/// so that Windows' wording is tested on every system.
+fn plain_for(code: Option<i32>, text: &str, windows: bool) -> String {
+    if windows {
+        if let Some(known) = code.and_then(winsock) {
+            return known.words.into();
+        }
+    }
+    // Where Windows has no text for a code (Wine has no message tables),
+    // Rust says "OS Error 10022 (FormatMessageW() returned error 317)":
+    // the code alone says as much, in fewer words.
+    if let (true, Some(code)) = (text.contains("FormatMessageW()"), code) {
+        return format!("windows error {code}");
+    }
     match text.find(" (os error") {
         Some(cut) => text[..cut].to_lowercase(),
         None => text.to_lowercase(),
     }
 }
 
+/// A Winsock error that the lessons rely on, with the lab's words for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Winsock {
+    /// The error's name in `<winsock2.h>`: `WSAEMSGSIZE`.
+    pub name: &'static str,
+    /// What it means, in the words Linux uses for the same error, so that a
+    /// story reads the same on every system.
+    pub words: &'static str,
+}
+
+/// The Winsock errors a lesson meets on Windows. Windows' own texts are
+/// long ("A message sent on a datagram socket was larger than the internal
+/// message buffer or some other network limit, or the buffer used to
+/// receive a datagram was smaller than the datagram itself."), localised,
+/// and missing altogether under Wine; these four are worded by the lab.
+const WINSOCK: [(i32, Winsock); 4] = [
+    (
+        10040,
+        Winsock {
+            name: "WSAEMSGSIZE",
+            words: "message too long",
+        },
+    ),
+    (
+        10048,
+        Winsock {
+            name: "WSAEADDRINUSE",
+            words: "address already in use",
+        },
+    ),
+    (
+        10054,
+        Winsock {
+            name: "WSAECONNRESET",
+            words: "connection reset by peer",
+        },
+    ),
+    (
+        10061,
+        Winsock {
+            name: "WSAECONNREFUSED",
+            words: "connection refused",
+        },
+    ),
+];
+
+/// The lab's words for Winsock error `code`, where it is one the lessons
+/// rely on: a too-long datagram (WSAEMSGSIZE, 10040), a port in use
+/// (WSAEADDRINUSE, 10048), a reset (WSAECONNRESET, 10054) and a refusal
+/// (WSAECONNREFUSED, 10061).
+#[must_use]
+pub fn winsock(code: i32) -> Option<Winsock> {
+    WINSOCK
+        .iter()
+        .find(|(known, _)| *known == code)
+        .map(|(_, error)| *error)
+}
+
 /// Shorthand for results in the lab.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `plain` of `io::Error::from_raw_os_error(code)` as Windows has it.
+    fn on_windows(code: i32) -> String {
+        let error = io::Error::from_raw_os_error(code);
+        plain_for(error.raw_os_error(), &error.to_string(), true)
+    }
+
+    #[test]
+    fn the_winsock_errors_of_the_lessons_are_in_our_words() {
+        assert_eq!(on_windows(10040), "message too long");
+        assert_eq!(on_windows(10048), "address already in use");
+        assert_eq!(on_windows(10054), "connection reset by peer");
+        assert_eq!(on_windows(10061), "connection refused");
+        assert_eq!(winsock(10040).map(|e| e.name), Some("WSAEMSGSIZE"));
+        assert_eq!(winsock(10061).map(|e| e.name), Some("WSAECONNREFUSED"));
+        assert_eq!(winsock(111), None);
+    }
+
+    #[test]
+    fn a_code_windows_has_no_text_for_is_named_by_its_number() {
+        // What Rust prints under Wine, which has no message tables.
+        let wine = "OS Error 10022 (FormatMessageW() returned error 317) (os error 10022)";
+        assert_eq!(plain_for(Some(10022), wine, true), "windows error 10022");
+    }
+
+    #[test]
+    fn elsewhere_the_systems_words_stay() {
+        let refused = io::Error::from(io::ErrorKind::ConnectionRefused);
+        assert_eq!(plain(&refused), "connection refused");
+        assert_eq!(
+            plain_for(Some(111), "Connection refused (os error 111)", false),
+            "connection refused"
+        );
+        // 10040 means nothing to Linux: no Winsock words for it there.
+        assert_ne!(
+            plain_for(Some(10040), "Unknown error 10040 (os error 10040)", false),
+            "message too long"
+        );
+    }
+}

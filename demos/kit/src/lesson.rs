@@ -213,9 +213,9 @@ struct ClientArgs<F: Args> {
 #[must_use]
 pub fn server_main<L: Lesson>() -> ExitCode {
     let two_computers = format!(
-        "Two computers: run `{} --listen 0.0.0.0:9000` here, find this computer's IP address \
-         (ipconfig on Windows, ip addr or ifconfig elsewhere), allow the port through the \
-         firewall, and run `{} --connect THAT_IP:9000` on the other computer.",
+        "Two computers: run `{} --listen 0.0.0.0:9000` here (it prints this computer's IP \
+         address; ipconfig on Windows, ip addr or ifconfig elsewhere show it too), allow the \
+         port through the firewall, and run `{} --connect THAT_IP:9000` on the other computer.",
         L::SERVER.name,
         L::CLIENT.name
     );

@@ -7,6 +7,7 @@
 //! - [`knobs`]: the socket options a demo turns, and what the kernel applied;
 //! - [`endpoint`] and [`loopback`]: the two ends of a connection, across two
 //!   computers or inside one process;
+//! - [`lan`]: this computer's addresses on the network, for the other one;
 //! - [`queue`]: waiting until bytes are queued, without reading them;
 //! - [`journal`] and [`journaled`]: every `send` and `recv` with its bytes
 //!   and time, and a stream that records them itself;
@@ -27,6 +28,7 @@ pub mod hex;
 pub mod journal;
 pub mod journaled;
 pub mod knobs;
+pub mod lan;
 pub mod lesson;
 pub mod loopback;
 pub mod origin;

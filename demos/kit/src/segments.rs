@@ -2,10 +2,12 @@
 //!
 //! The number of `send` calls says nothing about the number of segments:
 //! Nagle's algorithm may hold small writes back and merge them, and a large
-//! write is cut to the path's MSS. Linux keeps per-connection counters in
-//! [`TCP_INFO`](crate::tcp_info); `tcpi_data_segs_out` counts the segments
-//! that carried data (retransmissions included), which is what a demo
-//! compares with the number of sends. Other platforms have no such counter:
+//! write is cut to the path's MSS. The kernel keeps per-connection counters
+//! ([`tcp_info`](crate::tcp_info)): Linux's `tcpi_data_segs_out` counts the
+//! segments that carried data (retransmissions included), which is what a
+//! demo compares with the number of sends; macOS's `tcpi_txpackets` counts
+//! every packet, which for a sender is its data segments once the
+//! handshake is taken off. Windows keeps no per-connection segment count:
 //! [`data_segments_out`] returns `None` there and the demo says so.
 
 use crate::tcp_info;
@@ -13,24 +15,28 @@ use std::net::TcpStream;
 use std::time::Duration;
 
 /// What a demo prints where the platform cannot count segments.
-pub const UNAVAILABLE: &str =
-    "segment counts come from Linux's TCP_INFO, which this platform does not have";
+pub const UNAVAILABLE: &str = if cfg!(windows) {
+    "segment counts are not measured on Windows: its SIO_TCP_INFO counts bytes, not segments"
+} else {
+    "segment counts come from Linux's TCP_INFO or macOS's TCP_CONNECTION_INFO, which this \
+     platform does not have"
+};
 
-/// Data segments sent so far on this connection (`tcpi_data_segs_out`).
+/// Data segments sent so far on this connection.
 #[must_use]
 pub fn data_segments_out(stream: &TcpStream) -> Option<u64> {
-    tcp_info::read(stream).map(|info| info.data_segs_out)
+    tcp_info::read(stream).map(|info| info.segments_out)
 }
 
 /// Waits until every byte written to `stream` has been sent and `ACKed` by
 /// the peer's kernel, so that the segment count is final. Returns `false`
-/// on platforms without `TCP_INFO`, or if `deadline` passed first.
+/// on platforms without a kernel record, or if `deadline` passed first.
 #[must_use]
 pub fn wait_until_acked(stream: &TcpStream, deadline: Duration) -> bool {
     let started = std::time::Instant::now();
     while started.elapsed() < deadline {
         match tcp_info::read(stream) {
-            Some(info) if info.unacked == 0 && info.notsent_bytes == 0 => return true,
+            Some(info) if info.all_acked => return true,
             Some(_) => std::thread::sleep(Duration::from_millis(1)),
             None => return false,
         }

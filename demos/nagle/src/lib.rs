@@ -36,20 +36,22 @@ pub struct Nagle;
 impl Lesson for Nagle {
     const NAME: &'static str = "nagle";
     const TITLE: &'static str = "Nagle 算法 Nagle's algorithm";
-    const ABOUT: &'static str = "Nagle's algorithm: the 40 ms stall, the one case it glues, and \
-                                 why TCP_NODELAY is no framing fix.";
+    const ABOUT: &'static str = "Nagle's algorithm: the delayed-ACK stall (40 ms on Linux, about \
+                                 200 ms on Windows), the one case it glues, and why TCP_NODELAY is \
+                                 no framing fix.";
     const SERVER: Program = Program {
         name: "nagle-server",
         about: "Answers nagle-client: a 2-byte reply to every request (the stall variants), or \
                 the three warm-ups and then a prompt read of the burst. Give it the same \
                 --variant as the client.",
-        after_help: "Over a real network the round trips are longer, and the 40 ms of delayed \
-                     ACK comes on top.",
+        after_help: "Over a real network the round trips are longer, and the delayed ACK comes \
+                     on top: 40 ms on Linux, about 200 ms on Windows, 100 to 200 ms on macOS.",
     };
     const CLIENT: Program = Program {
         name: "nagle-client",
         about: "Connects to nagle-server and, depending on --variant, times request round trips \
-                (header and body as two writes: ~40 ms each with Nagle on) or sends nine \
+                (header and body as two writes: each waits for the peer's delayed ACK with Nagle on, ~40 ms on \
+                Linux and ~200 ms on Windows) or sends nine \
                 one-byte writes after three warm-ups.",
         after_help: "",
     };

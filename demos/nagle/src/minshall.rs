@@ -96,12 +96,12 @@ pub fn send(end: End) -> Result<(Side, Option<Vec<AfterWrite>>)> {
         conn.send(message)
             .map_err(Error::io(format!("sending write #{}", i + 1)))?;
         // Read at once: the kernel decided to send or hold inside write().
-        let info = tcp_info::read(conn.get_ref());
-        seen = seen.zip(info).map(|(mut seen, info)| {
+        let info = tcp_info::read(conn.get_ref()).and_then(|i| i.unacked.zip(i.notsent_bytes));
+        seen = seen.zip(info).map(|(mut seen, (in_flight, held))| {
             seen.push(AfterWrite {
                 len: message.len(),
-                in_flight: info.unacked,
-                held: info.notsent_bytes,
+                in_flight,
+                held,
             });
             seen
         });

@@ -7,6 +7,7 @@ pub mod redact;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
@@ -58,38 +59,46 @@ impl Process {
     /// Starts `program` with `args` and extra environment variables.
     #[must_use]
     pub fn start_with_env(program: &str, args: &[&str], env: &[(&str, &str)]) -> Process {
-        Process::spawn(program, args, env, None, None)
+        let mut command = Command::new(program);
+        command.env_remove("NO_COLOR").envs(env.iter().copied());
+        Process::spawn(command, args, None)
     }
 
     /// Starts `program` with `args` in the folder `dir` (for a command line
     /// that names files relative to it, as the docs write them).
     #[must_use]
-    pub fn start_in(dir: &std::path::Path, program: &str, args: &[&str]) -> Process {
-        Process::spawn(program, args, &[], None, Some(dir))
+    pub fn start_from(dir: &Path, program: &str, args: &[&str]) -> Process {
+        let mut command = Command::new(program);
+        command.current_dir(dir).env_remove("NO_COLOR");
+        Process::spawn(command, args, None)
+    }
+
+    /// Starts `program` in the folder `dir` with `args` and *only* the
+    /// environment `env`: a program as it runs on a computer that has none
+    /// of this one's tools (no Cargo on the `PATH`, no `CARGO_*`).
+    #[must_use]
+    pub fn start_in(dir: &Path, program: &str, args: &[&str], env: &[(&str, &str)]) -> Process {
+        let mut command = Command::new(program);
+        command
+            .current_dir(dir)
+            .env_clear()
+            .envs(env.iter().copied());
+        Process::spawn(command, args, None)
     }
 
     /// Starts `program` with `args`, with `input` on its stdin (then the
     /// end of it): a person typing at a menu.
     #[must_use]
     pub fn start_with_input(program: &str, args: &[&str], input: &[u8]) -> Process {
-        Process::spawn(program, args, &[], Some(input), None)
+        let mut command = Command::new(program);
+        command.env_remove("NO_COLOR");
+        Process::spawn(command, args, Some(input))
     }
 
-    fn spawn(
-        program: &str,
-        args: &[&str],
-        env: &[(&str, &str)],
-        input: Option<&[u8]>,
-        dir: Option<&std::path::Path>,
-    ) -> Process {
-        let mut command = Command::new(program);
-        if let Some(dir) = dir {
-            command.current_dir(dir);
-        }
+    fn spawn(mut command: Command, args: &[&str], input: Option<&[u8]>) -> Process {
+        let program = command.get_program().to_string_lossy().into_owned();
         let mut child = command
             .args(args)
-            .env_remove("NO_COLOR")
-            .envs(env.iter().copied())
             .stdin(if input.is_some() {
                 Stdio::piped()
             } else {

@@ -18,6 +18,7 @@
 //!   | a transfer rate                        | `377.0 MiB/s`        | `[rate]`              |
 //!   | `TCP_QUICKACK` read back                 | `TCP_QUICKACK on`    | `TCP_QUICKACK [on/off]` |
 //!   | a duration in seconds                  | `in 0.008 s`         | `in [secs] s`         |
+//!   | the client hint of a server on 0.0.0.0 | `--connect 192.168.1.20:9000 (or …)` | `--connect [LAN]:9000` |
 //!
 //!   A buffer size is a kernel default when it is larger than 64 KiB: the
 //!   demos ask for 4096 B at most (Linux applies twice that), while the
@@ -26,7 +27,10 @@
 //!   kernel after use, so reading it back gives `on` or `off` by timing
 //!   (the re-armed run's knobs said either, 34 and 25 times in 59). Other
 //!   times of whole milliseconds (`5 ms apart`) are settings, not
-//!   measurements, and stay.
+//!   measurements, and stay. A server listening
+//!   on every card (`0.0.0.0`, `[::]`) names this computer's own network
+//!   addresses in its start-up line — one, several, or none and how to
+//!   find one — which is the machine's, not the lab's.
 //!
 //! - **Structural rules** ([`story`], [`json`]) cover the runs whose *shape*
 //!   varies by nature — how many `recv`s a prompt reader gets, how a small
@@ -187,6 +191,12 @@ pub fn line(text: &str) -> String {
         LazyLock::new(|| Regex::new(r"\d+(\.\d+)? [KMG]?i?B/s").unwrap());
     static SECS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b(in|after) \d+\.\d+ s\b").unwrap());
+    static LAN_HINT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(listening on (?:0\.0\.0\.0|\[::\]):\d+\b.* --connect )\S+:(\d+)").unwrap()
+    });
+    static LAN_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r" \((?:or |this computer has no network address)[^()]*\)$").unwrap()
+    });
 
     let text = MS.replace_all(text, |c: &Captures| aligned(c, "[time]", " ms"));
     // Times a note quotes from its run: `(43.99 ms)`, `waited 43 ms`.
@@ -214,7 +224,12 @@ pub fn line(text: &str) -> String {
     let text = PORT.replace_all(&text, "127.0.0.1:[port]");
     let text = NAMED_PORT.replace_all(&text, "$1 port [port]");
     let text = RATE.replace_all(&text, "[rate]");
-    SECS.replace_all(&text, "$1 [secs] s").into_owned()
+    let text = SECS.replace_all(&text, "$1 [secs] s");
+    if LAN_HINT.is_match(&text) {
+        let text = LAN_HINT.replace(&text, "${1}[LAN]:$2");
+        return LAN_NOTE.replace(&text, "").into_owned();
+    }
+    text.into_owned()
 }
 
 /// `token` right-aligned in the width of the spaces and the number it
@@ -479,6 +494,24 @@ mod tests {
             line("answered after 0.0 s; after trying for 1.0 s"),
             "answered after [secs] s; after trying for 1.0 s"
         );
+    }
+
+    #[test]
+    fn the_addresses_of_a_server_on_every_card_are_the_machines() {
+        let start = "sticky-server: listening on 0.0.0.0:9000 — now start sticky-client --connect";
+        let redacted = format!("{start} [LAN]:9000 --staged");
+        for hint in [
+            "192.168.1.20:9000 --staged",
+            "10.0.0.5:9000 --staged (or 10.8.0.2:9000: this computer has 2 addresses; use the one \
+             on the other computer's network)",
+            "THIS_COMPUTERS_IP:9000 --staged (this computer has no network address besides \
+             127.0.0.1: connect it to the network, then find the address with ipconfig on Windows)",
+        ] {
+            assert_eq!(line(&format!("{start} {hint}")), redacted);
+        }
+        let local =
+            "listening on 127.0.0.1:9000 — now start sticky-client --connect 127.0.0.1:9000";
+        assert_eq!(line(local), local.replace("9000", "[port]"));
     }
 
     #[test]

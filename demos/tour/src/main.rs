@@ -1,8 +1,8 @@
 //! `cargo demo [NAME]`: runs each demo's two sides in one process, over
 //! loopback, and prints the story — the lesson on a projector.
 
-use clap::Parser;
 use clap::builder::PossibleValuesParser;
+use clap::{CommandFactory, Parser};
 use kit::cli::{self, Common};
 use kit::lesson::Lesson;
 use kit::report::Report;
@@ -11,13 +11,7 @@ use std::process::ExitCode;
 /// The Sticky Packet Lab tour: each demo's sender and receiver run in this
 /// one process over 127.0.0.1, and every send and recv is shown.
 #[derive(Debug, Parser)]
-#[command(
-    name = "cargo demo",
-    version,
-    after_help = "For two terminals or two computers, use \
-the paired binaries instead: e.g. `cargo run -p sticky --bin sticky-server` and \
-`cargo run -p sticky --bin sticky-client`."
-)]
+#[command(name = "cargo demo", version)]
 struct Args {
     /// Which demo to run; `all` (the default) runs every one in lesson order.
     #[arg(default_value = "all", value_parser = PossibleValuesParser::new(names()))]
@@ -80,8 +74,44 @@ fn names() -> Vec<clap::builder::PossibleValue> {
         .collect()
 }
 
+/// The name a person typed to start the tour: `cargo demo` in the
+/// workspace (Cargo starts the binary as `tour`), and the program's own
+/// name in the classroom bundle, where it is `lab` (`lab.exe`) and there
+/// is no Cargo.
+fn invoked_as() -> String {
+    let stem = std::env::args_os()
+        .next()
+        .and_then(|path| {
+            std::path::Path::new(&path)
+                .file_stem()
+                .map(|stem| stem.to_string_lossy().into_owned())
+        })
+        .unwrap_or_default();
+    match stem.as_str() {
+        "" | "tour" => "cargo demo".into(),
+        other => other.into(),
+    }
+}
+
+/// What `--help` says after the options: where the paired programs are,
+/// in the words that fit how the tour was started.
+fn after_help(invoked: &str) -> String {
+    let pair = if invoked == "cargo demo" {
+        "e.g. `cargo run -p sticky --bin sticky-server` and `cargo run -p sticky --bin \
+         sticky-client`"
+    } else {
+        "e.g. sticky-server and sticky-client, beside this program (START-HERE.txt says how)"
+    };
+    format!("For two terminals or two computers, use the paired programs instead: {pair}.")
+}
+
 fn main() -> ExitCode {
-    let args: Args = cli::parse();
+    let invoked = invoked_as();
+    let command = Args::command()
+        .name(invoked.clone())
+        .bin_name(invoked.clone())
+        .after_help(after_help(&invoked));
+    let args: Args = cli::parse_with(command);
     if args.list {
         let names: Vec<&str> = lessons().iter().map(|entry| entry.name).collect();
         cli::print(&(names.join("\n") + "\n"));

@@ -97,12 +97,10 @@ impl Lesson for Udp {
             .local_addr()
             .map_err(Error::io("reading the bound address"))?;
         let pairing = opening.pairing;
+        let clients = kit::cli::address_for_clients(addr);
         kit::cli::status(&format!(
-            "{}: listening on {addr} — now start {} --connect {}{}",
-            pairing.this,
-            pairing.peer,
-            kit::cli::address_for_clients(addr),
-            pairing.flags
+            "{}: listening on {addr} — now start {} --connect {}{}{}",
+            pairing.this, pairing.peer, clients.addr, pairing.flags, clients.note
         ));
         let peer = probe::await_client(&socket)?;
         kit::cli::status(&format!("{}: {peer} is sending", pairing.this));

@@ -123,12 +123,11 @@ fn serve(args: &Args) -> Result<()> {
     } else {
         format!("~{} B ({low}–{high} B)", slicing.average)
     };
+    let clients = cli::address_for_clients(addr);
     cli::status(&format!(
         "{ME}: listening on {addr} and forwarding to {} in pieces of {size}, \
-         {} µs apart — point the client at {}",
-        args.upstream,
-        args.delay_us,
-        cli::address_for_clients(addr)
+         {} µs apart — point the client at {}{}",
+        args.upstream, args.delay_us, clients.addr, clients.note
     ));
     for number in 1.. {
         let (client, peer, _applied) = match listener.accept() {

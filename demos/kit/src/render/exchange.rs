@@ -12,6 +12,7 @@ use crate::origin::Piece;
 use crate::report::{Annotation, Exchange, FrameRecord, RecvRecord, Span, Transport};
 use crate::segments;
 use crate::style::Style;
+use crate::tcp_info;
 use crate::utf8;
 use crate::verdict::count;
 use colored::{Color, ColoredString, Colorize};
@@ -126,9 +127,10 @@ fn sends(out: &mut String, run: &Exchange, style: &Style) {
     }
     let segments = match run.segments_out {
         Some(segments) => format!(
-            "{} left as {} (TCP_INFO tcpi_data_segs_out)",
+            "{} left as {} ({})",
             count(run.sends.len(), "send"),
             count(segments as usize, "data segment"),
+            tcp_info::SOURCE.unwrap_or("the kernel's count"),
         ),
         None if run.transport == Transport::Tcp => format!("({})", segments::UNAVAILABLE),
         None => return,

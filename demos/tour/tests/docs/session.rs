@@ -85,7 +85,7 @@ fn session<'a>(page: &str, all: &[&'a Command]) -> Vec<(&'a Command, Output)> {
             // by a path relative to the workspace, as the docs write it.
             let args: Vec<&str> = only.args.iter().map(String::as_str).collect();
             let path = binaries::binary("lab-check");
-            let finished = Process::start_in(
+            let finished = Process::start_from(
                 &binaries::workspace(),
                 path.to_str().expect("a UTF-8 path"),
                 &args,
@@ -246,9 +246,10 @@ fn as_the_docs_listened(mut output: Output, docs: &str) -> Output {
                     .split_once(' ')
                     .map(|(_, flags)| format!(" {flags}"))
                     .unwrap_or_default();
+                let clients = kit::cli::address_for_clients(addr);
                 format!(
-                    "{program} listening on {addr} — now start {client} --connect {}{flags}",
-                    kit::cli::address_for_clients(addr)
+                    "{program} listening on {addr} — now start {client} --connect {}{flags}{}",
+                    clients.addr, clients.note
                 )
             }
             None => line.to_string(),

@@ -99,11 +99,13 @@ fn serve(args: &Args) -> transfer::Result<()> {
         ));
     }
     let server = Server::bind(args.listen.listen, config)?;
+    let clients = address_for_clients(server.local_addr());
     cli::status(&format!(
         "{ME}: sharing {files} files from {shared}; listening on {} — now start \
-         transfer-client --connect {}",
+         transfer-client --connect {}{}",
         server.local_addr(),
-        address_for_clients(server.local_addr())
+        clients.addr,
+        clients.note
     ));
     server.run()
 }
