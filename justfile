@@ -36,6 +36,26 @@ demo-pitfalls:
 demo-transfer:
     cargo demo transfer
 
+# --- The wire in Wireshark: capture a paired run with tcpdump (needs root or CAP_NET_RAW) ---
+
+# 粘包 on the wire: two data segments, one recv. Writes captures/sticky.pcap.
+capture-sticky:
+    bash scripts/capture.sh sticky
+
+# 半包 on the wire: one segment, several recvs. Writes captures/half.pcap.
+capture-half:
+    bash scripts/capture.sh half
+
+# Nagle's burst on the wire: 1 byte, ~40 ms, then 8. Writes captures/nagle.pcap.
+capture-nagle:
+    bash scripts/capture.sh nagle
+
+# UDP on the wire: one packet per datagram. Writes captures/udp.pcap.
+capture-udp:
+    bash scripts/capture.sh udp
+
+# --- end of the wire recipes ---
+
 # Download 1 GiB over loopback against a raw TCP copy: prints the ratio and the client's peak memory.
 bench-transfer:
     cargo run --release -p transfer --bin transfer-bench

@@ -5,7 +5,7 @@
 pub mod flags;
 pub mod redact;
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -58,15 +58,55 @@ impl Process {
     /// Starts `program` with `args` and extra environment variables.
     #[must_use]
     pub fn start_with_env(program: &str, args: &[&str], env: &[(&str, &str)]) -> Process {
-        let mut child = Command::new(program)
+        Process::spawn(program, args, env, None, None)
+    }
+
+    /// Starts `program` with `args` in the folder `dir` (for a command line
+    /// that names files relative to it, as the docs write them).
+    #[must_use]
+    pub fn start_in(dir: &std::path::Path, program: &str, args: &[&str]) -> Process {
+        Process::spawn(program, args, &[], None, Some(dir))
+    }
+
+    /// Starts `program` with `args`, with `input` on its stdin (then the
+    /// end of it): a person typing at a menu.
+    #[must_use]
+    pub fn start_with_input(program: &str, args: &[&str], input: &[u8]) -> Process {
+        Process::spawn(program, args, &[], Some(input), None)
+    }
+
+    fn spawn(
+        program: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+        input: Option<&[u8]>,
+        dir: Option<&std::path::Path>,
+    ) -> Process {
+        let mut command = Command::new(program);
+        if let Some(dir) = dir {
+            command.current_dir(dir);
+        }
+        let mut child = command
             .args(args)
             .env_remove("NO_COLOR")
             .envs(env.iter().copied())
-            .stdin(Stdio::null())
+            .stdin(if input.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {program}: {e}"));
+        if let (Some(mut stdin), Some(input)) = (child.stdin.take(), input) {
+            let input = input.to_vec();
+            // In a thread: a program that never reads its stdin must not
+            // block the test.
+            thread::spawn(move || {
+                let _ = stdin.write_all(&input);
+            });
+        }
         let mut out = child.stdout.take().expect("piped stdout");
         let err = child.stderr.take().expect("piped stderr");
         let (out_tx, stdout) = mpsc::channel();
@@ -147,6 +187,29 @@ impl Process {
             stderr: stderr.join("\n"),
         }
     }
+}
+
+/// Why `python3` cannot run the Python companions here, if it cannot.
+/// Tests of Python programs print this and skip (python3 is on every Linux
+/// CI machine; a Windows or macOS computer may lack it).
+#[must_use]
+pub fn no_python() -> Option<&'static str> {
+    static CHECK: std::sync::OnceLock<Option<&'static str>> = std::sync::OnceLock::new();
+    *CHECK.get_or_init(|| match Command::new("python3").arg("--version").output() {
+        Ok(out) if out.status.success() => None,
+        _ => Some("python3 is not installed (or does not run) on this computer"),
+    })
+}
+
+/// The path of `python/RELATIVE` in the workspace, as a string for a
+/// command line (`manifest_dir` is the calling crate's `CARGO_MANIFEST_DIR`).
+#[must_use]
+pub fn python_file(manifest_dir: &str, relative: &str) -> String {
+    std::path::Path::new(manifest_dir)
+        .join("../../python")
+        .join(relative)
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// Runs `program` to the end.

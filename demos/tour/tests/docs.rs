@@ -18,7 +18,7 @@
 //! | `<!-- diagram: PATH -->` | a drawing quoted from PATH's doc comments | finding it there |
 //! | `<!-- measured: COMMAND -->` | a measurement that cannot repeat | COMMAND's recipe, and its layout |
 //! | `<!-- session: WHAT -->` | an interactive session, described in words | an ignored test, see below |
-//! | `<!-- file: NAME -->` (on a code block) | the Python script NAME | — (an `output:` may run it) |
+//! | `<!-- file: PATH -->` (on a code block) | lines quoted from the Python file PATH (`python/…`) | finding them there |
 //!
 //! COMMAND is written as a reader types it: `cargo demo ARGS` (the tour),
 //! `cargo run -q -p PKG --bin BIN -- ARGS` or `BIN ARGS` (a workspace
@@ -50,7 +50,8 @@
 //!
 //! Blocks that quote the output of a Python script run `python3` where it
 //! is installed; where it is not, the check says so on stderr and skips
-//! those blocks only.
+//! those blocks only. The scripts are the companions in `python/`, named by
+//! their paths (`docs/python.rs`).
 
 #[path = "docs/annotation.rs"]
 mod annotation;
@@ -171,6 +172,11 @@ fn fixed() {
 }
 
 #[test]
+fn lab_check() {
+    check("lab_check.md");
+}
+
+#[test]
 fn pitfalls() {
     check("pitfalls.md");
 }
@@ -178,6 +184,39 @@ fn pitfalls() {
 #[test]
 fn transfer() {
     check("transfer.md");
+}
+
+/// Every code block annotated `<!-- file: PATH -->` quotes lines of the
+/// Python file PATH, in order and without a gap: the page shows what the
+/// reader will find in the file it links.
+#[test]
+fn quoted_python_is_in_its_file() {
+    let mut failures = Vec::new();
+    for page in markdown::pages() {
+        for block in markdown::blocks(&page) {
+            let Some(Ok(Annotation::File(path))) =
+                block.annotation.as_deref().map(annotation::parse)
+            else {
+                continue;
+            };
+            let Ok(file) = fs::read_to_string(python::path(&path)) else {
+                failures.push(format!("{}: no file {path}", block.place()));
+                continue;
+            };
+            let lines: Vec<&str> = file.lines().map(str::trim_end).collect();
+            let quoted: Vec<&str> = block.body.lines().map(str::trim_end).collect();
+            if !lines
+                .windows(quoted.len().max(1))
+                .any(|w| w == quoted.as_slice())
+            {
+                failures.push(format!(
+                    "{}: the block is not a part of {path} (copy it from the file)",
+                    block.place()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
 /// The doc comment text of a Rust file: `//!` and `///` lines without
@@ -299,8 +338,9 @@ fn transfer_sessions_use_real_commands() {
     }
 }
 
-/// The `cargo demo NAME` a lesson page tells the reader to run.
-fn demo_of(page: &str) -> String {
+/// The `cargo demo NAME` a lesson page tells the reader to run; `None` for
+/// an exercise page, which has no demo of its own (`lab_check.md`).
+fn demo_of(page: &str) -> Option<String> {
     markdown::blocks(page)
         .iter()
         .filter(|b| b.lang == "sh")
@@ -309,12 +349,12 @@ fn demo_of(page: &str) -> String {
             let command = command::parse(line.split('#').next()?).ok()?;
             (command.program == command::Program::Tour).then(|| command.args.first().cloned())?
         })
-        .unwrap_or_else(|| panic!("docs/{page}: no `cargo demo NAME` to run"))
 }
 
 /// Every lesson page is linked from the lesson plan's list of lessons, has
 /// its `cargo demo NAME` in the plan's run list, and appears in the class
-/// plan — in English and in Chinese.
+/// plan — in English and in Chinese. An exercise page (no `cargo demo`) is
+/// linked from the list and the class plan.
 #[test]
 fn every_lesson_is_in_the_lesson_plan() {
     for readme in ["README.md", "zh/README.md"] {
@@ -341,19 +381,20 @@ fn every_lesson_is_in_the_lesson_plan() {
             if ["README.md", "CONTRIBUTING.md"].contains(&name) {
                 continue;
             }
-            let demo = demo_of(&page);
             assert!(
                 list.contains(&format!("]({name})")),
                 "docs/{readme}: the list of lessons does not link {name}"
             );
-            assert!(
-                runs.contains(&format!("cargo demo {demo} ")),
-                "docs/{readme}: the run list has no `cargo demo {demo}`"
-            );
-            assert!(
-                runs.contains(&format!("just demo-{demo}")),
-                "docs/{readme}: the run list does not name `just demo-{demo}`"
-            );
+            if let Some(demo) = demo_of(&page) {
+                assert!(
+                    runs.contains(&format!("cargo demo {demo} ")),
+                    "docs/{readme}: the run list has no `cargo demo {demo}`"
+                );
+                assert!(
+                    runs.contains(&format!("just demo-{demo}")),
+                    "docs/{readme}: the run list does not name `just demo-{demo}`"
+                );
+            }
             assert!(
                 plan.contains(&format!("]({name})")),
                 "docs/{readme}: the class plan does not cover {name}"

@@ -2,11 +2,10 @@
 //! the other side in pieces, and pass the end of the stream on.
 
 use super::closing::{Closing, POLL};
-use super::{Cutter, Direction, Dump, Slicing};
+use super::{Cutter, Direction, Dump, Pacer, Slicing};
 use kit::error::Error;
-use std::io::{self, ErrorKind, Read, Write};
+use std::io::{self, ErrorKind, Read};
 use std::net::{Shutdown, TcpStream};
-use std::thread;
 use std::time::Instant;
 
 /// The bytes read per `recv`: whatever size the sender's chunks have, they
@@ -60,7 +59,7 @@ fn pump(
     let (sender, receiver) = (direction.sender(), direction.receiver());
     let mut cutter = Cutter::new(slicing, direction);
     let mut buffer = vec![0; READ_BUFFER];
-    let mut last_write: Option<Instant> = None;
+    let mut pacer = Pacer::new(slicing.delay);
     let mut active = Instant::now();
     // Reads wake up now and then to see whether the other direction ended
     // long ago; a write to a receiver that has stopped reading gives up
@@ -97,22 +96,15 @@ fn pump(
         }
         let mut at = 0;
         for size in cutter.cut(n) {
-            // The pause is the point of the tool, not synchronisation: it
-            // gives each piece time to reach the receiver and be returned by
-            // a recv of its own. It is kept between any two writes, also
-            // across chunks, and costs nothing when the sender is slower.
-            if let Some(last) = last_write {
-                thread::sleep(slicing.delay.saturating_sub(last.elapsed()));
-            }
+            // One piece, one write, each a pause after the one before (see
+            // `Pacer`), also across chunks.
             let piece = &buffer[at..at + size];
+            pacer
+                .write(&mut to, piece)
+                .map_err(|e| why(receiver, "writing to", e))?;
             if let Some(dump) = dump {
                 dump.write(direction, flow.pieces + 1, flow.bytes, piece);
             }
-            // One piece, one write. TCP_NODELAY is on (see `proxy`), so the
-            // kernel sends it at once as a segment of its own.
-            to.write_all(piece)
-                .map_err(|e| why(receiver, "writing to", e))?;
-            last_write = Some(Instant::now());
             at += size;
             flow.bytes += size as u64;
             flow.pieces += 1;

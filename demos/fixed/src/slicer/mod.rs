@@ -21,6 +21,7 @@
 //! - [`prng`]: the seeded random numbers that make a run repeatable;
 //! - [`mod@pieces`]: where a stream is cut;
 //! - [`forward`]: one direction, read → cut → write, and its half-close;
+//! - [`pace`]: the pause between two pieces;
 //! - [`closing`]: how long one direction may outlive the other;
 //! - [`mod@proxy`]: both directions of one connection;
 //! - [`serve`]: dialling the server for a client, and a slicer in a thread;
@@ -29,6 +30,7 @@
 pub mod closing;
 pub mod dump;
 pub mod forward;
+pub mod pace;
 pub mod pieces;
 pub mod prng;
 pub mod proxy;
@@ -36,6 +38,7 @@ pub mod serve;
 
 pub use dump::Dump;
 pub use forward::Flow;
+pub use pace::Pacer;
 pub use pieces::{Cutter, pieces};
 pub use prng::Prng;
 pub use proxy::{Forwarded, proxy};

@@ -164,8 +164,11 @@ mod tests {
         assert!(bin.args_without_addresses().is_empty());
         assert!(bin.is_server());
 
-        let py = parse("python3 tutorial_client.py 5657").unwrap();
-        assert_eq!(py.program, Program::Python("tutorial_client.py".into()));
+        let py = parse("python3 python/tutorial/header_client.py 5657").unwrap();
+        assert_eq!(
+            py.program,
+            Program::Python("python/tutorial/header_client.py".into())
+        );
         assert!(py.args_without_addresses().is_empty());
     }
 }

@@ -1,17 +1,16 @@
 //! The Python scripts the docs run: where their source comes from, and
 //! whether there is a `python3` to run them.
 //!
-//! A script is, in this order: a code block on the same page annotated
-//! `<!-- file: NAME -->` (so the page runs the very code it shows); a file
-//! in `tests/fixtures/python/` (the tutorial's own programs, which the
-//! pages describe but do not quote whole); or one of [`DERIVED`], a script
-//! a page defines as another with one change.
+//! A script is named as a reader types it, by its path in the workspace:
+//! `python3 python/fixed/frame_client.py` runs that very file (the
+//! companions in `python/`, which the pages link). A code block annotated
+//! `<!-- file: python/… -->` quotes part of such a file, and
+//! `quoted_python_is_in_its_file` (in `docs.rs`) checks that the quote is
+//! really there. The one other kind is one of [`DERIVED`]: a script a page
+//! defines as another with one change.
 //!
-//! Every script gets its port as its last argument. A quoted snippet that
-//! hard-codes the lab's port 9000 is run with that `9000` replaced by the
-//! port on its command line.
+//! Every script gets its port as its last argument.
 
-use super::markdown::{self, Block};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -21,7 +20,12 @@ use std::sync::OnceLock;
 /// (name, made from, text replaced, replacement).
 pub const DERIVED: [(&str, &str, &str, &str); 1] = [
     // docs/fixed.md: "frame_client.py with "!I" changed to "i"".
-    ("frame_client_i.py", "frame_client.py", r#""!I""#, r#""i""#),
+    (
+        "frame_client_i.py",
+        "python/fixed/frame_client.py",
+        r#""!I""#,
+        r#""i""#,
+    ),
 ];
 
 /// Whether `python3` runs here; the reason it does not, if not.
@@ -40,37 +44,36 @@ pub fn missing() -> Option<&'static str> {
     })
 }
 
-/// The source of script `name` for `page`.
+/// The file of script `name`, relative to the workspace (`python/…`).
+pub fn path(name: &str) -> PathBuf {
+    super::binaries::workspace().join(name)
+}
+
+/// The source of script `name`: a file of the workspace, or a derived one.
 pub fn source(page: &str, name: &str) -> String {
-    let annotated = format!("file: {name}");
-    if let Some(block) = markdown::blocks(page)
-        .into_iter()
-        .find(|b: &Block| b.annotation.as_deref() == Some(&annotated))
-    {
-        return block.body;
-    }
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/python")
-        .join(name);
-    if let Ok(text) = fs::read_to_string(&fixture) {
-        return text;
-    }
     if let Some((_, from, old, new)) = DERIVED.iter().find(|(n, ..)| *n == name) {
         let original = source(page, from);
         assert!(original.contains(old), "{from} has no {old} to change");
         return original.replace(old, new);
     }
-    panic!("docs/{page}: no script {name} (annotate its code block `<!-- file: {name} -->`)");
+    fs::read_to_string(path(name)).unwrap_or_else(|e| {
+        panic!("docs/{page}: no script {name} ({e}); name it by its path, e.g. python/fixed/frame_client.py")
+    })
 }
 
-/// Writes script `name` of `page` to a file and returns its path.
+/// The file to run for script `name` of `page`: the workspace's own file,
+/// or a derived script written out for the test.
 pub fn file(page: &str, name: &str) -> PathBuf {
-    let source = source(page, name).replace("9000", "int(__import__('sys').argv[-1])");
+    if !DERIVED.iter().any(|(n, ..)| *n == name) {
+        let path = path(name);
+        assert!(path.is_file(), "docs/{page}: no script {name}");
+        return path;
+    }
     let folder = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("docs-python")
         .join(page.replace('/', "-"));
     fs::create_dir_all(&folder).expect("a folder for the scripts");
     let path = folder.join(name);
-    fs::write(&path, source).expect("write the script");
+    fs::write(&path, source(page, name)).expect("write the script");
     path
 }
