@@ -1,5 +1,8 @@
-//! The docs cannot drift: every ```text block in `docs/*.md` and
-//! `docs/zh/*.md` says what produced it, and this test produces it again.
+//! The docs cannot drift: every ```text block in `docs/*.md`, `docs/zh/*.md`
+//! and the handouts (`docs/handouts/`, `docs/zh/handouts/`) says what
+//! produced it, and this test produces it again. Every command a reader is
+//! told to type names programs and options that exist (`docs/usage.rs`),
+//! and every link leads somewhere.
 //!
 //! # The annotation
 //!
@@ -71,6 +74,8 @@ mod markdown;
 mod python;
 #[path = "docs/session.rs"]
 mod session;
+#[path = "docs/usage.rs"]
+mod usage;
 
 use annotation::Annotation;
 use markdown::Block;
@@ -179,6 +184,15 @@ fn lab_check() {
 #[test]
 fn pitfalls() {
     check("pitfalls.md");
+}
+
+#[test]
+fn handouts() {
+    for page in markdown::pages() {
+        if page.starts_with("handouts/") {
+            check(&page);
+        }
+    }
 }
 
 #[test]
@@ -401,4 +415,176 @@ fn every_lesson_is_in_the_lesson_plan() {
             );
         }
     }
+}
+
+/// The questions of a lesson page or a handout: what follows its
+/// `## Questions` (`## 问题`, `## 思考题`) heading, up to the next section.
+fn questions(page: &str) -> String {
+    let text = markdown::read(page);
+    let start = ["\n## Questions\n", "\n## 问题\n", "\n## 思考题\n"]
+        .iter()
+        .find_map(|h| text.find(h).map(|at| at + h.len()))
+        .unwrap_or_else(|| panic!("docs/{page}: no questions"));
+    let rest = &text[start..];
+    rest[..rest.find("\n## ").unwrap_or(rest.len())]
+        .trim()
+        .to_string()
+}
+
+/// Columns a line takes on paper: a CJK character takes two.
+fn columns(line: &str) -> usize {
+    line.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+/// Whether `c` is a wide (CJK) character.
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+}
+
+/// Every lesson with a demo has a handout in English and in Chinese, listed
+/// in the handouts' index, linked from the course plan: one printed page
+/// with the lesson's `cargo demo NAME`, a link back to the lesson page, and
+/// the lesson page's questions word for word — and no answers. No handout
+/// is left without its lesson.
+#[test]
+fn every_lesson_has_a_one_page_handout() {
+    let pages = markdown::pages();
+    let mut failures = Vec::new();
+    for prefix in ["", "zh/"] {
+        let index = markdown::read(&format!("{prefix}handouts/README.md"));
+        if !markdown::read(&format!("{prefix}README.md")).contains("](handouts/README.md)") {
+            failures.push(format!(
+                "docs/{prefix}README.md does not link handouts/README.md"
+            ));
+        }
+        for page in &pages {
+            let Some(name) = page.strip_prefix(prefix).filter(|p| !p.contains('/')) else {
+                continue;
+            };
+            if ["README.md", "CONTRIBUTING.md"].contains(&name) {
+                continue;
+            }
+            // An exercise page (no demo of its own) has no handout.
+            let Some(demo) = demo_of(page) else {
+                continue;
+            };
+            let handout = format!("{prefix}handouts/{name}");
+            if !pages.contains(&handout) {
+                failures.push(format!("no docs/{handout} for docs/{page}"));
+                continue;
+            }
+            let text = markdown::read(&handout);
+            if !index.contains(&format!("]({name})")) {
+                failures.push(format!(
+                    "docs/{prefix}handouts/README.md does not list {name}"
+                ));
+            }
+            if demo_of(&handout).as_deref() != Some(demo.as_str()) {
+                failures.push(format!("docs/{handout}: no `cargo demo {demo}`"));
+            }
+            if !text.contains(&format!("](../{name})")) {
+                failures.push(format!("docs/{handout}: no link to its lesson page"));
+            }
+            if questions(&handout) != questions(page) {
+                failures.push(format!(
+                    "docs/{handout}: the questions differ from docs/{page}'s"
+                ));
+            }
+            if text.contains("\n## Answers") || text.contains("\n## 答案") {
+                failures.push(format!("docs/{handout}: a handout has no answers"));
+            }
+            // One printed page: about 60 lines, and no command line too long
+            // for the paper.
+            let lines = text.lines().count();
+            if lines > 64 {
+                failures.push(format!("docs/{handout}: {lines} lines, more than a page"));
+            }
+            for block in markdown::blocks(&handout) {
+                for line in block.body.lines().filter(|l| columns(l) > 100) {
+                    failures.push(format!(
+                        "{}: a line too wide to print: {line}",
+                        block.place()
+                    ));
+                }
+            }
+        }
+        for page in &pages {
+            let Some(name) = page.strip_prefix(&format!("{prefix}handouts/")) else {
+                continue;
+            };
+            if name != "README.md" && !pages.contains(&format!("{prefix}{name}")) {
+                failures.push(format!("docs/{page}: no lesson page docs/{prefix}{name}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// Every command the docs tell a reader to type — each line of a shell
+/// block, and each inline code span that starts a program of the workspace
+/// — names a demo, a binary and options that exist (`docs/usage.rs`).
+#[test]
+fn every_command_a_reader_types_exists() {
+    let mut failures = Vec::new();
+    // The page on adding a lesson names a lesson that does not exist.
+    for page in markdown::pages()
+        .into_iter()
+        .filter(|p| p != "CONTRIBUTING.md")
+    {
+        let mut commands: Vec<(usize, String)> = markdown::blocks(&page)
+            .iter()
+            .filter(|b| b.lang == "sh")
+            .flat_map(|b| {
+                b.body
+                    .lines()
+                    .enumerate()
+                    .map(|(i, l)| (b.line + 1 + i, l.to_string()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        commands.extend(markdown::code_spans(&page));
+        for (line, text) in commands {
+            if let Err(why) = usage::check(&text) {
+                failures.push(format!("docs/{page}:{line}: `{text}`: {why}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// Every relative link of every page leads to a file that exists, and an
+/// anchor (`page.md#heading`) to a heading of that page.
+#[test]
+fn every_link_leads_somewhere() {
+    let docs = markdown::docs_dir();
+    let mut failures = Vec::new();
+    for page in markdown::pages() {
+        let here = docs.join(&page);
+        let folder = here.parent().expect("a page is in a folder");
+        for (line, target) in markdown::links(&page) {
+            let (path, anchor) = match target.split_once('#') {
+                Some((path, anchor)) => (path, Some(anchor)),
+                None => (target.as_str(), None),
+            };
+            let file = if path.is_empty() {
+                here.clone()
+            } else {
+                folder.join(path)
+            };
+            if !file.exists() {
+                failures.push(format!("docs/{page}:{line}: {target}: no such file"));
+                continue;
+            }
+            let Some(anchor) = anchor else {
+                continue;
+            };
+            let text = fs::read_to_string(&file).unwrap_or_default();
+            if !markdown::anchors(&text).iter().any(|a| a == anchor) {
+                failures.push(format!(
+                    "docs/{page}:{line}: {target}: no heading with that anchor"
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }

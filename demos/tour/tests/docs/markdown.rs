@@ -31,10 +31,13 @@ pub fn docs_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs")
 }
 
-/// Every page: `docs/*.md`, then `docs/zh/*.md`, each sorted by name.
+/// Every page: `docs/*.md` and the handouts `docs/handouts/*.md`, then
+/// the same in Chinese, `docs/zh/*.md` and `docs/zh/handouts/*.md`; each
+/// folder sorted by name.
 pub fn pages() -> Vec<String> {
     let mut pages = Vec::new();
-    for (folder, prefix) in [(docs_dir(), ""), (docs_dir().join("zh"), "zh/")] {
+    for prefix in ["", "handouts/", "zh/", "zh/handouts/"] {
+        let folder = docs_dir().join(prefix);
         let mut names: Vec<String> = fs::read_dir(&folder)
             .unwrap_or_else(|e| panic!("{}: {e}", folder.display()))
             .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
@@ -84,4 +87,115 @@ pub fn blocks(page: &str) -> Vec<Block> {
         i = close + 1;
     }
     blocks
+}
+
+/// The lines of `text` outside fenced code blocks, each with its 1-based
+/// line number.
+fn prose(text: &str) -> Vec<(usize, &str)> {
+    let mut inside = false;
+    let mut lines = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim_start().starts_with("```") {
+            inside = !inside;
+        } else if !inside {
+            lines.push((i + 1, line));
+        }
+    }
+    lines
+}
+
+/// `line` without its inline code spans (`` `…` ``), so that a link written
+/// as code is not taken for a link.
+fn without_code(line: &str) -> String {
+    line.split('`').step_by(2).collect::<Vec<_>>().join(" ")
+}
+
+/// The text GitHub shows for a heading's Markdown: links become their
+/// text, and code marks go.
+fn rendered(markdown: &str) -> String {
+    let mut out = String::new();
+    let mut rest = markdown;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find("](").map(|c| open + c) else {
+            break;
+        };
+        let Some(end) = rest[close..].find(')').map(|e| close + e) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(&rest[open + 1..close]);
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out.replace('`', "")
+}
+
+/// The anchor GitHub gives a heading: its text in lower case, letters,
+/// digits, `-` and `_` kept, spaces made `-`, everything else dropped.
+pub fn anchor(heading: &str) -> String {
+    rendered(heading)
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The anchors of every heading in `text`, a repeated one numbered as
+/// GitHub numbers it (`name`, `name-1`, …).
+pub fn anchors(text: &str) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut anchors = Vec::new();
+    for (_, line) in prose(text) {
+        let Some(heading) = line.strip_prefix('#') else {
+            continue;
+        };
+        let heading = heading.trim_start_matches('#');
+        if !heading.starts_with(' ') {
+            continue;
+        }
+        let base = anchor(heading.trim());
+        let n = seen.iter().filter(|a| **a == base).count();
+        seen.push(base.clone());
+        anchors.push(if n == 0 { base } else { format!("{base}-{n}") });
+    }
+    anchors
+}
+
+/// The targets of the relative links of `page` (`[text](target)` outside
+/// code), each with its line: no `http…` or `mailto:` links.
+pub fn links(page: &str) -> Vec<(usize, String)> {
+    let text = read(page);
+    let mut links = Vec::new();
+    for (number, line) in prose(&text) {
+        let line = without_code(line);
+        let mut rest = line.as_str();
+        while let Some(at) = rest.find("](") {
+            let after = &rest[at + 2..];
+            let Some(end) = after.find(')') else {
+                break;
+            };
+            let target = &after[..end];
+            if !target.starts_with("http") && !target.starts_with("mailto:") {
+                links.push((number, target.to_string()));
+            }
+            rest = &after[end..];
+        }
+    }
+    links
+}
+
+/// The inline code spans of `page`'s prose, each with its line.
+pub fn code_spans(page: &str) -> Vec<(usize, String)> {
+    let text = read(page);
+    let mut spans = Vec::new();
+    for (number, line) in prose(&text) {
+        for span in line.split('`').skip(1).step_by(2) {
+            spans.push((number, span.to_string()));
+        }
+    }
+    spans
 }
