@@ -277,7 +277,10 @@ fn nagle_leaves_out_the_linux_only_variants_and_says_why() {
     );
     // The stall is explained from the median this run measured: Wine runs
     // on Linux's TCP stack, so it is Linux's ~44 ms here, not Windows' 200.
-    assert!(notes.contains("ms a round trip in the slowest row"), "{notes}");
+    assert!(
+        notes.contains("ms a round trip in the slowest row"),
+        "{notes}"
+    );
     // The late reader: ten sends, one recv, whatever TCP_NODELAY says.
     let late = &nagle["runs"][3];
     assert_eq!(

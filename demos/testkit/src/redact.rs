@@ -17,7 +17,7 @@
 //!   | a port named in a hint                 | `UDP port 9000`      | `UDP port [port]`     |
 //!   | a transfer rate                        | `377.0 MiB/s`        | `[rate]`              |
 //!   | `TCP_QUICKACK` read back                 | `TCP_QUICKACK on`    | `TCP_QUICKACK [on/off]` |
-//!   | a duration in seconds                  | `in 0.008 s`         | `in [secs] s`         |
+//!   | a duration in seconds                  | `in 0.008 s`, `for 1.0 s` | `in [secs] s`    |
 //!   | the client hint of a server on 0.0.0.0 | `--connect 192.168.1.20:9000 (or …)` | `--connect [LAN]:9000` |
 //!
 //!   A buffer size is a kernel default when it is larger than 64 KiB: the
@@ -190,7 +190,7 @@ pub fn line(text: &str) -> String {
     static RATE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\d+(\.\d+)? [KMG]?i?B/s").unwrap());
     static SECS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(in|after) \d+\.\d+ s\b").unwrap());
+        LazyLock::new(|| Regex::new(r"\b(in|after|for) \d+\.\d+ s\b").unwrap());
     static LAN_HINT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(listening on (?:0\.0\.0\.0|\[::\]):\d+\b.* --connect )\S+:(\d+)").unwrap()
     });
@@ -492,7 +492,7 @@ mod tests {
         );
         assert_eq!(
             line("answered after 0.0 s; after trying for 1.0 s"),
-            "answered after [secs] s; after trying for 1.0 s"
+            "answered after [secs] s; after trying for [secs] s"
         );
     }
 
