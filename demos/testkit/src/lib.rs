@@ -49,7 +49,9 @@ impl Finished {
 }
 
 impl Process {
-    /// Starts `program` with `args`, no stdin, and `NO_COLOR` unset.
+    /// Starts `program` with `args`, no stdin, and `NO_COLOR` and `COLUMNS`
+    /// unset (a test's output must not depend on the terminal it was
+    /// started from).
     #[must_use]
     pub fn start(program: &str, args: &[&str]) -> Process {
         Process::start_with_env(program, args, &[])
@@ -61,6 +63,7 @@ impl Process {
         let mut child = Command::new(program)
             .args(args)
             .env_remove("NO_COLOR")
+            .env_remove("COLUMNS")
             .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())

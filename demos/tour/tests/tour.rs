@@ -96,6 +96,31 @@ fn colour_follows_the_flag_the_terminal_and_no_color() {
     assert!(!refused.stdout.contains('\x1b'));
 }
 
+/// The widest line of `text`, in terminal columns.
+fn widest(text: &str) -> usize {
+    text.lines()
+        .map(kit::render::text::width)
+        .max()
+        .unwrap_or(0)
+}
+
+#[test]
+fn columns_sets_the_width_of_the_story() {
+    let story = |columns: Option<&str>| {
+        let env: Vec<(&str, &str)> = columns.map(|c| ("COLUMNS", c)).into_iter().collect();
+        let run = Process::start_with_env(TOUR, &["udp", "--color", "never"], &env).finish();
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        run.stdout
+    };
+    let default = story(None);
+    assert!(widest(&default) > 80, "the default is wider than 80");
+    assert!(widest(&default) <= 96, "and never wider than 96");
+    let narrow = story(Some("80"));
+    assert!(widest(&narrow) <= 80, "COLUMNS=80:\n{narrow}");
+    // A COLUMNS that is no number is not obeyed: the default width.
+    assert!(widest(&story(Some("eighty"))) > 80);
+}
+
 #[test]
 fn an_unknown_demo_is_a_usage_error() {
     testkit::assert_one_line_error(&testkit::run(TOUR, &["nosuch"]), 2, "nosuch");
