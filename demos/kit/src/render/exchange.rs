@@ -5,6 +5,7 @@
 //! everywhere, so a glued chunk shows its two colours side by side.
 
 use super::banner::{self, Heading};
+use super::dump;
 use super::text::{
     Elided, Flow, SHOW_AT_MOST, Slot, fit, fit_len, hang_lines, line, visible, width, wrap,
 };
@@ -18,8 +19,6 @@ use crate::utf8;
 use crate::verdict::count;
 use colored::{Color, ColoredString, Colorize};
 
-/// Hex dump lines (16 bytes each) shown for one chunk.
-const DUMP_LINES: usize = 4;
 /// Terminal columns of text shown for one chunk.
 pub(super) const TEXT_COLUMNS: usize = 48;
 
@@ -245,23 +244,17 @@ fn chunk(out: &mut String, recv: &RecvRecord, place: &Place<'_>, w: &Widths, sty
         let red = style.paint(&truncated, colored::Colorize::red);
         hang_lines(out, &format!("       {red}"), style.width, 9);
     }
-    let rows = hex::rows(&recv.bytes);
-    for (i, row) in rows.iter().take(DUMP_LINES).enumerate() {
-        line(
-            out,
-            &format!("       {}", mark_headers(row, i, &recv.headers, style)),
-        );
-    }
-    if rows.len() > DUMP_LINES {
-        let more = recv.len - DUMP_LINES * hex::ROW;
-        line(out, &style.dimmed(&format!("       … {more} more bytes")));
-    }
+    dump::dump(out, recv, style);
     let Some(annotation) = &recv.annotation else {
         text(out, recv, place, style);
         return;
     };
     // A read chunk: the header bytes, then what the reader made of it.
-    let headers: Vec<String> = recv.headers.iter().map(|h| header_span(recv, h)).collect();
+    let headers: Vec<String> = recv
+        .headers
+        .iter()
+        .map(|h| header_span(recv, h, style))
+        .collect();
     if !headers.is_empty() {
         labelled(out, "length headers: ", &headers.join(" · "), style, |t| t);
     }
@@ -298,52 +291,26 @@ fn labelled(
     }
 }
 
-/// One hex dump row with the bytes of frame headers highlighted. Row
-/// `row_index` covers chunk bytes `16 * row_index ..`.
-fn mark_headers(row: &str, row_index: usize, headers: &[Span], style: &Style) -> String {
-    if !style.colour {
-        return row.to_string();
-    }
-    let first = row_index * hex::ROW;
-    let marked: Vec<usize> = (0..hex::ROW)
-        .filter(|i| {
-            headers
-                .iter()
-                .any(|h| (h.start..h.end).contains(&(first + i)))
-        })
-        .flat_map(|i| [hex::column_of(i), hex::column_of(i) + 1])
-        .collect();
-    let mut out = String::new();
-    for (column, c) in row.chars().enumerate() {
-        let text = c.to_string();
-        if marked.contains(&column) {
-            out.push_str(&style.paint(&text, |t| t.yellow().bold()));
-        } else {
-            out.push_str(&style.dimmed(&text));
-        }
-    }
-    out
-}
-
 /// `[0..4] 00000018 = 24 B`, or a header cut by the chunk's edge.
-fn header_span(recv: &RecvRecord, span: &Span) -> String {
+fn header_span(recv: &RecvRecord, span: &Span, style: &Style) -> String {
     let bytes = &recv.bytes[span.start..span.end];
-    // The hex as one word, as the dump groups it, and no-break spaces
-    // inside the span, so that wrapping never splits a header.
+    // The hex as one word, as the dump groups it — and drawn as the dump
+    // draws it, in reverse video — with no-break spaces inside the span,
+    // so that wrapping never splits a header.
+    let word = match dump::send_of(recv, span.start) {
+        Some(send) => style.paint(&hex::lowercase(bytes), |t| {
+            t.color(colour_of(send)).reversed()
+        }),
+        None => hex::lowercase(bytes),
+    };
     let span_text = match <[u8; 4]>::try_from(bytes) {
         Ok(header) => format!(
-            "[{}..{}] {} = {} B",
+            "[{}..{}] {word} = {} B",
             span.start,
             span.end,
-            hex::lowercase(bytes),
             u32::from_be_bytes(header)
         ),
-        Err(_) => format!(
-            "[{}..{}] {} (part of a header)",
-            span.start,
-            span.end,
-            hex::lowercase(bytes)
-        ),
+        Err(_) => format!("[{}..{}] {word} (part of a header)", span.start, span.end),
     };
     span_text.replace(' ', "\u{a0}")
 }
@@ -524,8 +491,12 @@ fn quoted(send: usize, bytes: &[u8], room: usize, style: &Style) -> String {
 
 /// `text` (control characters made visible) in the colour of send `send`.
 pub(super) fn paint(send: usize, text: &str, style: &Style) -> String {
-    let colour = PALETTE[send.saturating_sub(1) % PALETTE.len()];
-    style.paint(&visible(text), |t| t.color(colour))
+    style.paint(&visible(text), |t| t.color(colour_of(send)))
+}
+
+/// The colour of send `send` (1-based), wherever its bytes are drawn.
+pub(super) fn colour_of(send: usize) -> Color {
+    PALETTE[send.saturating_sub(1) % PALETTE.len()]
 }
 
 fn at(t_us: u64, style: &Style) -> String {

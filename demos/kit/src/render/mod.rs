@@ -10,6 +10,7 @@
 mod banner;
 mod columns;
 mod comparison;
+mod dump;
 mod exchange;
 pub mod text;
 mod timing;

@@ -57,7 +57,7 @@ pub fn transfer(out: &mut String, heading: &Heading<'_>, run: &Transfer, style: 
         );
         // The checksum and its verdict go under the size when the line is
         // full.
-        let mut flow = Flow::new(head.trim_end(), style.width, 9);
+        let mut flow = Flow::new(head.trim_end(), style.width, width(&head) + 2);
         let summary = units::summary(download.size, Duration::from_secs_f64(download.seconds));
         flow.push(
             &" ".repeat(width(&head) - width(head.trim_end()) + 2),
