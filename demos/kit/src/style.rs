@@ -7,9 +7,12 @@
 //!
 //! The width is `COLUMNS` when it is set to a number, else the terminal's
 //! when stdout is one, else [`WIDEST`] — so a file or a pipe gets the same
-//! story on every computer. It is kept between [`NARROWEST`] and
-//! [`WIDEST`]: a wider terminal gets the widest story, since longer lines
-//! are harder to read, not easier.
+//! story on every computer. One pipe is read on the terminal all the same:
+//! `--color always | less -R`, colour asked for by name, for a pager to
+//! show; there the terminal that stderr still writes to gives the width.
+//! The width is kept between [`NARROWEST`] and [`WIDEST`]: a wider
+//! terminal gets the widest story, since longer lines are harder to read,
+//! not easier.
 //!
 //! The decision is a [`Style`] value handed to every renderer: nothing
 //! below `main` flips a process-wide switch.
@@ -41,7 +44,8 @@ impl ColorChoice {
     }
 
     /// The style for this process's stdout: colour as decided, and the
-    /// width of [`columns`]. For `main` only: when colour is on it also
+    /// width of [`columns`] — the terminal's being stdout's, or stderr's
+    /// when colour is forced into a pipe (a pager's). For `main` only: when colour is on it also
     /// tells the `colored` crate, which would otherwise make its own guess
     /// from the environment, to paint.
     #[must_use]
@@ -52,7 +56,14 @@ impl ColorChoice {
         if colour {
             colored::control::set_override(true);
         }
-        let terminal = terminal_size::terminal_size_of(stdout).map(|(w, _)| usize::from(w.0));
+        let terminal = if stdout.is_terminal() {
+            terminal_size::terminal_size_of(stdout)
+        } else if self == ColorChoice::Always {
+            terminal_size::terminal_size_of(std::io::stderr())
+        } else {
+            None
+        };
+        let terminal = terminal.map(|(w, _)| usize::from(w.0));
         let width = columns(std::env::var("COLUMNS").ok().as_deref(), terminal);
         Style { colour, width }
     }

@@ -21,8 +21,8 @@ use step::{Choice, Steps};
     bin_name = "cargo demo",
     display_name = cli::LAB,
     version,
-    after_help = "The story is as wide as the terminal (at most 96 columns), or as COLUMNS says: \
-`COLUMNS=80 cargo demo | less -R`.\n\n\
+    after_help = "The story is as wide as the terminal (at most 96 columns), or as COLUMNS says; \
+into a pager, `cargo demo --color always | less -R` follows the terminal too.\n\n\
 For two terminals or two computers, use \
 the paired binaries instead: e.g. `cargo run -p sticky --bin sticky-server` and \
 `cargo run -p sticky --bin sticky-client`."
