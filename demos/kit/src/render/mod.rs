@@ -3,9 +3,11 @@
 //! Each section is drawn by the module of its kind — [`exchange`],
 //! [`columns`] (TCP beside UDP), [`timing`], [`comparison`],
 //! [`transfer`](self::transfer) — under the same [`banner`] and over the
-//! same [`verdict`] foot. Nothing here guesses a layout: the run's kind
-//! says which drawing it gets. Colour comes from the [`Style`] handed in;
-//! with it off this is plain text.
+//! same [`verdict`] foot; an exchange draws each recv's bytes with
+//! [`dump`]. Nothing here guesses a layout: the run's kind says which
+//! drawing it gets. Colour and width come from the [`Style`] handed in:
+//! with colour off this is plain text, and no line is wider than the width
+//! (but a hex row, which takes 69 columns).
 
 mod banner;
 mod columns;
