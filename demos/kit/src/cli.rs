@@ -16,6 +16,11 @@ use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 use std::process::ExitCode;
 use std::time::Duration;
 
+/// The lab's name, as `--version` gives it (`Sticky Packet Lab
+/// (粘包实验室) 0.1.0`, or `sticky-server · Sticky Packet Lab (粘包实验室)
+/// 0.1.0` for one of its programs).
+pub const LAB: &str = "Sticky Packet Lab (粘包实验室)";
+
 /// Options of every binary in the lab.
 #[derive(Debug, Clone, Args)]
 pub struct Common {
@@ -31,7 +36,7 @@ pub struct Common {
 }
 
 /// Parses the command line. A mistake gets one line on stderr and exit
-/// code 2; `--help` and `--version` print as usual.
+/// code 2; `--help` prints as usual, and `--version` with the lab's name.
 #[must_use]
 pub fn parse<T: Parser>() -> T {
     parse_with(T::command())
@@ -41,6 +46,23 @@ pub fn parse<T: Parser>() -> T {
 /// or re-worded by a generic driver), the same way as [`parse`].
 #[must_use]
 pub fn parse_with<T: FromArgMatches>(command: Command) -> T {
+    // `--version` names the program, as it was started, and the lab it
+    // belongs to — unless the command names itself (the tour is the lab).
+    let command = if command.get_display_name().is_some() {
+        command
+    } else {
+        let program = std::env::args_os()
+            .next()
+            .and_then(|path| {
+                let stem = std::path::Path::new(&path)
+                    .file_stem()?
+                    .to_str()?
+                    .to_string();
+                Some(stem)
+            })
+            .unwrap_or_else(|| command.get_name().to_string());
+        command.display_name(format!("{program} · {LAB}"))
+    };
     let parsed = command
         .try_get_matches()
         .and_then(|matches| T::from_arg_matches(&matches));

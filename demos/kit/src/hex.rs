@@ -92,6 +92,14 @@ pub fn column_of(i: usize) -> usize {
     1 + 2 * i + i / 4
 }
 
+/// Where byte `i` of a row (0 to 15) shows as a character in a [`rows`]
+/// line: after the hex of a full row (`|`, 32 digits, 3 blanks), its
+/// closing `|` and one blank — from column 38 on, whatever the row's length.
+#[must_use]
+pub fn text_column_of(i: usize) -> usize {
+    1 + 2 * ROW + (ROW / 4 - 1) + 2 + i
+}
+
 const DIGITS: [char; 16] = [
     '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f',
 ];
@@ -117,6 +125,9 @@ mod tests {
             ]
         );
         assert_eq!(&rows[0][column_of(4)..column_of(4) + 2], "9b");
+        let ascii = super::rows("ab下".as_bytes());
+        assert_eq!(&ascii[0][text_column_of(0)..text_column_of(2)], "ab");
+        assert_eq!(&ascii[0][text_column_of(4)..=text_column_of(4)], ".");
     }
 
     /// `row` draws exactly what the hexdump crate draws, for every length

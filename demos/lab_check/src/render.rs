@@ -4,7 +4,7 @@
 use crate::outcome::{CaseResult, Divergence, Grade};
 use crate::pitfall::Pitfall;
 use colored::Colorize;
-use kit::render::text::{WIDTH, line, wrap};
+use kit::render::text::{line, wrap};
 use kit::style::Style;
 
 /// What lab-check does in a case, for the head of the report.
@@ -38,7 +38,7 @@ pub fn grade(grade: &Grade, style: &Style) -> String {
         )),
     );
     let deadline = format!(" At most {} s a case.", grade.timeout_s);
-    for part in wrap(&format!("{}{deadline}", how(grade.role)), WIDTH) {
+    for part in wrap(&format!("{}{deadline}", how(grade.role)), style.width) {
         line(&mut out, &style.dimmed(&part));
     }
     line(&mut out, "");
@@ -98,7 +98,7 @@ fn one(out: &mut String, case: &CaseResult, name_width: usize, style: &Style) {
     let indent = "      ";
     let say = |out: &mut String, label: &str, text: &str| {
         let head = format!("{indent}{label}");
-        for (i, part) in wrap(text, WIDTH - head.len()).iter().enumerate() {
+        for (i, part) in wrap(text, style.width - head.len()).iter().enumerate() {
             let lead = if i == 0 {
                 style.bold(&head)
             } else {

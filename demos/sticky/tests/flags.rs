@@ -102,3 +102,17 @@ fn every_documented_flag_ends_with_the_promised_exit_code() {
         ],
     );
 }
+
+#[test]
+fn version_names_the_program_and_the_lab() {
+    for (program, name) in [(SERVER, "sticky-server"), (CLIENT, "sticky-client")] {
+        let version = testkit::run(program, &["-V"]);
+        assert_eq!(
+            version.stdout,
+            format!(
+                "{name} · Sticky Packet Lab (粘包实验室) {}\n",
+                env!("CARGO_PKG_VERSION")
+            )
+        );
+    }
+}

@@ -50,7 +50,9 @@ impl Finished {
 }
 
 impl Process {
-    /// Starts `program` with `args`, no stdin, and `NO_COLOR` unset.
+    /// Starts `program` with `args`, no stdin, and `NO_COLOR` and `COLUMNS`
+    /// unset (a test's output must not depend on the terminal it was
+    /// started from).
     #[must_use]
     pub fn start(program: &str, args: &[&str]) -> Process {
         Process::start_with_env(program, args, &[])
@@ -60,7 +62,10 @@ impl Process {
     #[must_use]
     pub fn start_with_env(program: &str, args: &[&str], env: &[(&str, &str)]) -> Process {
         let mut command = Command::new(program);
-        command.env_remove("NO_COLOR").envs(env.iter().copied());
+        command
+            .env_remove("NO_COLOR")
+            .env_remove("COLUMNS")
+            .envs(env.iter().copied());
         Process::spawn(command, args, None)
     }
 
@@ -69,7 +74,10 @@ impl Process {
     #[must_use]
     pub fn start_from(dir: &Path, program: &str, args: &[&str]) -> Process {
         let mut command = Command::new(program);
-        command.current_dir(dir).env_remove("NO_COLOR");
+        command
+            .current_dir(dir)
+            .env_remove("NO_COLOR")
+            .env_remove("COLUMNS");
         Process::spawn(command, args, None)
     }
 
@@ -91,7 +99,7 @@ impl Process {
     #[must_use]
     pub fn start_with_input(program: &str, args: &[&str], input: &[u8]) -> Process {
         let mut command = Command::new(program);
-        command.env_remove("NO_COLOR");
+        command.env_remove("NO_COLOR").env_remove("COLUMNS");
         Process::spawn(command, args, Some(input))
     }
 

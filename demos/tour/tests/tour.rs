@@ -1,6 +1,6 @@
 //! `cargo demo`: the whole tour in one process, as a story or as JSON.
 
-use testkit::Process;
+use testkit::{Process, redact};
 
 const TOUR: &str = env!("CARGO_BIN_EXE_tour");
 
@@ -94,6 +94,117 @@ fn colour_follows_the_flag_the_terminal_and_no_color() {
     let refused =
         Process::start_with_env(TOUR, &["half", "--color", "auto"], &[("NO_COLOR", "1")]).finish();
     assert!(!refused.stdout.contains('\x1b'));
+}
+
+/// The sections of a story, each from its banner on.
+fn sections(story: &str) -> Vec<String> {
+    let mut sections: Vec<String> = Vec::new();
+    for line in story.lines() {
+        if line.starts_with("━━ ") || sections.is_empty() {
+            sections.push(String::new());
+        }
+        let section = sections.last_mut().expect("one at least");
+        section.push_str(line);
+        section.push('\n');
+    }
+    sections
+}
+
+#[test]
+fn run_n_shows_only_that_run_numbered_as_in_the_whole_demo() {
+    let one = testkit::run(TOUR, &["sticky", "--run", "2", "--color", "never"]);
+    assert_eq!(one.code, Some(0), "{}", one.stderr);
+    let whole = testkit::run(TOUR, &["sticky", "--color", "never"]);
+    let banners: Vec<&str> = one
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("━━ "))
+        .collect();
+    assert_eq!(banners.len(), 1, "{}", one.stdout);
+    assert!(banners[0].contains("· run 2 of 3 "), "{}", banners[0]);
+    // The very section the whole demo shows as its run 2 (times redacted).
+    let second = sections(&whole.stdout)[1].trim_end().to_string() + "\n";
+    assert_eq!(redact::story(&one.stdout), redact::story(&second));
+
+    // The JSON holds that run alone.
+    let json = testkit::run(TOUR, &["pitfalls", "--run", "5", "--json"]).json();
+    let all = testkit::run(TOUR, &["pitfalls", "--json"]).json();
+    let runs = json["runs"].as_array().unwrap();
+    assert_eq!(runs.len(), 1, "{json}");
+    assert_eq!(runs[0]["label"], all["runs"][4]["label"]);
+    let story = testkit::run(TOUR, &["pitfalls", "--run", "5", "--color", "never"]);
+    assert!(
+        story
+            .stdout
+            .starts_with("━━ 陷阱 pitfalls of a naive fix · run 5 of 16 ━")
+    );
+}
+
+#[test]
+fn run_n_needs_one_demo_and_a_run_it_has() {
+    let all = testkit::run(TOUR, &["--run", "2"]);
+    testkit::assert_one_line_error(&all, 2, "--run needs a demo's name");
+    let past = testkit::run(TOUR, &["sticky", "--run", "4"]);
+    testkit::assert_one_line_error(&past, 2, "sticky has 3 runs, so there is no run 4");
+    assert!(past.stdout.is_empty(), "{}", past.stdout);
+    let zero = testkit::run(TOUR, &["sticky", "--run", "0"]);
+    testkit::assert_one_line_error(&zero, 2, "numbered from 1");
+}
+
+#[test]
+fn step_never_waits_when_the_output_is_no_terminal() {
+    // stdout is a pipe here (and stdin empty): the story comes out whole,
+    // with no prompt, as without --step.
+    let stepped = testkit::run(TOUR, &["sticky", "--step", "--color", "never"]);
+    assert_eq!(stepped.code, Some(0), "{}", stepped.stderr);
+    assert!(!stepped.stdout.contains("Enter"), "{}", stepped.stdout);
+    let plain = testkit::run(TOUR, &["sticky", "--color", "never"]);
+    assert_eq!(redact::story(&stepped.stdout), redact::story(&plain.stdout));
+}
+
+#[test]
+fn help_and_version_name_the_lab() {
+    let help = testkit::run(TOUR, &["--help"]);
+    assert!(
+        help.stdout.contains("Usage: cargo demo [OPTIONS] [DEMO]"),
+        "{}",
+        help.stdout
+    );
+    for flag in ["-V", "--version"] {
+        let version = testkit::run(TOUR, &[flag]);
+        assert_eq!(
+            version.stdout,
+            format!(
+                "Sticky Packet Lab (粘包实验室) {}\n",
+                env!("CARGO_PKG_VERSION")
+            )
+        );
+    }
+}
+
+/// The widest line of `text`, in terminal columns.
+fn widest(text: &str) -> usize {
+    text.lines()
+        .map(kit::render::text::width)
+        .max()
+        .unwrap_or(0)
+}
+
+#[test]
+fn columns_sets_the_width_of_the_story() {
+    let story = |columns: Option<&str>| {
+        let env: Vec<(&str, &str)> = columns.map(|c| ("COLUMNS", c)).into_iter().collect();
+        let run = Process::start_with_env(TOUR, &["udp", "--color", "never"], &env).finish();
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        run.stdout
+    };
+    let default = story(None);
+    assert!(widest(&default) > 80, "the default is wider than 80");
+    assert!(widest(&default) <= 96, "and never wider than 96");
+    let narrow = story(Some("80"));
+    assert!(widest(&narrow) <= 80, "COLUMNS=80:\n{narrow}");
+    // A COLUMNS that is no number is not obeyed: the default width.
+    assert!(widest(&story(Some("eighty"))) > 80);
 }
 
 #[test]

@@ -1,11 +1,11 @@
 //! The head of every section: a rule with the demo's title and where the
 //! section stands in the lesson, the label, and the knobs as applied.
 
-use super::text::{line, width};
+use super::text::{Flow, hang_lines, line, width};
 use crate::knobs::Applied;
 use crate::style::Style;
 
-/// Width of the banner rule.
+/// Width of the banner rule (or of the story, if that is narrower).
 const RULE: usize = 78;
 
 /// Where a section stands: `run 2 of 5`, and what kind it is when that is
@@ -30,7 +30,7 @@ pub fn rule(out: &mut String, heading: &Heading<'_>, style: &Style) {
     if let Some(kind) = heading.kind {
         head.push_str(&format!("· {kind} "));
     }
-    let fill = RULE.saturating_sub(width(&head));
+    let fill = RULE.min(style.width).saturating_sub(width(&head));
     line(
         out,
         &format!("{}{}", style.bold(&head), style.dimmed(&"━".repeat(fill))),
@@ -39,25 +39,33 @@ pub fn rule(out: &mut String, heading: &Heading<'_>, style: &Style) {
 
 /// The label under the rule.
 pub fn label(out: &mut String, label: &str, style: &Style) {
-    line(out, &format!("   {}", style.bold(label)));
+    hang_lines(out, &format!("   {}", style.bold(label)), style.width, 5);
 }
 
 /// The knobs line, if any knob was read back.
 pub fn knobs(out: &mut String, knobs: &Applied, style: &Style) {
-    let text = knobs_text(knobs);
-    if !text.is_empty() {
-        line(
-            out,
-            &format!(
-                "   {} {text}",
-                style.dimmed("knobs as the kernel applied them:")
-            ),
-        );
+    let parts = knob_parts(knobs);
+    let Some((first, rest)) = parts.split_first() else {
+        return;
+    };
+    // A knob is never split over two lines; the knobs that do not fit go
+    // under the first.
+    let head = "   knobs as the kernel applied them:";
+    let mut flow = Flow::new(
+        &format!("   {}", style.dimmed(head.trim_start())),
+        style.width,
+        width(head) + 1,
+    );
+    flow.push(" ", first);
+    for part in rest {
+        flow.push(" · ", part);
     }
+    flow.finish(out);
 }
 
-/// `TCP_NODELAY off · SO_RCVBUF 131072 B · …`.
-pub fn knobs_text(k: &Applied) -> String {
+/// `TCP_NODELAY off`, `SO_RCVBUF 131072 B`, …: each knob that was read
+/// back.
+fn knob_parts(k: &Applied) -> Vec<String> {
     let on = |b: bool| if b { "on" } else { "off" };
     let mut parts = Vec::new();
     if let Some(b) = k.nodelay {
@@ -78,5 +86,5 @@ pub fn knobs_text(k: &Applied) -> String {
     if let Some(n) = k.mss {
         parts.push(format!("MSS {n} B"));
     }
-    parts.join(" · ")
+    parts
 }

@@ -9,7 +9,7 @@
 
 use super::banner::{self, Heading};
 use super::exchange::paint;
-use super::text::{Elided, Slot, line, shorten_to, width};
+use super::text::{Elided, Flow, Slot, hang, line, shorten_to, width};
 use super::verdict;
 use crate::report::{Exchange, RecvRecord, SideBySide, Transport};
 use crate::style::Style;
@@ -17,7 +17,8 @@ use crate::utf8;
 use crate::verdict::count;
 use colored::Colorize;
 
-/// Columns for each side.
+/// Columns for each side, at most: on a narrower story each side gets
+/// half of what the margin and the rule between them leave.
 const COLUMN: usize = 44;
 /// A recv whose bytes came from more sends than this names only the first
 /// and the last of them.
@@ -27,14 +28,15 @@ const ORIGINS_AT_MOST: usize = 3;
 pub fn side_by_side(out: &mut String, heading: &Heading<'_>, run: &SideBySide, style: &Style) {
     banner::rule(out, heading, style);
     banner::label(out, &run.label, style);
-    let left_cells = cells(&run.tcp, style);
-    let right_cells = cells(&run.udp, style);
+    let column = COLUMN.min(style.width.saturating_sub(5) / 2);
+    let left_cells = cells(&run.tcp, column, style);
+    let right_cells = cells(&run.udp, column, style);
     let rows = left_cells.len().max(right_cells.len());
-    let empty = (String::new(), 0);
+    let empty = String::new();
     for i in 0..rows {
-        let (l, lw) = left_cells.get(i).unwrap_or(&empty);
-        let (r, _) = right_cells.get(i).unwrap_or(&empty);
-        let pad = " ".repeat(COLUMN.saturating_sub(*lw));
+        let l = left_cells.get(i).unwrap_or(&empty);
+        let r = right_cells.get(i).unwrap_or(&empty);
+        let pad = " ".repeat(column.saturating_sub(width(l)));
         line(out, &format!("   {l}{pad}{} {r}", style.dimmed("│")));
     }
     for column in [&run.tcp, &run.udp] {
@@ -51,45 +53,48 @@ fn transport(run: &Exchange) -> &'static str {
     }
 }
 
-/// One column's lines, each with its display width (colour codes take
-/// no columns).
-fn cells(run: &Exchange, style: &Style) -> Vec<(String, usize)> {
+/// One column's lines, each leaving at least one blank before the rule
+/// at `column` (a cell that would not goes on over the next lines, two
+/// columns in).
+fn cells(run: &Exchange, column: usize, style: &Style) -> Vec<String> {
     let mut cells = Vec::new();
     let (head, noun) = match run.transport {
         Transport::Tcp => ("TCP — a byte stream", "message"),
         Transport::Udp => ("UDP — datagrams", "datagram"),
     };
-    cells.push((style.paint(head, |t| t.bold().underline()), width(head)));
+    cells.push(style.paint(head, |t| t.bold().underline()));
     if !run.sends.is_empty() {
         let bytes: usize = run.sends.iter().map(|s| s.len).sum();
         let sent = format!("sent: {}, {bytes} B", count(run.sends.len(), noun));
-        cells.push((style.dimmed(&sent), width(&sent)));
+        cells.push(style.dimmed(&sent));
     }
     let total = run.recvs.len();
     for slot in Elided::of(total).slots() {
         match slot {
             Slot::Gap(hidden) => {
                 let hidden = format!("… {} not shown …", count(hidden, "recv"));
-                cells.push((style.dimmed(&hidden), width(&hidden)));
+                cells.push(style.dimmed(&hidden));
             }
             Slot::Item(i) => {
-                cells.push(header(&run.recvs[i], style));
-                cells.push(text(&run.recvs[i].bytes, style));
+                cells.extend(header(&run.recvs[i], column, style));
+                cells.push(text(&run.recvs[i].bytes, column, style));
             }
         }
     }
     let bytes: usize = run.recvs.iter().map(|r| r.len).sum();
     let total = format!("{}, {bytes} B in all", count(total, "recv"));
-    cells.push((style.bold(&total), width(&total)));
+    cells.push(style.bold(&total));
     cells
+        .iter()
+        .flat_map(|cell| hang(cell, column.saturating_sub(1), 2))
+        .collect()
 }
 
 /// `recv #1  30 B = #1 + #2`, each send number in its colour; a recv
-/// holding many sends names the first and the last.
-fn header(recv: &RecvRecord, style: &Style) -> (String, usize) {
-    let plain_head = format!("recv #{}  {} B = ", recv.index, recv.len);
-    let mut shown = style.bold(&plain_head);
-    let mut columns = width(&plain_head);
+/// holding many sends names the first and the last. A truncation mark
+/// that does not fit goes on the next line.
+fn header(recv: &RecvRecord, column: usize, style: &Style) -> Vec<String> {
+    let mut shown = style.bold(&format!("recv #{}  {} B = ", recv.index, recv.len));
     let pieces = &recv.origin;
     let named: Vec<Option<usize>> = if pieces.len() > ORIGINS_AT_MOST {
         vec![Some(0), None, Some(pieces.len() - 1)]
@@ -98,45 +103,36 @@ fn header(recv: &RecvRecord, style: &Style) -> (String, usize) {
     };
     for (i, which) in named.iter().enumerate() {
         let sep = if i == 0 { "" } else { " + " };
-        let (name, painted) = match which {
-            Some(at) => {
-                let name = format!("#{}", pieces[*at].send);
-                let painted = paint(pieces[*at].send, &name, style);
-                (name, painted)
-            }
-            None => ("…".to_string(), style.dimmed("…")),
+        let painted = match which {
+            Some(at) => paint(pieces[*at].send, &format!("#{}", pieces[*at].send), style),
+            None => style.dimmed("…"),
         };
         shown.push_str(&format!("{sep}{painted}"));
-        columns += width(sep) + width(&name);
     }
+    let mut flow = Flow::new(&shown, column.saturating_sub(1), 2);
     if recv.truncated == Some(true) {
         let cut = match recv.real_len {
-            Some(real) => format!(" ✂ truncated, had {real} B"),
-            None => " ✂ truncated".to_string(),
+            Some(real) => format!("✂ truncated, had {real} B"),
+            None => "✂ truncated".to_string(),
         };
-        shown.push_str(&style.paint(&cut, colored::Colorize::red));
-        columns += width(&cut);
+        flow.push(" ", &style.paint(&cut, colored::Colorize::red));
     }
-    (shown, columns)
+    flow.into_lines()
 }
 
-/// The chunk's text, with a ✂ where a character was cut at either edge.
-fn text(bytes: &[u8], style: &Style) -> (String, usize) {
+/// The chunk's text, with a ✂ where a character was cut at either edge,
+/// shortened to fit in `column`.
+fn text(bytes: &[u8], column: usize, style: &Style) -> String {
     let reading = utf8::read(bytes);
     let Some(middle) = reading.text else {
-        let shown = "  (not UTF-8 text)";
-        return (style.dimmed(shown), width(shown));
+        return style.dimmed("  (not UTF-8 text)");
     };
     let lead = if reading.lead.is_empty() { "" } else { "✂" };
     let tail = if reading.tail.is_empty() { "" } else { "✂" };
-    let room = COLUMN - 6 - width(lead) - width(tail);
+    let room = column.saturating_sub(6 + width(lead) + width(tail));
     let (shown, cut) = shorten_to(middle, room);
-    let columns = 4 + width(lead) + width(shown) + width(cut) + width(tail);
     let red = |text: &str| style.paint(text, colored::Colorize::red);
-    (
-        format!("  {}\"{shown}{cut}\"{}", red(lead), red(tail)),
-        columns,
-    )
+    format!("  {}\"{shown}{cut}\"{}", red(lead), red(tail))
 }
 
 #[cfg(test)]
@@ -243,5 +239,29 @@ mod tests {
             let left = line.split('│').next().unwrap();
             assert!(width(left) <= COLUMN + 3, "too wide: {line}");
         }
+        // At 80 columns each side gets 37, and a long header goes on below.
+        let mut out = String::new();
+        let heading = Heading {
+            title: "t",
+            number: None,
+            kind: None,
+        };
+        let sentence = "下雨天留客天留人不留".as_bytes().to_vec();
+        let cut = Truncation {
+            truncated: true,
+            real_len: Some(3000),
+        };
+        let run = SideBySide {
+            label: "t".into(),
+            tcp: stream(std::slice::from_ref(&sentence), &[&sentence]),
+            udp: datagrams(
+                std::slice::from_ref(&sentence),
+                &[(sentence[..16].to_vec(), cut)],
+            ),
+        };
+        side_by_side(&mut out, &heading, &run, &Style::PLAIN.with_width(80));
+        assert!(out.lines().all(|l| width(l) <= 80), "{out}");
+        assert!(out.contains("│ recv #1  16 B = #1\n"), "{out}");
+        assert!(out.contains("│   ✂ truncated, had 3000 B\n"), "{out}");
     }
 }

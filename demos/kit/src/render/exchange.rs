@@ -5,7 +5,10 @@
 //! everywhere, so a glued chunk shows its two colours side by side.
 
 use super::banner::{self, Heading};
-use super::text::{Elided, SHOW_AT_MOST, Slot, WIDTH, line, shorten_to, visible, wrap};
+use super::dump;
+use super::text::{
+    Elided, Flow, SHOW_AT_MOST, Slot, fit, fit_len, hang_lines, line, visible, width, wrap,
+};
 use super::verdict;
 use crate::hex;
 use crate::origin::Piece;
@@ -17,8 +20,6 @@ use crate::utf8;
 use crate::verdict::count;
 use colored::{Color, ColoredString, Colorize};
 
-/// Hex dump lines (16 bytes each) shown for one chunk.
-const DUMP_LINES: usize = 4;
 /// Terminal columns of text shown for one chunk.
 pub(super) const TEXT_COLUMNS: usize = 48;
 
@@ -68,21 +69,22 @@ fn frames(out: &mut String, frames: &[FrameRecord], style: &Style) {
         } else {
             style.paint("✗ differs from what was sent", |t| t.red().bold())
         };
-        line(
-            out,
-            &format!(
-                "   {}  {:>lw$} B  {}  {check}  {}",
-                paint(
-                    frame.index,
-                    &format!("frame #{:<iw$}", frame.index, iw = w.index),
-                    style
-                ),
-                frame.len,
-                style.dimmed(&format!("from recv #{}", frame.completed_by)),
-                quoted(frame.index, &frame.bytes, style),
-                lw = w.len,
+        let head = format!(
+            "   {}  {:>lw$} B  {}",
+            paint(
+                frame.index,
+                &format!("frame #{:<iw$}", frame.index, iw = w.index),
+                style
             ),
+            frame.len,
+            style.dimmed(&format!("from recv #{}", frame.completed_by)),
+            lw = w.len,
         );
+        let mut flow = Flow::new(&head, style.width, 5);
+        flow.push("  ", &check);
+        let room = flow.room("  ");
+        flow.push("  ", &quoted(frame.index, &frame.bytes, room, style));
+        flow.finish(out);
     }
     if frames.len() > elided.shown() {
         let hidden = frames.len() - elided.shown();
@@ -107,8 +109,8 @@ fn sends(out: &mut String, run: &Exchange, style: &Style) {
             }
             Slot::Item(i) => &run.sends[i],
         };
-        let mut text = format!(
-            "   {}  {:>lw$} B  {}  {}",
+        let head = format!(
+            "   {}  {:>lw$} B  {}",
             paint(
                 send.index,
                 &format!("send #{:<iw$}", send.index, iw = w.index),
@@ -116,14 +118,17 @@ fn sends(out: &mut String, run: &Exchange, style: &Style) {
             ),
             send.len,
             at(send.t_us, style),
-            quoted(send.index, &send.bytes, style),
             lw = w.len,
         );
+        // What does not fit goes under the quoted text.
+        let mut flow = Flow::new(&head, style.width, width(&head) + 2);
+        let room = flow.room("  ");
+        flow.push("  ", &quoted(send.index, &send.bytes, room, style));
         if let Some(pieces) = &send.pieces {
             let sizes: Vec<String> = pieces.iter().map(usize::to_string).collect();
-            text.push_str(&format!("  written as {} B", sizes.join(" + ")));
+            flow.push("  ", &format!("written as {} B", sizes.join(" + ")));
         }
-        line(out, &text);
+        flow.finish(out);
     }
     let segments = match run.segments_out {
         Some(segments) => format!(
@@ -135,7 +140,12 @@ fn sends(out: &mut String, run: &Exchange, style: &Style) {
         None if run.transport == Transport::Tcp => format!("({})", segments::UNAVAILABLE),
         None => return,
     };
-    line(out, &format!("   {}", style.dimmed(&segments)));
+    hang_lines(
+        out,
+        &format!("   {}", style.dimmed(&segments)),
+        style.width,
+        5,
+    );
 }
 
 /// `   … 16 recvs not shown …`
@@ -148,7 +158,12 @@ fn gap(out: &mut String, hidden: usize, noun: &str, style: &Style) {
 
 fn recvs(out: &mut String, run: &Exchange, style: &Style) {
     match &run.reader {
-        Some(reader) => line(out, &format!(" {} — {}", style.bold("receiver"), reader)),
+        Some(reader) => hang_lines(
+            out,
+            &format!(" {} — {}", style.bold("receiver"), reader),
+            style.width,
+            width(" receiver — "),
+        ),
         None => line(out, &format!(" {}", style.bold("receiver"))),
     }
     // A datagram never continues in the next recv, so only a byte stream
@@ -193,54 +208,55 @@ struct Place<'a> {
 
 /// One recv: the header with its origin, the dump, the text.
 fn chunk(out: &mut String, recv: &RecvRecord, place: &Place<'_>, w: &Widths, style: &Style) {
-    let origin = if recv.origin.is_empty() {
-        style.dimmed("(origin unknown: this side cannot see the sender's boundaries)")
-    } else {
-        format!("= {}", origin_text(&recv.origin, style))
-    };
-    let red = |text: &str| style.paint(text, colored::Colorize::red);
-    let origin = match (recv.truncated, recv.real_len) {
-        (Some(true), Some(real)) => format!(
-            "{origin}  {}",
-            red(&format!(
-                "✂ truncated (MSG_TRUNC): the datagram had {real} B, the other {} B were discarded",
-                real.saturating_sub(recv.len)
-            ))
-        ),
-        (Some(true), None) => format!(
-            "{origin}  {}",
-            red("✂ truncated (MSG_TRUNC): the rest of the datagram was discarded")
-        ),
-        _ => origin,
-    };
-    line(
-        out,
-        &format!(
-            "   {}  {:>lw$} B  {}  {}",
-            style.bold(&format!("recv #{:<iw$}", recv.index, iw = w.index)),
-            recv.len,
-            at(recv.t_us, style),
-            origin,
-            lw = w.len,
-        ),
+    let head = format!(
+        "   {}  {:>lw$} B  {}",
+        style.bold(&format!("recv #{:<iw$}", recv.index, iw = w.index)),
+        recv.len,
+        at(recv.t_us, style),
+        lw = w.len,
     );
-    let rows = hex::rows(&recv.bytes);
-    for (i, row) in rows.iter().take(DUMP_LINES).enumerate() {
-        line(
-            out,
-            &format!("       {}", mark_headers(row, i, &recv.headers, style)),
-        );
+    // The origin's pieces are never split; those that do not fit go under
+    // the first, `+` under `=`.
+    let mut flow = Flow::new(&head, style.width, width(&head) + 2);
+    match origin_parts(&recv.origin, style).split_first() {
+        None => flow.push(
+            "  ",
+            &style.dimmed("(origin unknown: this side cannot see the sender's boundaries)"),
+        ),
+        Some((first, rest)) => {
+            flow.push("  ", &format!("= {first}"));
+            for part in rest {
+                flow.push(" ", &format!("+ {part}"));
+            }
+        }
     }
-    if rows.len() > DUMP_LINES {
-        let more = recv.len - DUMP_LINES * hex::ROW;
-        line(out, &style.dimmed(&format!("       … {more} more bytes")));
+    flow.finish(out);
+    // A truncated datagram says so on a line of its own, over its bytes.
+    let truncated = match (recv.truncated, recv.real_len) {
+        (Some(true), Some(real)) => format!(
+            "✂ truncated (MSG_TRUNC): the datagram had {real} B, the other {} B were discarded",
+            real.saturating_sub(recv.len)
+        ),
+        (Some(true), None) => {
+            "✂ truncated (MSG_TRUNC): the rest of the datagram was discarded".to_string()
+        }
+        _ => String::new(),
+    };
+    if !truncated.is_empty() {
+        let red = style.paint(&truncated, colored::Colorize::red);
+        hang_lines(out, &format!("       {red}"), style.width, 9);
     }
+    dump::dump(out, recv, style);
     let Some(annotation) = &recv.annotation else {
         text(out, recv, place, style);
         return;
     };
     // A read chunk: the header bytes, then what the reader made of it.
-    let headers: Vec<String> = recv.headers.iter().map(|h| header_span(recv, h)).collect();
+    let headers: Vec<String> = recv
+        .headers
+        .iter()
+        .map(|h| header_span(recv, h, style))
+        .collect();
     if !headers.is_empty() {
         labelled(out, "length headers: ", &headers.join(" · "), style, |t| t);
     }
@@ -266,7 +282,8 @@ fn labelled(
     style: &Style,
     paint: impl Fn(ColoredString) -> ColoredString + Copy,
 ) {
-    for (i, part) in wrap(text, WIDTH - 7 - label.len()).iter().enumerate() {
+    let columns = style.width.saturating_sub(7 + label.len());
+    for (i, part) in wrap(text, columns).iter().enumerate() {
         let head = if i == 0 {
             style.dimmed(label)
         } else {
@@ -276,52 +293,26 @@ fn labelled(
     }
 }
 
-/// One hex dump row with the bytes of frame headers highlighted. Row
-/// `row_index` covers chunk bytes `16 * row_index ..`.
-fn mark_headers(row: &str, row_index: usize, headers: &[Span], style: &Style) -> String {
-    if !style.colour {
-        return row.to_string();
-    }
-    let first = row_index * hex::ROW;
-    let marked: Vec<usize> = (0..hex::ROW)
-        .filter(|i| {
-            headers
-                .iter()
-                .any(|h| (h.start..h.end).contains(&(first + i)))
-        })
-        .flat_map(|i| [hex::column_of(i), hex::column_of(i) + 1])
-        .collect();
-    let mut out = String::new();
-    for (column, c) in row.chars().enumerate() {
-        let text = c.to_string();
-        if marked.contains(&column) {
-            out.push_str(&style.paint(&text, |t| t.yellow().bold()));
-        } else {
-            out.push_str(&style.dimmed(&text));
-        }
-    }
-    out
-}
-
 /// `[0..4] 00000018 = 24 B`, or a header cut by the chunk's edge.
-fn header_span(recv: &RecvRecord, span: &Span) -> String {
+fn header_span(recv: &RecvRecord, span: &Span, style: &Style) -> String {
     let bytes = &recv.bytes[span.start..span.end];
-    // The hex as one word, as the dump groups it, and no-break spaces
-    // inside the span, so that wrapping never splits a header.
+    // The hex as one word, as the dump groups it — and drawn as the dump
+    // draws it, in reverse video — with no-break spaces inside the span,
+    // so that wrapping never splits a header.
+    let word = match dump::send_of(recv, span.start) {
+        Some(send) => style.paint(&hex::lowercase(bytes), |t| {
+            t.color(colour_of(send)).reversed()
+        }),
+        None => hex::lowercase(bytes),
+    };
     let span_text = match <[u8; 4]>::try_from(bytes) {
         Ok(header) => format!(
-            "[{}..{}] {} = {} B",
+            "[{}..{}] {word} = {} B",
             span.start,
             span.end,
-            hex::lowercase(bytes),
             u32::from_be_bytes(header)
         ),
-        Err(_) => format!(
-            "[{}..{}] {} (part of a header)",
-            span.start,
-            span.end,
-            hex::lowercase(bytes)
-        ),
+        Err(_) => format!("[{}..{}] {word} (part of a header)", span.start, span.end),
     };
     span_text.replace(' ', "\u{a0}")
 }
@@ -336,17 +327,29 @@ fn text(out: &mut String, recv: &RecvRecord, place: &Place<'_>, style: &Style) {
     };
     let red = |text: &str| style.paint(text, colored::Colorize::red);
     let scissors = style.paint("✂", |t| t.red().bold());
-    let mut parts = Vec::new();
-    if !reading.lead.is_empty() {
-        parts.push(format!("{scissors}{}", red(&hex::spaced(reading.lead))));
-    }
+    let lead = (!reading.lead.is_empty())
+        .then(|| format!("{scissors}{}", red(&hex::spaced(reading.lead))));
+    let tail = (!reading.tail.is_empty())
+        .then(|| format!("{}{scissors}", red(&hex::spaced(reading.tail))));
+    // The text takes what the cut bytes and the quotes leave of the line.
+    let room = [&lead, &tail]
+        .into_iter()
+        .flatten()
+        .fold(style.width.saturating_sub(7 + 2), |room, cut| {
+            room.saturating_sub(width(cut) + 3)
+        });
+    let mut parts: Vec<String> = lead.into_iter().collect();
     // A chunk wholly inside one character has no text of its own to quote.
     if !middle.is_empty() || !reading.is_cut() {
-        parts.push(colour_by_origin(recv, reading.lead.len(), middle, style));
+        parts.push(colour_by_origin(
+            recv,
+            reading.lead.len(),
+            middle,
+            room,
+            style,
+        ));
     }
-    if !reading.tail.is_empty() {
-        parts.push(format!("{}{scissors}", red(&hex::spaced(reading.tail))));
-    }
+    parts.extend(tail);
     line(out, &format!("       {}", parts.join(" + ")));
 
     let end = place.offset + recv.len;
@@ -362,7 +365,7 @@ fn text(out: &mut String, recv: &RecvRecord, place: &Place<'_>, style: &Style) {
             count(cut.before, "byte"),
             cut.after
         );
-        line(out, &format!("       {}", red(&note)));
+        hang_lines(out, &format!("       {}", red(&note)), style.width, 9);
     }
     if let Some(cut) = utf8::cut_at(place.stream, place.offset).filter(|_| !reading.lead.is_empty())
     {
@@ -373,15 +376,23 @@ fn text(out: &mut String, recv: &RecvRecord, place: &Place<'_>, style: &Style) {
             count(cut.before, "byte"),
             recv.index.saturating_sub(1)
         );
-        line(out, &format!("       {}", red(&note)));
+        hang_lines(out, &format!("       {}", red(&note)), style.width, 9);
     }
 }
 
 /// Quotes `middle` (the complete characters of the chunk, starting `lead`
-/// bytes in), painting each sent message's bytes in its colour.
-fn colour_by_origin(recv: &RecvRecord, lead: usize, middle: &str, style: &Style) -> String {
-    let (shown, cut) = shorten_to(middle, TEXT_COLUMNS);
-    let limit = lead + shown.len();
+/// bytes in) in at most `room` columns, painting each sent message's
+/// bytes in its colour.
+fn colour_by_origin(
+    recv: &RecvRecord,
+    lead: usize,
+    middle: &str,
+    room: usize,
+    style: &Style,
+) -> String {
+    let (kept, cut) = fit_len(middle, TEXT_COLUMNS, room);
+    let shown = &middle[..kept];
+    let limit = lead + kept;
     let mut painted = String::from("\"");
     let mut at = 0;
     for piece in &recv.origin {
@@ -433,18 +444,14 @@ fn histogram(out: &mut String, recvs: &[RecvRecord]) {
     }
 }
 
-/// `send #1 [0..24] + send #2 [0..6]`. A chunk holding more than four
-/// pieces names its run of whole sends once — `sends #2 to #9 (8 whole
-/// sends)` — and only a send cut at the chunk's edge by its byte range.
-/// (Only the edges of a chunk can cut a send: every piece between them is
-/// whole.)
-fn origin_text(pieces: &[Piece], style: &Style) -> String {
+/// `send #1 [0..24]`, `send #2 [0..6]`: the pieces a chunk holds, to be
+/// joined by `+`. A chunk holding more than four pieces names its run of
+/// whole sends once — `sends #2 to #9 (8 whole sends)` — and only a send
+/// cut at the chunk's edge by its byte range. (Only the edges of a chunk
+/// can cut a send: every piece between them is whole.)
+fn origin_parts(pieces: &[Piece], style: &Style) -> Vec<String> {
     if pieces.len() <= 4 {
-        return pieces
-            .iter()
-            .map(|p| piece(p, style))
-            .collect::<Vec<_>>()
-            .join(" + ");
+        return pieces.iter().map(|p| piece(p, style)).collect();
     }
     let first = usize::from(!pieces[0].whole);
     let last = pieces.len() - usize::from(!pieces[pieces.len() - 1].whole);
@@ -462,7 +469,7 @@ fn origin_text(pieces: &[Piece], style: &Style) -> String {
     if last < pieces.len() {
         parts.push(piece(&pieces[pieces.len() - 1], style));
     }
-    parts.join(" + ")
+    parts
 }
 
 fn piece(piece: &Piece, style: &Style) -> String {
@@ -473,11 +480,12 @@ fn piece(piece: &Piece, style: &Style) -> String {
     )
 }
 
-fn quoted(send: usize, bytes: &[u8], style: &Style) -> String {
+/// The message in quotes, in its colour, in at most `room` columns.
+fn quoted(send: usize, bytes: &[u8], room: usize, style: &Style) -> String {
     match std::str::from_utf8(bytes) {
         Ok(text) => {
-            let (shown, cut) = shorten_to(text, TEXT_COLUMNS);
-            format!("\"{}{cut}\"", paint(send, shown, style))
+            let (shown, cut) = fit(text, TEXT_COLUMNS, room.saturating_sub(2));
+            format!("\"{}{cut}\"", paint(send, &shown, style))
         }
         Err(_) => style.dimmed("(not UTF-8 text)"),
     }
@@ -485,8 +493,12 @@ fn quoted(send: usize, bytes: &[u8], style: &Style) -> String {
 
 /// `text` (control characters made visible) in the colour of send `send`.
 pub(super) fn paint(send: usize, text: &str, style: &Style) -> String {
-    let colour = PALETTE[send.saturating_sub(1) % PALETTE.len()];
-    style.paint(&visible(text), |t| t.color(colour))
+    style.paint(&visible(text), |t| t.color(colour_of(send)))
+}
+
+/// The colour of send `send` (1-based), wherever its bytes are drawn.
+pub(super) fn colour_of(send: usize) -> Color {
+    PALETTE[send.saturating_sub(1) % PALETTE.len()]
 }
 
 fn at(t_us: u64, style: &Style) -> String {

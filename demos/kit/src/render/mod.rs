@@ -3,13 +3,16 @@
 //! Each section is drawn by the module of its kind — [`exchange`],
 //! [`columns`] (TCP beside UDP), [`timing`], [`comparison`],
 //! [`transfer`](self::transfer) — under the same [`banner`] and over the
-//! same [`verdict`] foot. Nothing here guesses a layout: the run's kind
-//! says which drawing it gets. Colour comes from the [`Style`] handed in;
-//! with it off this is plain text.
+//! same [`verdict`] foot; an exchange draws each recv's bytes with
+//! [`dump`]. Nothing here guesses a layout: the run's kind says which
+//! drawing it gets. Colour and width come from the [`Style`] handed in:
+//! with colour off this is plain text, and no line is wider than the width
+//! (but a hex row, which takes 69 columns).
 
 mod banner;
 mod columns;
 mod comparison;
+mod dump;
 mod exchange;
 pub mod text;
 mod timing;
@@ -139,8 +142,13 @@ mod tests {
         // Cut at both edges: the cut sends keep their byte ranges.
         let sends = ["ab", "c", "d", "e", "f", "gh"];
         let text = report(run(&sends, &[b"a", b"bcdefg", b"h"]));
+        // Too long for one line of the widest story: the last piece goes
+        // under the first, `+` under `=`.
         assert!(
-            text.contains("= send #1 [1..2] + sends #2 to #5 (4 whole sends) + send #6 [0..1]"),
+            text.contains(
+                "   recv #2  6 B  at    0.00 ms  = send #1 [1..2] + sends #2 to #5 (4 whole sends)\n\
+                 \x20                               + send #6 [0..1]\n"
+            ),
             "{text}"
         );
     }

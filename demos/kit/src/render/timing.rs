@@ -1,8 +1,10 @@
 //! A timing table: a row per variant, its median and slowest round trip,
-//! and how many times slower its median is than the fastest variant's.
+//! and how many times slower its median is than the fastest variant's. A
+//! label too long for the story's width wraps under itself; the numbers
+//! stay on its first line.
 
 use super::banner::{self, Heading};
-use super::text::{line, width};
+use super::text::{line, width, wrap};
 use super::verdict;
 use crate::report::Timing;
 use crate::style::Style;
@@ -19,7 +21,14 @@ pub fn timing(out: &mut String, heading: &Heading<'_>, run: &Timing, style: &Sty
         .min()
         .unwrap_or(1)
         .max(1);
-    let label_width = run.rows.iter().map(|r| width(&r.label)).max().unwrap_or(0);
+    // The numbers take 38 columns after the margin and the label.
+    let label_width = run
+        .rows
+        .iter()
+        .map(|r| width(&r.label))
+        .max()
+        .unwrap_or(0)
+        .min(style.width.saturating_sub(3 + 38).max(7));
     line(
         out,
         &style.dimmed(&format!(
@@ -44,16 +53,20 @@ pub fn timing(out: &mut String, heading: &Heading<'_>, run: &Timing, style: &Sty
         } else {
             style.paint(&ratio_text, |t| t.green().bold())
         };
+        let label = wrap(&row.label, label_width);
         line(
             out,
             &format!(
                 "   {}{}  {:>7.2} ms  {:>7.2} ms  {ratio_text}",
-                row.label,
-                " ".repeat(label_width - width(&row.label)),
+                label[0],
+                " ".repeat(label_width.saturating_sub(width(&label[0]))),
                 rtt.median as f64 / 1000.0,
                 rtt.max as f64 / 1000.0,
             ),
         );
+        for more in &label[1..] {
+            line(out, &format!("     {more}"));
+        }
     }
     verdict::notes(out, &run.notes, style);
 }

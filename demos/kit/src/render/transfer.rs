@@ -2,7 +2,7 @@
 //! its size, time, rate and checksum.
 
 use super::banner::{self, Heading};
-use super::text::{line, visible};
+use super::text::{Flow, hang_lines, line, visible, width};
 use super::verdict;
 use crate::report::Transfer;
 use crate::style::Style;
@@ -14,16 +14,18 @@ use std::time::Duration;
 pub fn transfer(out: &mut String, heading: &Heading<'_>, run: &Transfer, style: &Style) {
     banner::rule(out, heading, style);
     banner::label(out, &run.label, style);
-    line(
+    hang_lines(
         out,
         &format!(
             " {} on {} — the catalogue the client received",
             style.bold("server"),
             run.server
         ),
+        style.width,
+        3,
     );
     for (i, file) in run.catalogue.iter().enumerate() {
-        line(
+        hang_lines(
             out,
             &format!(
                 "   [{:>2}] {}  ({})",
@@ -31,13 +33,15 @@ pub fn transfer(out: &mut String, heading: &Heading<'_>, run: &Transfer, style: 
                 visible(&file.name),
                 units::bytes(file.size)
             ),
+            style.width,
+            8,
         );
     }
     line(out, &format!(" {}", style.bold("downloads")));
     let name_width = run
         .downloads
         .iter()
-        .map(|d| visible(&d.name).chars().count())
+        .map(|d| width(&visible(&d.name)))
         .max()
         .unwrap_or(0);
     for download in &run.downloads {
@@ -46,15 +50,21 @@ pub fn transfer(out: &mut String, heading: &Heading<'_>, run: &Transfer, style: 
         } else {
             style.paint("✗ not identical to the source", |t| t.red().bold())
         };
-        line(
-            out,
-            &format!(
-                "   get {:<name_width$}  {}  CRC-32 {:08x}  {check}",
-                visible(&download.name),
-                units::summary(download.size, Duration::from_secs_f64(download.seconds)),
-                download.crc32,
-            ),
+        let name = visible(&download.name);
+        let head = format!(
+            "   get {name}{}",
+            " ".repeat(name_width.saturating_sub(width(&name)))
         );
+        // The checksum and its verdict go under the size when the line is
+        // full.
+        let mut flow = Flow::new(head.trim_end(), style.width, width(&head) + 2);
+        let summary = units::summary(download.size, Duration::from_secs_f64(download.seconds));
+        flow.push(
+            &" ".repeat(width(&head) - width(head.trim_end()) + 2),
+            &summary,
+        );
+        flow.push("  ", &format!("CRC-32 {:08x}  {check}", download.crc32));
+        flow.finish(out);
     }
     verdict::verdict(out, " verdict: ", &run.verdict, style, |t| t);
     verdict::notes(out, &run.notes, style);

@@ -1,6 +1,6 @@
 //! The foot of every section: the verdict, and the notes that explain it.
 
-use super::text::{WIDTH, line, wrap};
+use super::text::{line, wrap};
 use crate::style::Style;
 use colored::ColoredString;
 
@@ -13,7 +13,10 @@ pub fn verdict(
     style: &Style,
     paint: impl Fn(ColoredString) -> ColoredString + Copy,
 ) {
-    for (i, part) in wrap(text, WIDTH - label.len()).iter().enumerate() {
+    for (i, part) in wrap(text, style.width.saturating_sub(label.len()))
+        .iter()
+        .enumerate()
+    {
         let head = if i == 0 {
             style.bold(label)
         } else {
@@ -23,7 +26,7 @@ pub fn verdict(
     }
 }
 
-/// The "why" lines under a verdict, wrapped for a projector; a note that
+/// The "why" lines under a verdict, wrapped to the story's width; a note that
 /// appears twice (two columns saying the same) is drawn once.
 pub fn notes<'a>(out: &mut String, notes: impl IntoIterator<Item = &'a String>, style: &Style) {
     let mut seen: Vec<&String> = Vec::new();
@@ -32,7 +35,7 @@ pub fn notes<'a>(out: &mut String, notes: impl IntoIterator<Item = &'a String>, 
             continue;
         }
         seen.push(note);
-        for (i, part) in wrap(note, WIDTH - 5).iter().enumerate() {
+        for (i, part) in wrap(note, style.width.saturating_sub(5)).iter().enumerate() {
             let head = if i == 0 { "·" } else { " " };
             line(out, &format!("   {} {part}", style.dimmed(head)));
         }
