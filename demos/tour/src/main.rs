@@ -1,11 +1,14 @@
 //! `cargo demo [NAME]`: runs each demo's two sides in one process, over
 //! loopback, and prints the story — the lesson on a projector.
 
+mod page;
+
 use clap::Parser;
 use clap::builder::PossibleValuesParser;
 use kit::cli::{self, Common};
 use kit::lesson::Lesson;
 use kit::report::Report;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// The Sticky Packet Lab tour: each demo's sender and receiver run in this
@@ -26,6 +29,11 @@ struct Args {
     /// Print the demos' names, one per line in lesson order, and run none.
     #[arg(long, conflicts_with = "demo")]
     list: bool,
+
+    /// Also write every run's figure to FILE: one HTML page that needs
+    /// nothing else (no network, no script), for a projector or a printer.
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
 
     #[command(flatten)]
     common: Common,
@@ -87,6 +95,10 @@ fn main() -> ExitCode {
         cli::print(&(names.join("\n") + "\n"));
         return ExitCode::SUCCESS;
     }
+    let page = match args.html.as_deref().map(page::PageFile::create).transpose() {
+        Ok(page) => page,
+        Err(error) => return cli::fail(&error),
+    };
     let style = args.common.color.style();
     let mut reports = Vec::new();
     for entry in lessons() {
@@ -114,6 +126,9 @@ fn main() -> ExitCode {
             .collect();
         stories.join("\n")
     };
+    if let Some(Err(error)) = page.map(|page| page.write(&reports)) {
+        return cli::fail(&error);
+    }
     cli::print(&text);
     ExitCode::SUCCESS
 }
