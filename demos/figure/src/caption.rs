@@ -9,9 +9,9 @@ use kit::report::{Exchange, Transport};
 use kit::verdict::count;
 
 /// Size of the verdict's text.
-const VERDICT: f64 = 19.0;
+const VERDICT: f64 = 21.0;
 /// Size of the knobs' text.
-const SMALL: f64 = 16.0;
+const SMALL: f64 = 17.0;
 
 /// The caption of an exchange, from `y` down; returns its bottom.
 pub fn exchange(svg: &mut Svg, run: &Exchange, x: f64, w: f64, y: f64) -> f64 {
@@ -44,12 +44,12 @@ pub fn lines(svg: &mut Svg, x: f64, w: f64, y: f64, sentence: &str, facts: &[Str
     let mut y = y;
     svg.group("caption", |svg| {
         for line in measure::wrap(sentence, w - 8.0, VERDICT) {
-            y += 26.0;
+            y += 28.0;
             svg.text(x, y, Anchor::Start, "verdict", &line);
         }
         for fact in facts {
             for line in measure::wrap(fact, w - 8.0, SMALL) {
-                y += 22.0;
+                y += 23.0;
                 svg.text(x, y, Anchor::Start, "fact", &line);
             }
         }

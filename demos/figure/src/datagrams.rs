@@ -20,7 +20,7 @@ use kit::report::{Exchange, RecvRecord};
 /// Width of the column naming the lanes.
 const NAMES: f64 = 112.0;
 /// Size of the labels beside boxes.
-const LABEL: f64 = 17.0;
+const LABEL: f64 = 19.0;
 /// Size of the text inside boxes.
 const INSIDE: f64 = 22.0;
 /// Space between two parcels: wider than between TCP's boxes, since
@@ -186,7 +186,7 @@ fn parcels(svg: &mut Svg, ink: &Ink, run: &Exchange, area: Area) -> f64 {
             }
         }
     });
-    bottom + BOX + 40.0
+    bottom + BOX + 60.0
 }
 
 /// One datagram as a recv returned it in `r`; `whole` is where the whole
@@ -231,26 +231,26 @@ fn received(svg: &mut Svg, ink: &Ink, recv: &RecvRecord, r: Rect, whole: Option<
         content::text(&recv.bytes),
         &format!("#{}", recv.index),
     );
-    let mut labels = vec![
+    let labels = [
         format!("recv #{} · {} B", recv.index, recv.len),
         format!("#{} · {} B", recv.index, recv.len),
     ];
-    if recv.truncated == Some(true) {
-        let lost = recv.real_len.map(|real| real.saturating_sub(recv.len));
-        let text = match lost {
-            Some(lost) => format!(
-                "recv #{} · {} B · ✂ {lost} B thrown away (MSG_TRUNC)",
-                recv.index, recv.len
-            ),
-            None => format!(
-                "recv #{} · {} B · ✂ the rest thrown away (MSG_TRUNC)",
-                recv.index, recv.len
-            ),
-        };
-        labels.insert(0, text);
-    }
     let room = whole.map_or(r.w, |w| w.w);
-    label(svg, r.x, r.bottom() + 21.0, room, &labels);
+    label(svg, r.x, r.bottom() + 21.0, r.w.max(room / 2.0), &labels);
+    if recv.truncated == Some(true) {
+        // Said on a line of its own, under the whole parcel.
+        let thrown = match recv.real_len {
+            Some(real) => format!("✂ {} B thrown away", real.saturating_sub(recv.len)),
+            None => "✂ the rest thrown away".to_string(),
+        };
+        label(
+            svg,
+            r.x,
+            r.bottom() + 45.0,
+            room,
+            &[format!("{thrown} (MSG_TRUNC)"), thrown, "✂".to_string()],
+        );
+    }
 }
 
 /// Text centred in a parcel: `text` if it fits, else `fallback`.
@@ -260,7 +260,7 @@ fn inside(svg: &mut Svg, r: Rect, text: Option<String>, fallback: &str) {
         .and_then(|t| measure::fit(&t, room, INSIDE))
         .filter(|t| !t.ends_with('…') || t.chars().count() > 4)
         .or_else(|| measure::fit(fallback, room, INSIDE).filter(|t| t == fallback));
-    if let Some(text) = shown {
+    if let Some(text) = shown.filter(|t| !t.is_empty()) {
         svg.text(
             r.middle(),
             r.y + r.h / 2.0 + 8.0,

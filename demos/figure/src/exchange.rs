@@ -33,7 +33,7 @@ pub const MIN_BOX: f64 = 54.0;
 /// Size of the text inside boxes.
 const INSIDE: f64 = 22.0;
 /// Size of the labels beside boxes.
-const LABEL: f64 = 17.0;
+const LABEL: f64 = 19.0;
 
 /// Where a run is drawn: from `x`, `w` wide, its top at `y`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -186,7 +186,17 @@ fn headers_sent(run: &Exchange, stream: &Stream) -> Vec<(usize, usize)> {
             }
         }
     }
-    out
+    // A header read in parts (one byte in one recv, three in the next) is
+    // still one header in the send.
+    out.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
+    for (start, end) in out {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
 }
 
 fn sends(
@@ -646,7 +656,7 @@ fn reading(svg: &mut Svg, run: &Exchange, lane: &Lane, area: Area, y: f64) -> f6
             let head = format!("recv #{index} → ");
             let room = area.w - NAMES - 16.0 - measure::width(&head, LABEL);
             for (k, line) in measure::wrap(text, room, LABEL).iter().enumerate() {
-                y += 24.0;
+                y += 27.0;
                 if k == 0 {
                     svg.text(area.x + NAMES, y, Anchor::Start, "note", &head);
                 }
@@ -718,7 +728,7 @@ fn inside(svg: &mut Svg, r: Rect, text: Option<String>, fallback: &str) {
         .and_then(|t| measure::fit(&t, room, INSIDE))
         .filter(|t| !t.ends_with('…') || t.chars().count() > 4)
         .or_else(|| measure::fit(fallback, room, INSIDE).filter(|t| t == fallback));
-    if let Some(text) = shown {
+    if let Some(text) = shown.filter(|t| !t.is_empty()) {
         svg.text(
             r.middle(),
             r.y + r.h / 2.0 + 8.0,

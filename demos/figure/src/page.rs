@@ -72,6 +72,6 @@ const KEY: &str = "<ul class=\"key\">\n\
 Top: the sender's sends; below: the receiver's recvs; each band shows where a message's bytes landed.</li>\n\
 <li>一种颜色和花纹 = 一条消息；两条色带汇入一个 recv = 粘包；一条消息分到几个 recv = 半包。\
 One colour and hatching per message: two bands into one recv is a sticky packet, one message over several recvs a half packet.</li>\n\
-<li>黑块 = 长度包头；叉 = 丢失或被截断丢弃的字节；时间轴左端的 ⫽ = 不从零开始。\
-Black: length headers; crossed out: bytes lost or thrown away; ⫽ on a time axis: it does not start at zero.</li>\n\
+<li>黑块 = 长度包头；叉 = 丢失或被截断丢弃的字节；时间轴左端的 // = 不从零开始。\
+Black: length headers; crossed out: bytes lost or thrown away; // at the left end of a time axis: it does not start at zero.</li>\n\
 </ul>\n";

@@ -19,10 +19,10 @@ pub const MARGIN: f64 = 24.0;
 const STYLE: &str = "text{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",\"Helvetica Neue\",Arial,sans-serif;fill:#1b1b1b}\
 .title{font-size:28px;font-weight:700}.sub{font-size:22px}\
 .lane{font-size:19px;font-weight:700;fill:#444}.column{font-size:22px;font-weight:700}\
-.label{font-size:17px}.label-big{font-size:19px}.mark{font-size:17px}.note{font-size:17px}\
+.label{font-size:19px}.label-big{font-size:19px}.mark{font-size:18px}.note{font-size:19px}\
 .in{font-size:22px;paint-order:stroke;stroke:#fff;stroke-width:5px;stroke-linejoin:round}\
-.hdr{font-size:15px;font-weight:700;fill:#fff}.tick{font-size:16px;fill:#5a5a5a}\
-.verdict{font-size:19px;font-weight:700}.fact{font-size:16px;fill:#4a4a4a}\
+.hdr{font-size:15px;font-weight:700;fill:#fff}.tick{font-size:17px;fill:#5a5a5a}\
+.verdict{font-size:21px;font-weight:700}.fact{font-size:17px;fill:#4a4a4a}\
 .value{font-size:19px;font-weight:700}.bad{font-size:20px;font-weight:700;fill:#b3261e}\
 .head{font-size:18px;font-weight:700}.cell{font-size:18px}";
 

@@ -151,7 +151,7 @@ fn ticks(svg: &mut Svg, first: u64, clock: &Clock, at: Rect, axis: f64) {
         // Where the broken axis starts.
         let text = format!("{:.2} ms", first as f64 / 1000.0);
         svg.text(at.x, at.y + HEIGHT - 6.0, Anchor::Start, "tick", &text);
-        last_label_end = at.x + crate::measure::width(&text, 16.0) + 8.0;
+        last_label_end = at.x + crate::measure::width(&text, 17.0) + 8.0;
     }
     while t <= end + 0.5 {
         let x = at.x + at.w * (t - first as f64) / clock.span_us;
@@ -161,7 +161,7 @@ fn ticks(svg: &mut Svg, first: u64, clock: &Clock, at: Rect, axis: f64) {
             &format!("stroke=\"{GREY}\" stroke-width=\"2\""),
         );
         let text = label(t);
-        let half = crate::measure::width(&text, 16.0) / 2.0;
+        let half = crate::measure::width(&text, 17.0) / 2.0;
         if x - half > last_label_end {
             svg.text(x, at.y + HEIGHT - 6.0, Anchor::Middle, "tick", &text);
             last_label_end = x + half + 8.0;
@@ -208,7 +208,7 @@ fn marks(
         } else {
             format!("{noun}s #{}–#{}", marks[i].index, marks[j - 1].index)
         };
-        let w = crate::measure::width(&text, 17.0);
+        let w = crate::measure::width(&text, 18.0);
         let x = (x0 - 4.0).max(at.x - 8.0).min(at.right() + 12.0 - w);
         if x > last_label_end {
             let y = if above { axis - 26.0 } else { axis + 38.0 };
