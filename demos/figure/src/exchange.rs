@@ -491,12 +491,9 @@ fn recvs(svg: &mut Svg, ink: &Ink, run: &Exchange, lane: &Lane, top: f64) {
                             w: room.w.min(p.w),
                             ..room
                         };
-                        inside(
-                            svg,
-                            room,
-                            content::text(&payload),
-                            &format!("#{}", piece.send),
-                        );
+                        // No fallback: the piece's colour names its message,
+                        // and a bare `#1` in a recv would read as its number.
+                        inside(svg, room, content::text(&payload), "");
                     }
                     at += len;
                 }
@@ -547,15 +544,18 @@ fn frames(
     y: f64,
 ) -> f64 {
     let top = y + 44.0;
-    svg.text(
-        area.x,
-        top + BOX / 2.0 + 7.0,
-        Anchor::Start,
-        "lane",
-        "frames",
-    );
+    let name = |svg: &mut Svg| {
+        svg.text(
+            area.x,
+            top + BOX / 2.0 + 7.0,
+            Anchor::Start,
+            "lane",
+            "frames",
+        );
+    };
     if frames.is_empty() {
         svg.group("frames", |svg| {
+            name(svg);
             svg.text(
                 area.x + NAMES,
                 top + BOX / 2.0 + 7.0,
@@ -576,6 +576,7 @@ fn frames(
         },
     );
     svg.group("frames", |svg| {
+        name(svg);
         for slot in &lane.slots {
             let r = Rect {
                 x: slot.x,

@@ -32,7 +32,8 @@ pub fn draw(svg: &mut Svg, ink: &Ink, run: &Timing, area: Area) -> f64 {
     let top = area.y + 20.0;
     let row_h = 76.0;
     let bottom = top + row_h * run.rows.len() as f64;
-    svg.group("grid", |svg| {
+    // The axis follows the measured times: it is drawn as the time axis.
+    svg.group("time", |svg| {
         let mut decade = lo;
         while decade <= hi + 1e-9 {
             let us = 10f64.powf(decade);

@@ -10,7 +10,10 @@
 //! is left out, and so is the time axis (`<g class="time">`). For a run
 //! listed in `testkit::redact::VARYING`, what varies is left out as the
 //! story's placeholder leaves it out: the recvs, bands, frames and
-//! caption, and with `Keep::Knobs` the sends too.
+//! caption, and with `Keep::Knobs` the sends too. With `Keep::Sends` the
+//! send boxes stay, but not the length headers marked in them nor the
+//! text beside those marks: a header is marked where the receiver read
+//! one (a broken reader may take any four bytes for a length).
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -34,6 +37,9 @@ const RECEIVED: [&str; 7] = [
 /// Parts that hold what a varying run's sender wrote, when even that is
 /// paced by a small window.
 const SENT: [&str; 1] = ["sender"];
+/// Elements of a varying run's sends that follow what its receiver read:
+/// the header marks, their labels, and the text placed beside them.
+const READ_INTO_SENDS: [&str; 3] = ["header", "hdr", "in"];
 
 /// The figures `page` shows: the `NAME` of every `![…](figures/NAME.svg)`
 /// (`../figures/` from `docs/zh/`).
@@ -54,12 +60,12 @@ pub fn structure(svg: &str) -> Vec<String> {
     static CLASS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\bclass="([^"]*)""#).unwrap());
     static FILL: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r#"\bfill="url\(#[^)]*?-([a-z]+\d*)\)""#).unwrap());
-    let skipped = skipped_parts(svg);
+    let (skipped, shallow) = skipped_parts(svg);
     let mut out = Vec::new();
     // Depth inside a skipped element (0: not skipping), and the open
     // elements' names, to find where a skipped one closes.
     let mut skipping = 0usize;
-    let mut open: Vec<String> = Vec::new();
+    let mut open: Vec<(String, Option<String>)> = Vec::new();
     for token in TOKEN.captures_iter(svg) {
         if let Some(text) = token.get(5) {
             if skipping == 0 && !text.as_str().trim().is_empty() {
@@ -81,11 +87,19 @@ pub fn structure(svg: &str) -> Vec<String> {
             continue;
         }
         let class = CLASS.captures(&attrs).map(|c| c[1].to_string());
+        let in_shallow = open
+            .iter()
+            .any(|(_, class)| class.as_deref() == Some("sender"))
+            && shallow;
         let skip_this = skipping > 0
             || ["defs", "style", "title"].contains(&name.as_str())
-            || class.as_deref().is_some_and(|c| skipped.contains(&c));
+            || class.as_deref().is_some_and(|c| skipped.contains(&c))
+            || (in_shallow
+                && class
+                    .as_deref()
+                    .is_some_and(|c| READ_INTO_SENDS.contains(&c)));
         if !empty {
-            open.push(name.clone());
+            open.push((name.clone(), class.clone()));
             if skip_this {
                 skipping += 1;
             }
@@ -106,8 +120,9 @@ pub fn structure(svg: &str) -> Vec<String> {
     out
 }
 
-/// Which parts of the figure `svg` its run's nature leaves out.
-fn skipped_parts(svg: &str) -> Vec<&'static str> {
+/// Which parts of the figure `svg` its run's nature leaves out, and
+/// whether its sends are kept without what was read into them.
+fn skipped_parts(svg: &str) -> (Vec<&'static str>, bool) {
     static TITLE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r#"<title[^>]*>([^<]*)</title>"#).unwrap());
     let label = TITLE
@@ -115,13 +130,15 @@ fn skipped_parts(svg: &str) -> Vec<&'static str> {
         .and_then(|c| c[1].split_once(" — ").map(|(_, label)| unescape(label)))
         .unwrap_or_default();
     let mut parts = TIMED.to_vec();
+    let mut shallow = false;
     if let Some(varying) = redact::VARYING.iter().find(|v| v.label == label) {
         parts.extend(RECEIVED);
-        if varying.keep == Keep::Knobs {
-            parts.extend(SENT);
+        match varying.keep {
+            Keep::Knobs => parts.extend(SENT),
+            Keep::Sends => shallow = true,
         }
     }
-    parts
+    (parts, shallow)
 }
 
 fn unescape(text: &str) -> String {
