@@ -3,6 +3,11 @@
 //! inline, there is no script, and no font, image or link points outside
 //! the file. It opens from a USB stick on a classroom computer with no
 //! network, and prints: each figure stays on one sheet of paper.
+//!
+//! One figure per row by default, as large as the screen, for the back of
+//! the room. A checkbox at the top (pure CSS, no script) puts two figures
+//! on a row instead: consecutive runs side by side, which in the pitfalls
+//! puts each broken reading beside the correct one.
 
 use crate::Figure;
 use crate::svg::escape;
@@ -19,7 +24,12 @@ nav a{margin-right:1em;white-space:nowrap}\
 figure{margin:0 0 28px;border:1px solid #bbb}\
 figure svg{display:block;width:100%;height:auto}\
 .key{margin:0;padding-left:1.2em}\
-@media print{body{max-width:none;padding:0}figure{break-inside:avoid}h2{break-after:avoid}}";
+.pairs{display:inline-block;margin:.4em 0;font-weight:700;cursor:pointer}\
+#pairs{width:1.2em;height:1.2em;vertical-align:middle}\
+#pairs:checked~section .runs{display:grid;grid-template-columns:1fr 1fr;gap:0 16px}\
+#pairs:checked~section figure{margin-bottom:16px}\
+@media print{body{max-width:none;padding:0}figure{break-inside:avoid}h2{break-after:avoid}\
+#pairs,.pairs{display:none}#pairs:checked~section .runs{display:block}}";
 
 /// The page of `reports`, with their figures.
 #[must_use]
@@ -33,6 +43,11 @@ pub fn page(reports: &[(&Report, Vec<Figure>)]) -> String {
          <h1>粘包实验室 Sticky Packet Lab</h1>\n"
     );
     out.push_str(KEY);
+    // Before the sections: the CSS selects them as its later siblings.
+    out.push_str(
+        "<input type=\"checkbox\" id=\"pairs\"> <label class=\"pairs\" for=\"pairs\">\
+         两图并排 · two figures per row (broken beside correct)</label>\n",
+    );
     if reports.len() > 1 {
         out.push_str("<nav>");
         for (report, _) in reports {
@@ -48,7 +63,7 @@ pub fn page(reports: &[(&Report, Vec<Figure>)]) -> String {
     for (report, figures) in reports {
         let _ = write!(
             out,
-            "<section id=\"{}\">\n<h2>{}</h2>\n",
+            "<section id=\"{}\">\n<h2>{}</h2>\n<div class=\"runs\">\n",
             escape(&report.demo),
             escape(&report.title)
         );
@@ -60,7 +75,7 @@ pub fn page(reports: &[(&Report, Vec<Figure>)]) -> String {
                 figure.svg
             );
         }
-        out.push_str("</section>\n");
+        out.push_str("</div>\n</section>\n");
     }
     out.push_str("</body>\n</html>\n");
     out
