@@ -17,28 +17,51 @@ pub const HEIGHT: f64 = 112.0;
 /// Calls closer than this (in units) share one mark.
 const CLUSTER: f64 = 10.0;
 
-/// One time scale for the runs of a report: the longest stretch of calls
-/// any of its exchanges took.
+/// One time scale for the runs of a report: long enough for the longest
+/// stretch of calls any of its exchanges took, counted from where that
+/// run's axis starts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Clock {
+    /// Microseconds the whole width of a strip stands for.
     span_us: f64,
+    /// A run whose first call comes before this starts its axis at zero.
+    early_us: f64,
 }
 
 impl Clock {
     /// The scale of `report`.
     #[must_use]
     pub fn of(report: &Report) -> Clock {
-        let span = report
+        let exchanges: Vec<&Exchange> = report
             .runs
             .iter()
             .flat_map(|run| match run {
-                Run::Exchange(run) => vec![span(run)],
-                Run::SideBySide(run) => vec![span(&run.tcp), span(&run.udp)],
+                Run::Exchange(run) => vec![run],
+                Run::SideBySide(run) => vec![&run.tcp, &run.udp],
                 _ => Vec::new(),
             })
-            .fold(0.0, f64::max);
-        Clock {
-            span_us: span.max(1.0),
+            .collect();
+        let longest = exchanges.iter().map(|run| span(run)).fold(0.0, f64::max);
+        let early_us = longest * 0.05;
+        let mut clock = Clock {
+            span_us: 1.0,
+            early_us,
+        };
+        // A run that starts its axis at zero needs room for its lead too.
+        clock.span_us = exchanges
+            .iter()
+            .filter_map(|run| bounds(run).map(|(first, last)| (last - clock.origin(first)) as f64))
+            .fold(1.0, f64::max);
+        clock
+    }
+
+    /// Where the axis of a run whose first call is at `first` starts: at
+    /// zero if that call came early, else at the call (a broken axis).
+    fn origin(&self, first: u64) -> u64 {
+        if (first as f64) < self.early_us {
+            0
+        } else {
+            first
         }
     }
 }
@@ -76,11 +99,7 @@ pub fn strip(svg: &mut Svg, ink: &Ink, run: &Exchange, clock: &Clock, at: Rect) 
     };
     // A run that starts early enough starts its axis at zero; one that
     // starts later (after warm-ups) gets a broken axis from its first call.
-    let first = if (first as f64) < clock.span_us * 0.05 {
-        0
-    } else {
-        first
-    };
+    let first = clock.origin(first);
     let axis = at.y + 50.0;
     let scale = |t: u64| at.x + at.w * (t - first) as f64 / clock.span_us;
     svg.group("time", |svg| {

@@ -249,3 +249,35 @@ fn a_figure_keeps_its_structure_when_only_times_change_and_loses_it_when_a_recv_
     assert_eq!(structure::structure(&before), structure::structure(&later));
     assert_ne!(structure::structure(&before), structure::structure(&split));
 }
+
+#[test]
+fn every_call_is_marked_inside_its_time_axis_in_every_figure() {
+    let points = Regex::new(r#"<polygon points="([^"]*)""#).unwrap();
+    for name in [
+        "sticky", "half", "nagle", "udp", "fixed", "pitfalls", "transfer",
+    ] {
+        for drawn in figure::figures(&fixture(name)) {
+            for axis in parts(&drawn.svg, "time") {
+                let mut polygons = points.captures_iter(axis).map(|c| {
+                    c[1].split(' ')
+                        .map(|p| p.split(',').next().unwrap().parse::<f64>().unwrap())
+                        .collect::<Vec<f64>>()
+                });
+                // The first polygon is the arrowhead: its tip ends the axis.
+                let Some(arrow) = polygons.next() else {
+                    continue;
+                };
+                let tip = arrow[0];
+                for mark in polygons {
+                    for x in mark {
+                        assert!(
+                            x <= tip + 8.0,
+                            "{}: a mark at {x}, past the axis' end {tip}",
+                            drawn.name
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
