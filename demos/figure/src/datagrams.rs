@@ -9,8 +9,8 @@ use crate::caption;
 use crate::content;
 use crate::exchange::{Area, BOX, MIN_BOX};
 use crate::flood;
+use crate::label::{beside, inside};
 use crate::lane::{Kind, Lane, Room};
-use crate::measure;
 use crate::palette::{INK, Ink};
 use crate::svg::{Anchor, Rect, Svg};
 use crate::time::{self, Clock};
@@ -19,10 +19,6 @@ use kit::report::{Exchange, RecvRecord};
 
 /// Width of the column naming the lanes.
 const NAMES: f64 = 112.0;
-/// Size of the labels beside boxes.
-const LABEL: f64 = 19.0;
-/// Size of the text inside boxes.
-const INSIDE: f64 = 22.0;
 /// Space between two parcels: wider than between TCP's boxes, since
 /// parcels never touch.
 const GAP: f64 = 34.0;
@@ -253,30 +249,8 @@ fn received(svg: &mut Svg, ink: &Ink, recv: &RecvRecord, r: Rect, whole: Option<
     }
 }
 
-/// Text centred in a parcel: `text` if it fits, else `fallback`.
-fn inside(svg: &mut Svg, r: Rect, text: Option<String>, fallback: &str) {
-    let room = r.w - 12.0;
-    let shown = text
-        .and_then(|t| measure::fit(&t, room, INSIDE))
-        .filter(|t| !t.ends_with('…') || t.chars().count() > 4)
-        .or_else(|| measure::fit(fallback, room, INSIDE).filter(|t| t == fallback));
-    if let Some(text) = shown.filter(|t| !t.is_empty()) {
-        svg.text(
-            r.middle(),
-            r.y + r.h / 2.0 + 8.0,
-            Anchor::Middle,
-            "in",
-            &text,
-        );
-    }
-}
-
-/// The first of `labels` that fits in `room` (plus the gap).
+/// The first of `labels` that fits under a parcel `room` wide (a label may
+/// run into the gap after it).
 fn label(svg: &mut Svg, x: f64, y: f64, room: f64, labels: &[String]) {
-    if let Some(text) = labels
-        .iter()
-        .find(|l| measure::width(l, LABEL) <= room + GAP - 6.0)
-    {
-        svg.text(x, y, Anchor::Start, "label", text);
-    }
+    beside(svg, x, y, room + GAP - 6.0, labels);
 }

@@ -17,22 +17,33 @@
 //! - [`table`]: a comparison;
 //! - [`transfer`]: the exercise's catalogue and downloads.
 //!
-//! Around them: [`lane`] lays boxes out by their bytes, [`time`] draws the
-//! time axis, [`caption`] the words under a run, [`palette`] the colours
-//! and hatchings, [`sheet`] the `<svg>` itself, [`page`] the HTML file, and
-//! [`svg`] and [`measure`] write elements and estimate text widths.
+//! An exchange is built from [`stream`] (where each byte sits), [`bands`]
+//! (from each message to where it landed), [`headers`] (length headers in
+//! black) and [`frames`] (what a reader rebuilt or concluded).
+//!
+//! Around them: [`lane`] lays boxes out by their bytes, [`label`] puts
+//! words in and beside them, [`content`] reads bytes as text, [`time`]
+//! draws the time axis, [`caption`] the words under a run, [`palette`] the
+//! colours and hatchings, [`sheet`] the `<svg>` itself, [`page`] the HTML
+//! file, and [`svg`] and [`measure`] write elements and estimate text
+//! widths.
 
+pub mod bands;
 pub mod caption;
 pub mod columns;
 pub mod content;
 pub mod datagrams;
 pub mod exchange;
 pub mod flood;
+pub mod frames;
+pub mod headers;
+pub mod label;
 pub mod lane;
 pub mod measure;
 pub mod page;
 pub mod palette;
 pub mod sheet;
+pub mod stream;
 pub mod svg;
 pub mod table;
 pub mod time;
