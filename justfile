@@ -56,6 +56,10 @@ capture-udp:
 
 # --- end of the wire recipes ---
 
+# Every run of the tour drawn as an SVG in docs/figures/, for the lesson pages.
+figures:
+    cargo demo --json | cargo run -q -p figure --bin figures -- docs/figures
+
 # Download 1 GiB over loopback against a raw TCP copy: prints the ratio and the client's peak memory.
 bench-transfer:
     cargo run --release -p transfer --bin transfer-bench

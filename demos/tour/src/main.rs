@@ -1,6 +1,7 @@
 //! `cargo demo [NAME]`: runs each demo's two sides in one process, over
 //! loopback, and prints the story — the lesson on a projector.
 
+mod page;
 mod select;
 mod step;
 
@@ -10,6 +11,7 @@ use kit::cli::{self, Common};
 use kit::lesson::Lesson;
 use kit::report::Report;
 use select::{keep, numbered};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use step::{Choice, Steps};
 
@@ -37,6 +39,11 @@ struct Args {
     /// file or a pipe, and with --json, it never waits.
     #[arg(long)]
     step: bool,
+
+    /// Also write every run's figure to FILE: one HTML page that needs
+    /// nothing else (no network, no script), for a projector or a printer.
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
 
     #[command(flatten)]
     common: Common,
@@ -145,11 +152,16 @@ fn main() -> ExitCode {
                 .into(),
         ));
     }
+    let page = match args.html.as_deref().map(page::PageFile::create).transpose() {
+        Ok(page) => page,
+        Err(error) => return cli::fail(&error),
+    };
     let chosen = lessons()
         .into_iter()
         .filter(|entry| args.demo == "all" || args.demo == entry.name);
+    // The reports the page draws (and the JSON prints): the runs shown.
+    let mut reports = Vec::new();
     if args.common.json {
-        let mut reports = Vec::new();
         for entry in chosen {
             match (entry.run)().and_then(|report| keep(report, only)) {
                 Ok(report) => reports.push(report),
@@ -161,19 +173,21 @@ fn main() -> ExitCode {
             [one] => serde_json::to_string_pretty(one),
             all => serde_json::to_string_pretty(all),
         };
-        return match json {
-            Ok(text) => {
-                cli::print(&(text + "\n"));
-                ExitCode::SUCCESS
-            }
-            Err(e) => cli::fail(&kit::Error::Json(e)),
+        let text = match json {
+            Ok(text) => text + "\n",
+            Err(e) => return cli::fail(&kit::Error::Json(e)),
         };
+        if let Some(Err(error)) = page.map(|page| page.write(&reports)) {
+            return cli::fail(&error);
+        }
+        cli::print(&text);
+        return ExitCode::SUCCESS;
     }
     // The story, each demo printed as soon as it has run.
     let style = args.common.color.style();
     let mut steps = Steps::new(args.step);
     let mut first = true;
-    for entry in chosen {
+    'tour: for entry in chosen {
         let report = match (entry.run)() {
             Ok(report) => report,
             Err(error) => return cli::fail(&error),
@@ -182,13 +196,15 @@ fn main() -> ExitCode {
             Ok(shown) => shown,
             Err(error) => return cli::fail(&error),
         };
+        let mut stopped = false;
         for (number, run) in shown {
             // Between two runs, a blank line — or, with --step, the pause.
             if !first {
                 if steps.waiting() {
                     let prompt = style.dimmed("   … Enter for the next run, q and Enter to stop ");
                     if steps.pause(&prompt) == Choice::Stop {
-                        return ExitCode::SUCCESS;
+                        stopped = true;
+                        break;
                     }
                 } else {
                     cli::print("\n");
@@ -199,6 +215,17 @@ fn main() -> ExitCode {
             kit::render::run(&mut story, &report.title, run, number, &style);
             cli::print(&story);
         }
+        match keep(report, only) {
+            Ok(report) => reports.push(report),
+            Err(error) => return cli::fail(&error),
+        }
+        if stopped {
+            break 'tour;
+        }
+    }
+    // The page draws every demo that ran, even when --step was stopped.
+    if let Some(Err(error)) = page.map(|page| page.write(&reports)) {
+        return cli::fail(&error);
     }
     ExitCode::SUCCESS
 }

@@ -66,6 +66,8 @@ mod cached;
 mod command;
 #[path = "docs/compare.rs"]
 mod compare;
+#[path = "docs/figures.rs"]
+mod figures;
 #[path = "docs/jq.rs"]
 mod jq;
 #[path = "docs/markdown.rs"]
@@ -583,6 +585,130 @@ fn every_link_leads_somewhere() {
                 failures.push(format!(
                     "docs/{page}:{line}: {target}: no heading with that anchor"
                 ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// The demos of the tour, in lesson order.
+fn demos() -> Vec<String> {
+    let tour = binaries::tour();
+    let listed = cached::run(tour.to_str().expect("a UTF-8 path"), &["--list"]);
+    listed.stdout.lines().map(str::to_string).collect()
+}
+
+/// `docs/figures/NAME.svg`.
+fn figure_path(name: &str) -> std::path::PathBuf {
+    markdown::docs_dir()
+        .join(figures::FOLDER)
+        .join(format!("{name}.svg"))
+}
+
+/// Every figure a page shows is in `docs/figures/`, and every lesson page,
+/// in English and in Chinese, shows every figure of its demo.
+#[test]
+fn every_lesson_shows_its_figures_and_every_figure_shown_exists() {
+    let mut failures = Vec::new();
+    let committed: Vec<String> = fs::read_dir(markdown::docs_dir().join(figures::FOLDER))
+        .map(|dir| {
+            dir.filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .filter_map(|n| n.strip_suffix(".svg").map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    for page in markdown::pages() {
+        let shown = figures::shown(&markdown::read(&page));
+        for name in &shown {
+            if !figure_path(name).is_file() {
+                failures.push(format!(
+                    "docs/{page} shows figures/{name}.svg, which does not exist (`just figures` makes it)"
+                ));
+            }
+        }
+        let lesson = page.trim_start_matches("zh/");
+        // The handouts are for paper: they send the reader to the lesson
+        // page for the pictures.
+        if ["README.md", "CONTRIBUTING.md"].contains(&lesson) || lesson.contains('/') {
+            continue;
+        }
+        // A page with no demo of its own (the exercise, the classroom
+        // pages) draws none.
+        let Some(demo) = demo_of(&page) else {
+            continue;
+        };
+        for name in committed.iter().filter(|n| {
+            n.strip_prefix(&format!("{demo}-"))
+                .is_some_and(|n| n.parse::<usize>().is_ok())
+        }) {
+            if !shown.contains(name) {
+                failures.push(format!("docs/{page} does not show figures/{name}.svg"));
+            }
+        }
+        if shown.is_empty() {
+            failures.push(format!("docs/{page} shows no figure"));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// The committed figures are what the current code draws from a new run
+/// of the tour, in structure (see `docs/figures.rs`): one per run, none
+/// missing, none left over.
+#[test]
+fn committed_figures_match_what_the_code_draws_now() {
+    let demos = demos();
+    let tour = binaries::tour();
+    let tour = tour.to_str().expect("a UTF-8 path");
+    // Each demo runs once, side by side; the docs' own `--json` commands
+    // share these runs.
+    std::thread::scope(|scope| {
+        for demo in &demos {
+            scope.spawn(move || cached::run(tour, &[demo, "--json"]));
+        }
+    });
+    let mut expected = Vec::new();
+    let mut failures = Vec::new();
+    for demo in &demos {
+        let run = cached::run(tour, &[demo, "--json"]);
+        assert_eq!(run.code, Some(0), "{demo} --json: {}", run.stderr);
+        let reports = figure::read_reports(&run.stdout)
+            .unwrap_or_else(|e| panic!("{demo} --json is not a report: {e}"));
+        for report in &reports {
+            for drawn in figure::figures(report) {
+                expected.push(drawn.name.clone());
+                let path = figure_path(&drawn.name);
+                let Ok(committed) = fs::read_to_string(&path) else {
+                    failures.push(format!("{} is missing: run `just figures`", path.display()));
+                    continue;
+                };
+                let (now, then) = (
+                    figures::structure(&drawn.svg),
+                    figures::structure(&committed),
+                );
+                if now != then {
+                    let at = now
+                        .iter()
+                        .zip(&then)
+                        .position(|(a, b)| a != b)
+                        .unwrap_or(now.len().min(then.len()));
+                    failures.push(format!(
+                        "docs/figures/{}.svg is not what the code draws now (run `just figures`): \
+                         element {at}: now {:?}, committed {:?}",
+                        drawn.name,
+                        now.get(at),
+                        then.get(at)
+                    ));
+                }
+            }
+        }
+    }
+    if let Ok(dir) = fs::read_dir(markdown::docs_dir().join(figures::FOLDER)) {
+        for entry in dir.flatten() {
+            let name = entry.file_name().to_string_lossy().to_string();
+            let stem = name.strip_suffix(".svg").unwrap_or(&name).to_string();
+            if !expected.contains(&stem) {
+                failures.push(format!("docs/figures/{name} belongs to no run of the tour"));
             }
         }
     }

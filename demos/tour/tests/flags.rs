@@ -5,6 +5,12 @@ use testkit::flags::{Case, check};
 
 const TOUR: &str = env!("CARGO_BIN_EXE_tour");
 
+/// Where the table's `--html` pages go: Cargo's scratch folder for tests.
+const PAGE: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/flags-page.html");
+
+/// A page in a folder that does not exist: nothing can write it.
+const NOWHERE: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/no/such/folder/page.html");
+
 /// One run of the tour with `args`, ending with `code`.
 const fn tour<'a>(args: &'a [&'a str], code: i32) -> Case<'a> {
     Case::Alone {
@@ -26,6 +32,8 @@ fn every_documented_flag_ends_with_the_promised_exit_code() {
             tour(&["half", "--run", "3", "--json"], 0),
             tour(&["sticky", "--step", "--color", "auto"], 0),
             tour(&["transfer", "--run", "1", "--step"], 0),
+            tour(&["sticky", "--html", PAGE], 0),
+            tour(&["udp", "--run", "2", "--html", PAGE, "--json"], 0),
             tour(&["--list"], 0),
             tour(&["--help"], 0),
             tour(&["--version"], 0),
@@ -39,6 +47,8 @@ fn every_documented_flag_ends_with_the_promised_exit_code() {
             tour(&["--list", "--step"], 2),
             tour(&["sticky", "--color", "sometimes"], 2),
             tour(&["nosuch"], 2),
+            tour(&["sticky", "--html", NOWHERE], 2),
+            tour(&["sticky", "--html"], 2),
         ],
     );
 }

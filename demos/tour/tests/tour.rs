@@ -211,3 +211,27 @@ fn columns_sets_the_width_of_the_story() {
 fn an_unknown_demo_is_a_usage_error() {
     testkit::assert_one_line_error(&testkit::run(TOUR, &["nosuch"]), 2, "nosuch");
 }
+
+#[test]
+fn html_writes_one_figure_per_run_beside_the_story() {
+    let page = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("sticky.html");
+    let _ = std::fs::remove_file(&page);
+    let with = testkit::run(TOUR, &["sticky", "--html", page.to_str().unwrap()]);
+    assert_eq!(with.code, Some(0), "{}", with.stderr);
+    // The story is printed as without --html.
+    assert!(
+        with.stdout.contains("━━ 粘包 sticky packets · run 3 of 3"),
+        "{}",
+        with.stdout
+    );
+    let html = std::fs::read_to_string(&page).expect("the page was written");
+    assert_eq!(html.matches("<figure ").count(), 3);
+    assert!(html.contains("<h2>粘包 sticky packets</h2>"));
+}
+
+#[test]
+fn an_html_path_that_cannot_be_written_is_a_usage_error_before_any_demo_runs() {
+    let run = testkit::run(TOUR, &["--html", "/nonexistent-folder/tour.html"]);
+    testkit::assert_one_line_error(&run, 2, "--html /nonexistent-folder/tour.html");
+    assert!(run.stdout.is_empty(), "no demo ran: {}", run.stdout);
+}

@@ -63,6 +63,13 @@ pub fn knobs(out: &mut String, knobs: &Applied, style: &Style) {
     flow.finish(out);
 }
 
+/// `TCP_NODELAY off · SO_RCVBUF 131072 B · …`: the knobs on one line, as
+/// a figure's caption says them.
+#[must_use]
+pub fn knobs_text(k: &Applied) -> String {
+    knob_parts(k).join(" · ")
+}
+
 /// `TCP_NODELAY off`, `SO_RCVBUF 131072 B`, …: each knob that was read
 /// back.
 fn knob_parts(k: &Applied) -> Vec<String> {

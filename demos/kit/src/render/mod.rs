@@ -19,7 +19,7 @@ mod timing;
 mod transfer;
 mod verdict;
 
-pub use banner::Heading;
+pub use banner::{Heading, knobs_text};
 
 use crate::report::{Report, Run};
 use crate::style::Style;
