@@ -5,12 +5,15 @@ use crate::endpoint::{self, Listener};
 use crate::error::Error;
 use crate::knobs::Knobs;
 use crate::lan;
+use crate::lang::{self, Lang};
 use crate::loopback::End;
 use crate::render;
 use crate::report::Report;
 use crate::style::ColorChoice;
+use crate::tr;
+use clap::builder::PossibleValuesParser;
 use clap::error::ErrorKind;
-use clap::{Args, Command, FromArgMatches, Parser};
+use clap::{Arg, Args, Command, FromArgMatches, Parser};
 use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 use std::process::ExitCode;
@@ -46,6 +49,17 @@ pub fn parse<T: Parser>() -> T {
 /// or re-worded by a generic driver), the same way as [`parse`].
 #[must_use]
 pub fn parse_with<T: FromArgMatches>(command: Command) -> T {
+    // The language is chosen before clap reads the command line, so that
+    // what the parser itself prints (help, errors) can follow it too.
+    lang::set(Lang::from_args(std::env::args_os()).unwrap_or_else(Lang::from_env));
+    let command = command.arg(
+        Arg::new("lang")
+            .long("lang")
+            .global(true)
+            .value_name("LANG")
+            .value_parser(PossibleValuesParser::new(Lang::ALL.map(Lang::code)))
+            .help(tr!(crate::TEXT, "cli-lang-help")),
+    );
     // `--version` names the program, as it was started, and the lab it
     // belongs to — unless the command names itself (the tour is the lab).
     let command = if command.get_display_name().is_some() {

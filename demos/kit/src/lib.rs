@@ -21,6 +21,7 @@
 //!   the same facts as JSON, and the command line around them;
 //! - [`error`]: one-line errors and exit codes.
 
+pub mod catalogue;
 pub mod cli;
 pub mod endpoint;
 pub mod error;
@@ -29,6 +30,7 @@ pub mod journal;
 pub mod journaled;
 pub mod knobs;
 pub mod lan;
+pub mod lang;
 pub mod lesson;
 pub mod loopback;
 pub mod origin;
@@ -44,3 +46,10 @@ pub mod utf8;
 pub mod verdict;
 
 pub use error::{Error, Result};
+
+/// The kit's own sentences (the shared renderer, errors, the command
+/// line), in every language: `locales/en.ftl`, `locales/zh.ftl`.
+pub(crate) static TEXT: catalogue::Catalogue = catalogue::Catalogue::new(
+    include_str!("../locales/en.ftl"),
+    include_str!("../locales/zh.ftl"),
+);

@@ -12,11 +12,11 @@
 //!
 //! Graders and scripts read the JSON, so the keys below are a promise: new
 //! keys may be added, these are never renamed. Every report has `demo`,
-//! `title` and `runs`; every run has `kind` and `label`, and the keys of
+//! `title`, `lang` (the language of its text: `en` or `zh`) and `runs`; every run has `kind` and `label`, and the keys of
 //! its kind:
 //!
 //! ```text
-//! { "demo": "sticky", "title": "粘包 sticky packets",
+//! { "demo": "sticky", "title": "粘包 sticky packets", "lang": "en",
 //!   "runs": [ { "kind": "exchange", "label", "transport": "tcp"|"udp",
 //!               "knobs": {…as applied},
 //!               "sends": [ { "index", "len", "hex" } ],
@@ -39,6 +39,7 @@ pub use exchange::{Annotation, Exchange, FrameRecord, RecvRecord, SendRecord, Si
 pub use timing::{Rtt, Timing, TimingRow};
 pub use transfer::{Download, Offered, Transfer};
 
+use crate::lang::Lang;
 use crate::verdict::Code;
 use serde::{Deserialize, Serialize};
 
@@ -49,6 +50,11 @@ pub struct Report {
     pub demo: String,
     /// The demo's title as the banner shows it.
     pub title: String,
+    /// The language of every text field (`en`, `zh`): labels, verdicts,
+    /// notes. The keys, the `code`s and the numbers are the same in every
+    /// language, so a grader reads those.
+    #[serde(default)]
+    pub lang: Lang,
     /// One entry per section that was shown.
     pub runs: Vec<Run>,
 }
@@ -151,6 +157,7 @@ impl Report {
         Report {
             demo: demo.into(),
             title: title.into(),
+            lang: crate::lang::current(),
             runs,
         }
     }
