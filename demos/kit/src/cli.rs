@@ -38,6 +38,15 @@ pub struct Common {
     pub color: ColorChoice,
 }
 
+/// Sets the process's language from `--lang` on the command line, else
+/// from the locale (see [`crate::lang`]). Called before the command line is
+/// parsed, so that the help and the parser's own words can follow it too.
+pub fn choose_lang() -> Lang {
+    let chosen = Lang::from_args(std::env::args_os()).unwrap_or_else(Lang::from_env);
+    lang::set(chosen);
+    chosen
+}
+
 /// Parses the command line. A mistake gets one line on stderr and exit
 /// code 2; `--help` prints as usual, and `--version` with the lab's name.
 #[must_use]
@@ -49,9 +58,7 @@ pub fn parse<T: Parser>() -> T {
 /// or re-worded by a generic driver), the same way as [`parse`].
 #[must_use]
 pub fn parse_with<T: FromArgMatches>(command: Command) -> T {
-    // The language is chosen before clap reads the command line, so that
-    // what the parser itself prints (help, errors) can follow it too.
-    lang::set(Lang::from_args(std::env::args_os()).unwrap_or_else(Lang::from_env));
+    choose_lang();
     let command = command.arg(
         Arg::new("lang")
             .long("lang")

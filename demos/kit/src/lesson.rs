@@ -80,6 +80,7 @@
 //! }
 //! ```
 
+use crate::catalogue::Catalogue;
 use crate::cli::{self, Common, Deadline, Dial, Listen, Pairing};
 use crate::error::Result;
 use crate::knobs::Knobs;
@@ -115,6 +116,11 @@ pub trait Lesson {
     const SERVER: Program;
     /// The sending program.
     const CLIENT: Program;
+    /// The lesson's own sentences in every language (its crate's
+    /// `locales/*.ftl`). Its programs' `--help` comes from there where it
+    /// has the messages: `{program}-about` (e.g. `sticky-server-about`)
+    /// and `{program}-arg-{id}` for an option (`sticky-server-arg-variant`).
+    const TEXT: Option<&'static Catalogue> = None;
 
     /// The flags of the receiving program, besides the address, the
     /// deadline and the output options every program has.
@@ -220,7 +226,7 @@ pub fn server_main<L: Lesson>() -> ExitCode {
         L::CLIENT.name
     );
     let command = ServerArgs::<L::ServerFlags>::command().after_help(two_computers);
-    let args: ServerArgs<L::ServerFlags> = parse(L::SERVER, command);
+    let args: ServerArgs<L::ServerFlags> = parse(L::SERVER, L::TEXT, command);
     let pairing = Pairing::new(L::SERVER.name, L::CLIENT.name, L::server_flags(&args.flags))
         .waiting(args.deadline.timeout);
     let opening = Opening {
@@ -237,7 +243,7 @@ pub fn server_main<L: Lesson>() -> ExitCode {
 #[must_use]
 pub fn client_main<L: Lesson>() -> ExitCode {
     let args: ClientArgs<L::ClientFlags> =
-        parse(L::CLIENT, ClientArgs::<L::ClientFlags>::command());
+        parse(L::CLIENT, L::TEXT, ClientArgs::<L::ClientFlags>::command());
     let pairing = Pairing::new(L::CLIENT.name, L::SERVER.name, L::client_flags(&args.flags))
         .waiting(args.deadline.timeout);
     let opening = Opening {
@@ -251,7 +257,11 @@ pub fn client_main<L: Lesson>() -> ExitCode {
 }
 
 /// Parses a program's command line under its own name and help text.
-fn parse<T: FromArgMatches>(program: Program, command: clap::Command) -> T {
+fn parse<T: FromArgMatches>(
+    program: Program,
+    text: Option<&Catalogue>,
+    command: clap::Command,
+) -> T {
     let short = program.about.split("\n\n").next().unwrap_or_default();
     let mut command = command
         .name(program.name)
@@ -263,6 +273,12 @@ fn parse<T: FromArgMatches>(program: Program, command: clap::Command) -> T {
             .map(|text| format!("{text}\n\n"))
             .unwrap_or_default();
         command = command.after_help(format!("{before}{}", program.after_help));
+    }
+    // The language is known before the help is worded: `--lang` or the
+    // locale decide it here, as they will again when the line is parsed.
+    cli::choose_lang();
+    if let Some(text) = text {
+        command = text.localize(command, program.name);
     }
     cli::parse_with(command)
 }
