@@ -49,6 +49,12 @@ impl Finished {
     }
 }
 
+/// The locale a program under test starts with unless a test says
+/// otherwise: the lab's programs speak the language the locale names, and
+/// a test written for English output must not turn Chinese on a computer
+/// set to Chinese. (Empty means unset, as `setlocale` reads it.)
+const ENGLISH: [(&str, &str); 3] = [("LC_ALL", ""), ("LC_MESSAGES", ""), ("LANG", "C.UTF-8")];
+
 impl Process {
     /// Starts `program` with `args`, no stdin, and `NO_COLOR` and `COLUMNS`
     /// unset (a test's output must not depend on the terminal it was
@@ -65,6 +71,7 @@ impl Process {
         command
             .env_remove("NO_COLOR")
             .env_remove("COLUMNS")
+            .envs(ENGLISH)
             .envs(env.iter().copied());
         Process::spawn(command, args, None)
     }
@@ -77,7 +84,8 @@ impl Process {
         command
             .current_dir(dir)
             .env_remove("NO_COLOR")
-            .env_remove("COLUMNS");
+            .env_remove("COLUMNS")
+            .envs(ENGLISH);
         Process::spawn(command, args, None)
     }
 
@@ -99,7 +107,10 @@ impl Process {
     #[must_use]
     pub fn start_with_input(program: &str, args: &[&str], input: &[u8]) -> Process {
         let mut command = Command::new(program);
-        command.env_remove("NO_COLOR").env_remove("COLUMNS");
+        command
+            .env_remove("NO_COLOR")
+            .env_remove("COLUMNS")
+            .envs(ENGLISH);
         Process::spawn(command, args, Some(input))
     }
 

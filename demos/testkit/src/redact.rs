@@ -63,8 +63,9 @@ pub enum Keep {
 #[derive(Debug, Clone, Copy)]
 pub struct Varying {
     /// The run's label, exactly as the story's second banner line and the
-    /// JSON `label` give it (a TCP/UDP pair shares one label).
-    pub label: &'static str,
+    /// JSON `label` give it (a TCP/UDP pair shares one label), in English
+    /// and in Chinese (`--lang zh`).
+    pub labels: [&'static str; 2],
     /// How much of it is stable.
     pub keep: Keep,
     /// The line that stands for the varying part.
@@ -77,76 +78,127 @@ pub struct Varying {
 /// 60 times.
 pub const VARYING: &[Varying] = &[
     // sticky run 3: a prompt reader got 1 chunk or 2.
-    keep_sends("prompt reader, TCP_NODELAY off", PROMPT),
+    keep_sends(["prompt reader, TCP_NODELAY off", "ZH?"], PROMPT),
     // half run 2: 64 or 65 recvs of 2048 or 4096 B, 128 or 129 segments.
     keep_knobs(
-        "SO_RCVBUF 4096 B asked on the listener, a 256 KiB message",
+        [
+            "SO_RCVBUF 4096 B asked on the listener, a 256 KiB message",
+            "ZH?",
+        ],
         QUEUE,
     ),
     // nagle run 8: the prompt reader got the nine bytes in 1 to 5 recvs.
     keep_sends(
-        "9 one-byte writes after 3 warm-ups, prompt reader, TCP_NODELAY on",
+        [
+            "9 one-byte writes after 3 warm-ups, prompt reader, TCP_NODELAY on",
+            "ZH?",
+        ],
         PROMPT,
     ),
     // udp's comparison: TCP's chunk sizes and segment count; the UDP side's
     // drop count is the whole computer's.
-    keep_knobs("1000 × 1400 B to a receiver that is not reading", QUEUE),
+    keep_knobs(
+        ["1000 × 1400 B to a receiver that is not reading", "ZH?"],
+        QUEUE,
+    ),
     // fixed run 4: the small queue again.
-    keep_knobs("framed: a 256 KiB message, SO_RCVBUF 4096 B asked", QUEUE),
+    keep_knobs(
+        ["framed: a 256 KiB message, SO_RCVBUF 4096 B asked", "ZH?"],
+        QUEUE,
+    ),
     // pitfalls: a prompt reader behind the slicer sometimes gets two pieces
     // in one recv (runs 1, 4, 7, 8, 11–15 did; 2 and 3 read the same
     // traffic as 1 and 4), and a write into a small window takes what the
     // window allows (run 6).
-    keep_sends("(a) broken · have += 1024, whatever recv returned", SLICED),
     keep_sends(
-        "(a) correct · have += len(chunk), asking only for what is missing",
+        ["(a) broken · have += 1024, whatever recv returned", "ZH?"],
         SLICED,
     ),
     keep_sends(
-        "(b) broken · head = client.recv(4): one recv for the header",
+        [
+            "(a) correct · have += len(chunk), asking only for what is missing",
+            "ZH?",
+        ],
         SLICED,
     ),
     keep_sends(
-        "(b) correct · every chunk into the decoder, which waits for all 4 header bytes",
+        [
+            "(b) broken · head = client.recv(4): one recv for the header",
+            "ZH?",
+        ],
+        SLICED,
+    ),
+    keep_sends(
+        [
+            "(b) correct · every chunk into the decoder, which waits for all 4 header bytes",
+            "ZH?",
+        ],
         SLICED,
     ),
     // (c): how much one non-blocking write takes, and so how the receiver
     // meets the rest, is the window's doing: under heavy load the broken
     // run's receiver once got send #2 in a recv of its own.
     keep_knobs(
-        "(c) broken · conn.send(frame): one write on a non-blocking socket, its count ignored",
+        [
+            "(c) broken · conn.send(frame): one write on a non-blocking socket, its count ignored",
+            "ZH?",
+        ],
         QUEUE,
     ),
     keep_knobs(
-        "(c) correct · sendall / write_all: write again until every byte is taken",
+        [
+            "(c) correct · sendall / write_all: write again until every byte is taken",
+            "ZH?",
+        ],
         QUEUE,
     ),
     keep_sends(
-        "(d) broken · struct.pack(\"i\", 24) → 18 00 00 00, read in network byte order",
+        [
+            "(d) broken · struct.pack(\"i\", 24) → 18 00 00 00, read in network byte order",
+            "ZH?",
+        ],
         SLICED,
     ),
     keep_sends(
-        "(d) correct · struct.pack(\"!I\", 24) → 00 00 00 18, on every machine",
+        [
+            "(d) correct · struct.pack(\"!I\", 24) → 00 00 00 18, on every machine",
+            "ZH?",
+        ],
         SLICED,
     ),
     keep_sends(
-        "(e) broken · the same recv(1024), a menu of only 5 names, 235 B",
+        [
+            "(e) broken · the same recv(1024), a menu of only 5 names, 235 B",
+            "ZH?",
+        ],
         SLICED,
     ),
     keep_sends(
-        "(e) correct · the 60-name menu as a frame, read whole before parsing",
+        [
+            "(e) correct · the 60-name menu as a frame, read whole before parsing",
+            "ZH?",
+        ],
         SLICED,
     ),
     keep_sends(
-        "(f) delimiter · a \\n after every message, and one message with a line break in it",
+        [
+            "(f) delimiter · a \\n after every message, and one message with a line break in it",
+            "ZH?",
+        ],
         SLICED,
     ),
     keep_sends(
-        "(f) fixed length · every message padded or cut to a 32-byte record",
+        [
+            "(f) fixed length · every message padded or cut to a 32-byte record",
+            "ZH?",
+        ],
         SLICED,
     ),
     keep_sends(
-        "(f) length prefix · the same messages, each after a 4-byte length",
+        [
+            "(f) length prefix · the same messages, each after a 4-byte length",
+            "ZH?",
+        ],
         SLICED,
     ),
 ];
@@ -158,17 +210,31 @@ const QUEUE: &str = "[segments and recvs vary from run to run: a small queue pac
 /// The placeholder of a prompt reader behind the slicer.
 const SLICED: &str = "[recvs vary from run to run: a prompt reader behind the slicer]";
 
-const fn keep_sends(label: &'static str, placeholder: &'static str) -> Varying {
+impl Varying {
+    /// Whether `label` (in either language) names this run.
+    #[must_use]
+    pub fn is(&self, label: &str) -> bool {
+        self.labels.contains(&label)
+    }
+}
+
+/// The varying run labelled `label` (in either language), if it is one.
+#[must_use]
+pub fn varying(label: &str) -> Option<&'static Varying> {
+    VARYING.iter().find(|v| v.is(label))
+}
+
+const fn keep_sends(labels: [&'static str; 2], placeholder: &'static str) -> Varying {
     Varying {
-        label,
+        labels,
         keep: Keep::Sends,
         placeholder,
     }
 }
 
-const fn keep_knobs(label: &'static str, placeholder: &'static str) -> Varying {
+const fn keep_knobs(labels: [&'static str; 2], placeholder: &'static str) -> Varying {
     Varying {
-        label,
+        labels,
         keep: Keep::Knobs,
         placeholder,
     }
@@ -275,13 +341,19 @@ pub fn story(story: &str) -> String {
     out.join("\n")
 }
 
+/// How the knobs line of a run starts, in English and in Chinese.
+const KNOBS_HEADS: [&str; 2] = ["knobs as the kernel applied them:", "内核实际采用的选项："];
+
+/// How the receiver's heading starts, in English and in Chinese.
+const RECEIVER_HEADS: [&str; 2] = [" receiver", " 接收方"];
+
 /// One banner-to-banner section, cut if its run varies.
 fn section(lines: &[&str]) -> Vec<String> {
     let all = || lines.iter().map(std::string::ToString::to_string).collect();
     let Some(label) = lines.get(1).map(|l| l.trim()) else {
         return all();
     };
-    let Some(varying) = VARYING.iter().find(|v| v.label == label) else {
+    let Some(varying) = varying(label) else {
         return all();
     };
     // The section's own lines end before the blank line that separates it
@@ -292,13 +364,15 @@ fn section(lines: &[&str]) -> Vec<String> {
         .map_or(0, |p| p + 1);
     let mut keep = 2;
     if lines.get(2).is_some_and(|l| {
-        l.trim_start()
-            .starts_with("knobs as the kernel applied them:")
+        let l = l.trim_start();
+        KNOBS_HEADS.iter().any(|head| l.starts_with(head))
     }) {
         keep = 3;
     }
     if varying.keep == Keep::Sends {
-        if let Some(r) = (keep..body_end).find(|&j| lines[j].starts_with(" receiver")) {
+        if let Some(r) =
+            (keep..body_end).find(|&j| RECEIVER_HEADS.iter().any(|head| lines[j].starts_with(head)))
+        {
             keep = r;
         }
     }
@@ -368,7 +442,7 @@ pub fn json(value: &Value) -> Value {
             if let Some(varying) = fields
                 .get("label")
                 .and_then(Value::as_str)
-                .and_then(|label| VARYING.iter().find(|v| v.label == label))
+                .and_then(varying)
             {
                 let mut outcome = vec![
                     "reader", "recvs", "frames", "sticky", "half", "verdict", "notes",

@@ -131,7 +131,7 @@ fn skipped_parts(svg: &str) -> (Vec<&'static str>, bool) {
         .unwrap_or_default();
     let mut parts = TIMED.to_vec();
     let mut shallow = false;
-    if let Some(varying) = redact::VARYING.iter().find(|v| v.label == label) {
+    if let Some(varying) = redact::varying(&label) {
         parts.extend(RECEIVED);
         match varying.keep {
             Keep::Knobs => parts.extend(SENT),
