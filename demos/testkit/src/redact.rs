@@ -10,7 +10,7 @@
 //!   | what                                   | example              | becomes               |
 //!   |----------------------------------------|----------------------|-----------------------|
 //!   | a time in milliseconds                 | `at    0.28 ms`      | `at  [time] ms`       |
-//!   | a time a note quotes                   | `(43.99 ms)`, `waited 43 ms` | `([time] ms)`, `waited [time] ms` |
+//!   | a time a note quotes                   | `(43.99 ms)`, `waited 43 ms`, `等了 43 ms` | `([time] ms)`, `waited [time] ms`, `等了 [time] ms` |
 //!   | a ratio in a round-trip table          | `     3142×`         | `      [n]×`          |
 //!   | a kernel-default socket buffer         | `SO_SNDBUF 3939840 B`| `SO_SNDBUF [default] B` |
 //!   | a loopback port                        | `127.0.0.1:42399`    | `127.0.0.1:[port]`    |
@@ -91,7 +91,7 @@ pub const VARYING: &[Varying] = &[
     keep_sends(
         [
             "9 one-byte writes after 3 warm-ups, prompt reader, TCP_NODELAY on",
-            "ZH?",
+            "3 次预热后 9 次单字节写入，及时读的接收方，开启 TCP_NODELAY",
         ],
         PROMPT,
     ),
@@ -111,27 +111,27 @@ pub const VARYING: &[Varying] = &[
     // traffic as 1 and 4), and a write into a small window takes what the
     // window allows (run 6).
     keep_sends(
-        ["(a) broken · have += 1024, whatever recv returned", "ZH?"],
+        ["(a) broken · have += 1024, whatever recv returned", "(a) 错误 · have += 1024，不管 recv 实际返回多少"],
         SLICED,
     ),
     keep_sends(
         [
             "(a) correct · have += len(chunk), asking only for what is missing",
-            "ZH?",
+            "(a) 正确 · have += len(chunk)，只请求还缺的部分",
         ],
         SLICED,
     ),
     keep_sends(
         [
             "(b) broken · head = client.recv(4): one recv for the header",
-            "ZH?",
+            "(b) 错误 · head = client.recv(4)：只用一次 recv 读报头",
         ],
         SLICED,
     ),
     keep_sends(
         [
             "(b) correct · every chunk into the decoder, which waits for all 4 header bytes",
-            "ZH?",
+            "(b) 正确 · 每块数据都送进解码器，它会等齐 4 字节报头",
         ],
         SLICED,
     ),
@@ -141,63 +141,63 @@ pub const VARYING: &[Varying] = &[
     keep_knobs(
         [
             "(c) broken · conn.send(frame): one write on a non-blocking socket, its count ignored",
-            "ZH?",
+            "(c) 错误 · conn.send(frame)：在非阻塞套接字上只写一次，不看返回的字节数",
         ],
         QUEUE,
     ),
     keep_knobs(
         [
             "(c) correct · sendall / write_all: write again until every byte is taken",
-            "ZH?",
+            "(c) 正确 · sendall / write_all：一直写，直到内核收下每个字节",
         ],
         QUEUE,
     ),
     keep_sends(
         [
             "(d) broken · struct.pack(\"i\", 24) → 18 00 00 00, read in network byte order",
-            "ZH?",
+            "(d) 错误 · struct.pack(\"i\", 24) → 18 00 00 00，按网络字节序读",
         ],
         SLICED,
     ),
     keep_sends(
         [
             "(d) correct · struct.pack(\"!I\", 24) → 00 00 00 18, on every machine",
-            "ZH?",
+            "(d) 正确 · struct.pack(\"!I\", 24) → 00 00 00 18，在任何机器上都一样",
         ],
         SLICED,
     ),
     keep_sends(
         [
             "(e) broken · the same recv(1024), a menu of only 5 names, 235 B",
-            "ZH?",
+            "(e) 错误 · 同样的 recv(1024)，菜单只有 5 个文件名，235 B",
         ],
         SLICED,
     ),
     keep_sends(
         [
             "(e) correct · the 60-name menu as a frame, read whole before parsing",
-            "ZH?",
+            "(e) 正确 · 60 个文件名的菜单作为一帧发送，读完整再解析",
         ],
         SLICED,
     ),
     keep_sends(
         [
             "(f) delimiter · a \\n after every message, and one message with a line break in it",
-            "ZH?",
+            "(f) 分隔符 · 每条消息后加一个 \\n，其中一条消息内含换行",
         ],
         SLICED,
     ),
     keep_sends(
         [
             "(f) fixed length · every message padded or cut to a 32-byte record",
-            "ZH?",
+            "(f) 定长 · 每条消息补齐或截断为 32 字节的记录",
         ],
         SLICED,
     ),
     keep_sends(
         [
             "(f) length prefix · the same messages, each after a 4-byte length",
-            "ZH?",
+            "(f) 长度前缀 · 同样的消息，每条前面加 4 字节长度",
         ],
         SLICED,
     ),
@@ -244,7 +244,7 @@ const fn keep_knobs(labels: [&'static str; 2], placeholder: &'static str) -> Var
 pub fn line(text: &str) -> String {
     static MS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"( +)(\d+\.\d\d) ms").unwrap());
     static NOTE_MS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\((\d+\.\d\d) ms\)|waited (\d+) ms").unwrap());
+        LazyLock::new(|| Regex::new(r"\((\d+\.\d\d) ms\)|waited (\d+) ms|等了 (\d+) ms").unwrap());
     static RATIO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"( +)(\d+)×").unwrap());
     static BUFFER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(SO_RCVBUF|SO_SNDBUF)( of)? (\d+) B").unwrap());
@@ -269,6 +269,8 @@ pub fn line(text: &str) -> String {
     let text = NOTE_MS.replace_all(&text, |c: &Captures| {
         if c.get(1).is_some() {
             "([time] ms)".to_string()
+        } else if c.get(3).is_some() {
+            "等了 [time] ms".to_string()
         } else {
             "waited [time] ms".to_string()
         }
@@ -524,6 +526,10 @@ mod tests {
             "the last byte [time] ms after"
         );
         assert_eq!(line("pieces 5 ms apart"), "pieces 5 ms apart");
+        assert_eq!(
+            line("其余字节等了 43 ms 才等到它的 ACK"),
+            "其余字节等了 [time] ms 才等到它的 ACK"
+        );
         assert_eq!(
             line("set once it changed nothing (43.99 ms); the rest waited 43 ms for"),
             "set once it changed nothing ([time] ms); the rest waited [time] ms for"
