@@ -56,6 +56,9 @@ fn with_lang_zh_the_verdict_and_the_labels_are_chinese() {
         client.stdout
     );
     assert!(!client.stdout.contains("one combined write"));
+    // The note under the table quotes the slowest median, stalled or not.
+    assert!(client.stdout.contains("最慢的"), "{}", client.stdout);
+    assert!(!client.stdout.contains("slowest"), "{}", client.stdout);
 }
 
 #[test]
