@@ -1,11 +1,17 @@
 //! The options both nagle binaries share: give the server and the client
 //! the same `--variant`, so each side does its half of it.
 
+use crate::TEXT;
 use crate::stall::{self, Variant};
+use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 
 /// What the pair of binaries runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+///
+/// `ValueEnum` is written out by hand (below) rather than derived: the
+/// derive would take each value's help from these doc comments, in
+/// English, while `--help` must say them in the language of the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choice {
     /// The stall with the defaults: header and body as two writes.
     Nagle,
@@ -25,6 +31,40 @@ pub enum Choice {
     BurstNodelay,
     /// A full segment, then two one-byte writes: which one waits (Linux).
     Minshall,
+}
+
+impl ValueEnum for Choice {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            Choice::Nagle,
+            Choice::Nodelay,
+            Choice::Quickack,
+            Choice::QuickackOnce,
+            Choice::Cork,
+            Choice::Combined,
+            Choice::Burst,
+            Choice::BurstNodelay,
+            Choice::Minshall,
+        ]
+    }
+
+    /// The value's name on the command line, and its help in the
+    /// process's language (asked for when `--help` is printed, after the
+    /// language is chosen).
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let (name, help) = match self {
+            Choice::Nagle => ("nagle", kit::tr!(TEXT, "choice-nagle")),
+            Choice::Nodelay => ("nodelay", kit::tr!(TEXT, "choice-nodelay")),
+            Choice::Quickack => ("quickack", kit::tr!(TEXT, "choice-quickack")),
+            Choice::QuickackOnce => ("quickack-once", kit::tr!(TEXT, "choice-quickack-once")),
+            Choice::Cork => ("cork", kit::tr!(TEXT, "choice-cork")),
+            Choice::Combined => ("combined", kit::tr!(TEXT, "choice-combined")),
+            Choice::Burst => ("burst", kit::tr!(TEXT, "choice-burst")),
+            Choice::BurstNodelay => ("burst-nodelay", kit::tr!(TEXT, "choice-burst-nodelay")),
+            Choice::Minshall => ("minshall", kit::tr!(TEXT, "choice-minshall")),
+        };
+        Some(PossibleValue::new(name).help(help))
+    }
 }
 
 impl Choice {
@@ -78,17 +118,14 @@ impl VariantArgs {
     /// A usage error if this platform lacks the variant's socket option.
     pub fn check(&self) -> kit::Result<()> {
         match self.variant.stall() {
-            Some(variant) if !variant.available() => Err(kit::Error::Usage(format!(
-                "'{}' needs a Linux socket option (TCP_QUICKACK or TCP_CORK) that this platform does not have",
-                variant.label()
+            Some(variant) if !variant.available() => Err(kit::Error::Usage(kit::tr!(
+                TEXT,
+                "usage-needs-linux-option",
+                variant = variant.label()
             ))),
-            None if self.variant == Choice::Minshall && !crate::minshall::available() => {
-                Err(kit::Error::Usage(
-                    "'minshall' needs Linux: the sender reads TCP_INFO to see which write its \
-                     kernel held back, and this platform has no TCP_INFO"
-                        .into(),
-                ))
-            }
+            None if self.variant == Choice::Minshall && !crate::minshall::available() => Err(
+                kit::Error::Usage(kit::tr!(TEXT, "usage-minshall-needs-linux")),
+            ),
             _ => Ok(()),
         }
     }

@@ -14,13 +14,13 @@
 //! With `TCP_NODELAY` every write leaves at once, as its own segment, and all
 //! nine bytes arrive within a millisecond.
 
+use crate::TEXT;
 use kit::error::{Error, Result};
 use kit::knobs::Knobs;
 use kit::loopback::{self, End};
 use kit::report::{Exchange, Side};
 use kit::segments;
 use kit::stream;
-use kit::verdict::count;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 
@@ -38,12 +38,21 @@ pub fn messages() -> Vec<Vec<u8>> {
 /// What the run shows, for its banner.
 #[must_use]
 pub fn label(nodelay: bool) -> String {
-    let nagle = if nodelay {
-        "TCP_NODELAY on"
+    if nodelay {
+        kit::tr!(
+            TEXT,
+            "label-burst-nodelay",
+            writes = WRITES,
+            warmups = WARM_UPS
+        )
     } else {
-        "Nagle on"
-    };
-    format!("{WRITES} one-byte writes after {WARM_UPS} warm-ups, prompt reader, {nagle}")
+        kit::tr!(
+            TEXT,
+            "label-burst-nagle",
+            writes = WRITES,
+            warmups = WARM_UPS
+        )
+    }
 }
 
 /// The sender's knobs.
@@ -96,7 +105,7 @@ pub fn warm_up_sender(stream: &mut TcpStream) -> Result<()> {
         stream
             .write_all(b"w")
             .and_then(|()| stream.read_exact(&mut answer))
-            .map_err(Error::io(format!("warm-up #{i}")))?;
+            .map_err(Error::io(kit::tr!(TEXT, "doing-warm-up", n = i)))?;
     }
     Ok(())
 }
@@ -108,7 +117,7 @@ pub fn warm_up(stream: &mut TcpStream) -> Result<()> {
         stream
             .read_exact(&mut request)
             .and_then(|()| stream.write_all(b"a"))
-            .map_err(Error::io(format!("answering warm-up #{i}")))?;
+            .map_err(Error::io(kit::tr!(TEXT, "doing-answering-warm-up", n = i)))?;
     }
     Ok(())
 }
@@ -117,9 +126,11 @@ pub fn warm_up(stream: &mut TcpStream) -> Result<()> {
 pub fn run(nodelay: bool) -> Result<Exchange> {
     let (sender, receiver) = loopback::pair(&Knobs::default(), &knobs(nodelay), recv, send)?;
     let mut run = Exchange::both(label(nodelay), &sender, &receiver);
-    run.reader = Some(format!(
-        "prompt: answered {WARM_UPS} one-byte warm-ups, then recv({}) as soon as anything arrived",
-        stream::RECV_BUFFER
+    run.reader = Some(kit::tr!(
+        TEXT,
+        "reader-burst",
+        warmups = WARM_UPS,
+        size = stream::RECV_BUFFER
     ));
     run.notes = notes(&run);
     Ok(run)
@@ -146,32 +157,37 @@ pub fn notes(run: &Exchange) -> Vec<String> {
     };
     // Only the sender's kernel counts the segments it sent.
     let segments = match run.segments_out {
-        Some(n) => format!("{} in all, ", count(n as usize, "data segment")),
+        Some(n) => kit::tr!(TEXT, "burst-segments", n = n),
         None => String::new(),
     };
     let when = if run.recvs.len() == 1 {
-        "all in one recv".to_string()
+        kit::tr!(TEXT, "burst-one-recv")
     } else {
-        format!("the last byte {spread:.2} ms after the first")
+        kit::tr!(TEXT, "burst-spread", ms = format!("{spread:.2}"))
     };
     if spread >= STALLED_MS {
         vec![
-            format!(
-                "the first byte left at once; the rest waited {spread:.0} ms for its ACK, which \
-                 the receiver delayed: {segments}{when}"
+            kit::tr!(
+                TEXT,
+                "note-burst-waited",
+                wait = format!("{spread:.0}"),
+                segments = &segments,
+                when = &when
             ),
-            "this is the gluing the tutorial blames on Nagle — real, but only for a sender that \
-             writes while an earlier small segment is unACKed, and never the only cause"
-                .into(),
+            kit::tr!(TEXT, "note-burst-tutorial"),
         ]
     } else {
         let joined = if run.recvs.len() < WRITES {
-            " — whatever joined bytes in one recv here, it was not Nagle's algorithm"
+            kit::tr!(TEXT, "burst-not-nagle")
         } else {
-            ""
+            String::new()
         };
-        vec![format!(
-            "no write waited this time: {segments}{when}{joined}"
+        vec![kit::tr!(
+            TEXT,
+            "note-burst-no-wait",
+            segments = &segments,
+            when = &when,
+            joined = joined
         )]
     }
 }

@@ -20,12 +20,19 @@ pub mod burst;
 pub mod minshall;
 pub mod stall;
 
+/// The lesson's own sentences in every language (`locales/en.ftl`,
+/// `locales/zh.ftl`): labels, notes, verdicts, usage errors and `--help`.
+pub(crate) static TEXT: kit::catalogue::Catalogue = kit::catalogue::Catalogue::new(
+    include_str!("../locales/en.ftl"),
+    include_str!("../locales/zh.ftl"),
+);
+
 use args::{Choice, VariantArgs};
 use kit::error::Result;
 use kit::knobs::Knobs;
 use kit::lesson::{Lesson, Opening, Program};
 use kit::report::{Exchange, Run, Timing};
-use kit::verdict::{Code, count};
+use kit::verdict::Code;
 use stall::Variant;
 
 /// The lesson: Nagle's stall, the one case it glues, and why `TCP_NODELAY`
@@ -55,6 +62,7 @@ impl Lesson for Nagle {
                 one-byte writes after three warm-ups.",
         after_help: "",
     };
+    const TEXT: Option<&'static kit::catalogue::Catalogue> = Some(&crate::TEXT);
 
     type ServerFlags = VariantArgs;
     type ClientFlags = VariantArgs;
@@ -79,10 +87,7 @@ impl Lesson for Nagle {
             run.sticky = None;
             run.half = None;
             run.judged(
-                format!(
-                    "answered {}; the round-trip times are on the client's screen",
-                    count(answered, "request")
-                ),
+                kit::tr!(TEXT, "verdict-answered", n = answered),
                 Code::Measured,
             );
             run
@@ -114,7 +119,7 @@ impl Lesson for Nagle {
                 let (side, samples) = stall::client(end, variant, flags.round_trips)?;
                 let rows = vec![stall::client_row(variant, &side, &samples)?];
                 Timing {
-                    label: stall::LABEL.into(),
+                    label: stall::label(),
                     notes: stall::notes(&rows),
                     rows,
                 }
@@ -164,12 +169,8 @@ pub fn late_reader() -> Result<Exchange> {
         recv_size: kit::stream::RECV_BUFFER,
     };
     let mut run = sticky::run(&scenario)?;
-    run.label = "late reader, TCP_NODELAY on, one character per send".into();
-    run.notes.push(
-        "so TCP_NODELAY is a latency fix, not a framing fix: \"turn off Nagle\" is a wrong answer \
-         to sticky packets; the receiver needs to know where each message ends"
-            .into(),
-    );
+    run.label = kit::tr!(TEXT, "label-late-reader");
+    run.notes.push(kit::tr!(TEXT, "note-latency-not-framing"));
     Ok(run)
 }
 
@@ -187,13 +188,11 @@ pub fn stall_table(round_trips: usize) -> Result<Timing> {
     }
     let mut notes = stall::notes(&rows);
     if !missing.is_empty() {
-        notes.push(format!(
-            "not on this platform (TCP_QUICKACK and TCP_CORK exist only on Linux): {}",
-            missing.join(", ")
-        ));
+        let variants = missing.join(&kit::tr!(TEXT, "list-separator"));
+        notes.push(kit::tr!(TEXT, "note-not-on-platform", variants = variants));
     }
     Ok(Timing {
-        label: stall::LABEL.into(),
+        label: stall::label(),
         rows,
         notes,
     })

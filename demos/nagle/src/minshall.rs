@@ -27,7 +27,7 @@
 //! the receiver reads late, because reading promptly makes Linux ACK at
 //! once and nothing would be in flight for the rule to look at.
 
-use crate::burst;
+use crate::{TEXT, burst};
 use kit::error::{Error, Result};
 use kit::knobs::Knobs;
 use kit::loopback::{self, End};
@@ -46,8 +46,10 @@ pub const ASKED_MSS: u32 = 500;
 pub const SMALL: [&[u8]; 2] = [b"a", b"b"];
 
 /// What the run shows, for its banner.
-pub const LABEL: &str =
-    "a full segment, then two one-byte writes, after 3 warm-ups: which small write waits?";
+#[must_use]
+pub fn label() -> String {
+    kit::tr!(TEXT, "minshall-label")
+}
 
 /// Whether this platform lets the sender see what its kernel held back
 /// (`TCP_INFO`, Linux) and set the MSS it announces.
@@ -94,7 +96,7 @@ pub fn send(end: End) -> Result<(Side, Option<Vec<AfterWrite>>)> {
     let mut seen = Some(Vec::new());
     for (i, message) in messages(mss).iter().enumerate() {
         conn.send(message)
-            .map_err(Error::io(format!("sending write #{}", i + 1)))?;
+            .map_err(Error::io(kit::tr!(TEXT, "doing-sending-write", n = i + 1)))?;
         // Read at once: the kernel decided to send or hold inside write().
         let info = tcp_info::read(conn.get_ref()).and_then(|i| i.unacked.zip(i.notsent_bytes));
         seen = seen.zip(info).map(|(mut seen, (in_flight, held))| {
@@ -154,41 +156,46 @@ pub fn expected_mss(stream: &TcpStream) -> usize {
 /// verdict drawn from those numbers alone.
 #[must_use]
 pub fn table(seen: Option<&[AfterWrite]>) -> Comparison {
-    let columns = ["write", "unACKed segments", "bytes held back", "the kernel"]
-        .map(String::from)
-        .to_vec();
+    let columns = vec![
+        kit::tr!(TEXT, "column-write"),
+        kit::tr!(TEXT, "column-unacked"),
+        kit::tr!(TEXT, "column-held"),
+        kit::tr!(TEXT, "column-kernel"),
+    ];
     let Some(seen) = seen else {
         return Comparison {
-            label: LABEL.into(),
+            label: label(),
             columns,
             rows: Vec::new(),
-            verdict: "this platform does not report TCP_INFO, so the sender cannot see which \
-                      write its kernel held back; run this part on Linux"
-                .into(),
+            verdict: kit::tr!(TEXT, "minshall-no-tcp-info"),
             code: Code::Measured,
             notes: Vec::new(),
         };
     };
-    let names = ["full segment", "\"a\"", "\"b\""];
+    let names = [
+        kit::tr!(TEXT, "write-full-segment"),
+        "\"a\"".into(),
+        "\"b\"".into(),
+    ];
     let rows = seen
         .iter()
         .zip(names)
         .map(|(after, name)| {
             vec![
-                format!("{name} ({} B)", after.len),
+                kit::tr!(TEXT, "write-row", name = name, len = after.len),
                 after.in_flight.to_string(),
                 format!("{} B", after.held),
                 if after.held == 0 {
-                    "sent it at once".into()
+                    kit::tr!(TEXT, "kernel-sent")
                 } else {
-                    "held it back".into()
+                    kit::tr!(TEXT, "kernel-held")
                 },
             ]
         })
         .collect();
     let (verdict, code, notes) = judge(seen);
     Comparison {
-        label: LABEL.into(),
+        label: label(),
         columns,
         rows,
         verdict,
@@ -201,7 +208,7 @@ pub fn table(seen: Option<&[AfterWrite]>) -> Comparison {
 fn judge(seen: &[AfterWrite]) -> (String, Code, Vec<String>) {
     let [full, a, b] = seen else {
         return (
-            format!("expected 3 writes, saw {}", seen.len()),
+            kit::tr!(TEXT, "verdict-expected-writes", n = seen.len()),
             Code::Unexpected,
             Vec::new(),
         );
@@ -210,37 +217,23 @@ fn judge(seen: &[AfterWrite]) -> (String, Code, Vec<String>) {
         full.held == 0 && full.in_flight >= 1 && a.held == 0 && a.in_flight > full.in_flight;
     let b_held = b.held as usize == SMALL[1].len();
     if a_behind_full && b_held {
-        let verdict = "\"a\" left at once although a full segment was unACKed, and \"b\" waited \
-                       behind the small \"a\": this kernel follows Minshall's rule, not RFC 896's"
-            .to_string();
         let notes = vec![
-            format!(
-                "RFC 896 (Nagle, 1984) says a small write waits while any sent data is unACKed — it \
-                 would have held \"a\" behind the {} B segment",
-                full.len
-            ),
-            "Linux uses Minshall's refinement: a small write waits only while an earlier small \
-             segment is unACKed — so \"a\" went, and \"b\" waited for \"a\"'s ACK, which the \
-             receiver delayed"
-                .into(),
-            "either way, TCP_NODELAY would have sent all three at once; and either way, a late \
-             reader gets the bytes glued"
-                .into(),
+            kit::tr!(TEXT, "note-rfc-896", len = full.len),
+            kit::tr!(TEXT, "note-minshall-linux"),
+            kit::tr!(TEXT, "note-either-way"),
         ];
-        return (verdict, Code::Measured, notes);
+        return (kit::tr!(TEXT, "verdict-minshall"), Code::Measured, notes);
     }
     // Something else happened this time: say what, from the numbers.
     let what = if full.in_flight == 0 || a.in_flight == 0 {
-        "the receiver ACKed the full segment before \"a\" was written, so nothing was in flight \
-         for Nagle's rule to look at"
+        kit::tr!(TEXT, "what-acked-first")
     } else if a.held > 0 {
-        "\"a\" was held back behind the full segment, as RFC 896 says (this kernel does not use \
-         Minshall's rule)"
+        kit::tr!(TEXT, "what-held-like-rfc")
     } else {
-        "\"a\" was ACKed before \"b\" was written, so \"b\" had nothing to wait for"
+        kit::tr!(TEXT, "what-a-acked")
     };
     (
-        format!("this time {what}; run it again"),
+        kit::tr!(TEXT, "verdict-this-time", what = what),
         Code::NotShown,
         Vec::new(),
     )
@@ -255,11 +248,8 @@ pub fn run() -> Result<Comparison> {
 /// The receiver's side of the paired binaries, as an exchange: what the
 /// late reader got.
 pub fn received(side: &Side, mss: usize) -> Exchange {
-    let mut run = Exchange::receiver(LABEL, side, &messages(mss));
-    run.reader = Some(
-        "late: answered 3 warm-ups, then waited until the sender closed before the first recv"
-            .into(),
-    );
+    let mut run = Exchange::receiver(label(), side, &messages(mss));
+    run.reader = Some(kit::tr!(TEXT, "reader-minshall"));
     run
 }
 

@@ -21,6 +21,7 @@
 //! every read), `TCP_CORK` around the two writes (send them as one segment),
 //! or simply one combined write.
 
+use crate::TEXT;
 use kit::error::{Error, Result};
 use kit::knobs::{Applied, Knobs};
 use kit::loopback::{self, End};
@@ -33,7 +34,10 @@ use std::time::{Duration, Instant};
 /// Round trips per variant.
 pub const ROUND_TRIPS: usize = 20;
 /// What the timing table shows.
-pub const LABEL: &str = "a request written as a 4-byte header and a body, then the reply read";
+#[must_use]
+pub fn label() -> String {
+    kit::tr!(TEXT, "stall-label")
+}
 /// The request body: the tutorial's sentence.
 pub const BODY: &str = "下雨天留客天留人不留";
 /// The server's reply to each request.
@@ -69,14 +73,14 @@ impl Variant {
 
     /// The row label.
     #[must_use]
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Variant::Nagle => "Nagle on (the default)",
-            Variant::NoDelay => "TCP_NODELAY on the client",
-            Variant::QuickAck => "TCP_QUICKACK re-armed before every read",
-            Variant::QuickAckOnce => "TCP_QUICKACK set once",
-            Variant::Cork => "TCP_CORK around the two writes",
-            Variant::Combined => "one combined write",
+            Variant::Nagle => kit::tr!(TEXT, "variant-nagle"),
+            Variant::NoDelay => kit::tr!(TEXT, "variant-nodelay"),
+            Variant::QuickAck => kit::tr!(TEXT, "variant-quickack"),
+            Variant::QuickAckOnce => kit::tr!(TEXT, "variant-quickack-once"),
+            Variant::Cork => kit::tr!(TEXT, "variant-cork"),
+            Variant::Combined => kit::tr!(TEXT, "variant-combined"),
         }
     }
 
@@ -84,28 +88,13 @@ impl Variant {
     /// changed, or — for the variants that change nothing on the client —
     /// what the server must have done.
     #[must_use]
-    pub fn why_fast(self) -> &'static str {
+    pub fn why_fast(self) -> String {
         match self {
-            Variant::NoDelay => {
-                "TCP_NODELAY sent each body at once, without waiting for the header's ACK"
-            }
-            Variant::Cork => {
-                "TCP_CORK held each header until its body joined it, so one segment left and \
-                 nothing waited for an ACK"
-            }
-            Variant::Combined => {
-                "header and body left in one write, as one segment: nothing waited for an ACK"
-            }
-            Variant::QuickAck => {
-                "the server ACKed each header at once, as TCP_QUICKACK re-armed before every \
-                 read makes it do"
-            }
-            Variant::Nagle | Variant::QuickAckOnce => {
-                "the server ACKed each header at once — Linux ACKs the first segments of a \
-                 connection without delay, so a few round trips can end before delayed ACK \
-                 starts (try --round-trips 20), and a server re-arming TCP_QUICKACK \
-                 (--variant quickack) never delays"
-            }
+            Variant::NoDelay => kit::tr!(TEXT, "why-fast-nodelay"),
+            Variant::Cork => kit::tr!(TEXT, "why-fast-cork"),
+            Variant::Combined => kit::tr!(TEXT, "why-fast-combined"),
+            Variant::QuickAck => kit::tr!(TEXT, "why-fast-quickack"),
+            Variant::Nagle | Variant::QuickAckOnce => kit::tr!(TEXT, "why-fast-server"),
         }
     }
 
@@ -144,7 +133,7 @@ pub fn client(end: End, variant: Variant, round_trips: usize) -> Result<(Side, V
     let mut reply = [0u8; REPLY.len()];
     let mut corked_as_read = None;
     for i in 1..=round_trips {
-        let doing = || format!("round trip #{i}");
+        let doing = || kit::tr!(TEXT, "doing-round-trip", n = i);
         let began = Instant::now();
         match variant {
             Variant::Combined => stream.write_all(&[&header[..], body].concat()),
@@ -209,7 +198,7 @@ pub fn server(end: End, variant: Variant) -> Result<(Side, usize)> {
     if variant == Variant::QuickAckOnce {
         quickack
             .apply(SockRef::from(&stream))
-            .map_err(Error::io("setting TCP_QUICKACK"))?;
+            .map_err(Error::io(kit::tr!(TEXT, "doing-setting-quickack")))?;
     }
     let mut answered = 0;
     loop {
@@ -220,20 +209,22 @@ pub fn server(end: End, variant: Variant) -> Result<(Side, usize)> {
         let len = u32::from_be_bytes(header) as usize;
         if len > 1 << 20 {
             return Err(Error::Io {
-                doing: "reading a request".into(),
+                doing: kit::tr!(TEXT, "doing-reading-request"),
                 source: io::Error::new(
                     io::ErrorKind::InvalidData,
-                    format!("a {len}-byte body is not one of ours"),
+                    kit::tr!(TEXT, "error-body-not-ours", len = len),
                 ),
             });
         }
         let mut body = vec![0u8; len];
         if !read_request_part(&mut stream, &mut body, variant, &quickack)? {
             return Err(Error::PeerClosed {
-                during: "sending a request body".into(),
+                during: kit::tr!(TEXT, "during-sending-body"),
             });
         }
-        stream.write_all(REPLY).map_err(Error::io("replying"))?;
+        stream
+            .write_all(REPLY)
+            .map_err(Error::io(kit::tr!(TEXT, "doing-replying")))?;
         answered += 1;
     }
     // TCP_QUICKACK is not reported as a knob: Linux clears it on its own
@@ -264,18 +255,18 @@ fn read_request_part(
         if variant == Variant::QuickAck {
             quickack
                 .apply(SockRef::from(&*stream))
-                .map_err(Error::io("re-arming TCP_QUICKACK"))?;
+                .map_err(Error::io(kit::tr!(TEXT, "doing-rearming-quickack")))?;
         }
         match stream.read(&mut buf[have..]) {
             Ok(0) if have == 0 => return Ok(false),
             Ok(0) => {
                 return Err(Error::PeerClosed {
-                    during: "sending a request".into(),
+                    during: kit::tr!(TEXT, "during-sending-request"),
                 });
             }
             Ok(n) => have += n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(Error::io("reading a request")(e)),
+            Err(e) => return Err(Error::io(kit::tr!(TEXT, "doing-reading-request"))(e)),
         }
     }
     Ok(true)
@@ -284,8 +275,8 @@ fn read_request_part(
 /// A client's round trips as a table row.
 pub fn client_row(variant: Variant, client: &Side, samples: &[Duration]) -> Result<TimingRow> {
     TimingRow::measured(variant.label(), client.knobs.sending(), samples).ok_or_else(|| Error::Io {
-        doing: "timing round trips".into(),
-        source: io::Error::other("no round trip was made"),
+        doing: kit::tr!(TEXT, "doing-timing"),
+        source: io::Error::other(kit::tr!(TEXT, "error-no-round-trip")),
     })
 }
 
@@ -315,50 +306,44 @@ pub fn notes(rows: &[TimingRow]) -> Vec<String> {
             .find(|row| row.label == variant.label())
             .map(|row| row.rtt_us.median)
     };
-    let ms = |us: u64| us as f64 / 1000.0;
+    // Two decimals, as the notes quote every measured time.
+    let ms = |us: u64| format!("{:.2}", us as f64 / 1000.0);
     let mut notes = Vec::new();
     let slowest = rows.iter().max_by_key(|row| row.rtt_us.median);
     match slowest {
         Some(slow) if slow.rtt_us.median >= STALLED_US => {
-            notes.push(
-                "Nagle's algorithm held the body (a small write) while the header, a small \
-                 segment sent just before, was unACKed — Linux holds a small write only while an \
-                 earlier small segment is in flight (Minshall's rule); RFC 896 holds it while any \
-                 data is"
-                    .into(),
-            );
-            notes.push(format!(
-                "the server delayed that ACK, hoping to send it with a reply — and the reply \
-                 waited for the body: {:.2} ms a round trip in the slowest row",
-                ms(slow.rtt_us.median),
+            notes.push(kit::tr!(TEXT, "note-nagle-held"));
+            notes.push(kit::tr!(
+                TEXT,
+                "note-server-delayed",
+                ms = ms(slow.rtt_us.median)
             ));
         }
-        Some(slow) => notes.push(format!(
-            "no round trip stalled this time (the slowest median was {:.2} ms): {}",
-            ms(slow.rtt_us.median),
-            Variant::ALL
+        Some(slow) => notes.push(kit::tr!(
+            TEXT,
+            "note-no-stall",
+            ms = ms(slow.rtt_us.median),
+            why = Variant::ALL
                 .into_iter()
                 .find(|v| v.label() == slow.label)
-                .map_or("", Variant::why_fast)
+                .map_or_else(String::new, Variant::why_fast)
         )),
         None => {}
     }
     if let (Some(once), Some(rearmed)) = (median(Variant::QuickAckOnce), median(Variant::QuickAck))
     {
-        if once >= STALLED_US && rearmed < STALLED_US {
-            notes.push(format!(
-                "TCP_QUICKACK is cleared by the kernel after use: set once it changed nothing \
-                 ({:.2} ms); re-armed before every read it ended the stall ({:.2} ms)",
-                ms(once),
-                ms(rearmed)
-            ));
+        let stalled_once_only = once >= STALLED_US && rearmed < STALLED_US;
+        let (once, rearmed) = (ms(once), ms(rearmed));
+        notes.push(if stalled_once_only {
+            kit::tr!(
+                TEXT,
+                "note-quickack-cleared",
+                once = &once,
+                rearmed = &rearmed
+            )
         } else {
-            notes.push(format!(
-                "TCP_QUICKACK set once: {:.2} ms a round trip; re-armed before every read: {:.2} ms",
-                ms(once),
-                ms(rearmed)
-            ));
-        }
+            kit::tr!(TEXT, "note-quickack-both", once = &once, rearmed = &rearmed)
+        });
     }
     notes
 }

@@ -54,6 +54,16 @@ fn every_documented_flag_ends_with_the_promised_exit_code() {
             client: &["--variant", "nagle", "--timeout", "1"],
             codes: (1, 1),
         },
+        Case::Pair {
+            server: &["--variant", "burst", "--lang", "zh"],
+            client: &["--variant", "burst", "--lang", "en"],
+            codes: (0, 0),
+        },
+        Case::Alone {
+            program: SERVER,
+            args: &["--lang", "fr"],
+            code: 2,
+        },
         Case::Alone {
             program: CLIENT,
             args: &["--round-trips", "0"],

@@ -35,6 +35,13 @@
 pub mod lessons;
 pub mod support;
 
+/// The lesson's own sentences in every language (`locales/en.ftl`,
+/// `locales/zh.ftl`): labels, conclusions, verdicts, notes and tables.
+pub(crate) static TEXT: kit::catalogue::Catalogue = kit::catalogue::Catalogue::new(
+    include_str!("../locales/en.ftl"),
+    include_str!("../locales/zh.ftl"),
+);
+
 use kit::report::{Report, Run};
 use lessons::{
     byte_order, counting, delimiter, fixed_length, framings, half_header, menu, short_write,

@@ -19,6 +19,7 @@
 //! The demo packs `i` with [`i32::to_le_bytes`] — what `struct.pack("i")`
 //! does on x86 and ARM — so the run is the same on any machine.
 
+use crate::TEXT;
 use crate::support::reading::{RECV_SIZE, Reader};
 use crate::support::{decoding, sending, size, sliced};
 use codec::decoder::DecodeError;
@@ -91,35 +92,31 @@ pub fn broken() -> Result<Exchange> {
     let stopped = decoding::annotate(&mut run, &messages());
     let header = first_header(&run);
     let read_as = u32::from_be_bytes(header);
-    run.label =
-        "(d) broken · struct.pack(\"i\", 24) → 18 00 00 00, read in network byte order".into();
+    run.label = kit::tr!(TEXT, "label-d-broken");
     let refused = match &stopped {
         Some(DecodeError::TooLarge { max, .. }) => {
-            format!(", which refused it: more than the {max} bytes it accepts")
+            kit::tr!(TEXT, "refused-too-large", max = max.to_string())
         }
-        Some(error) => format!(": {error}"),
+        Some(error) => kit::tr!(TEXT, "refused-other", error = error.to_string()),
         None => String::new(),
     };
-    let verdict = format!(
-        "the header {} meant 24 to the little-endian sender and {} to the network-order \
-         receiver{refused} — {} of 2 messages came out",
-        hex::spaced(&header),
-        size::bytes(u64::from(read_as)),
-        run.frames.as_ref().map_or(0, Vec::len)
+    let verdict = kit::tr!(
+        TEXT,
+        "verdict-d-broken",
+        hex = hex::spaced(&header),
+        size = size::bytes(u64::from(read_as)),
+        refused = refused,
+        frames = run.frames.as_ref().map_or(0, Vec::len)
     );
     run.judged(verdict, Code::Shown);
     run.notes = vec![
-        format!(
-            "{}; the cuts are not the problem here",
-            sliced::pieces(&SLICING)
-        ),
-        "\"i\" is native byte order: 24 is 18 00 00 00 on x86 and ARM, which agree with each \
-         other, so the tutorial's code works in class; a big-endian machine, or any receiver \
-         using network order, reads 0x18000000"
-            .into(),
-        format!(
-            "without a limit the receiver would wait for {read_as} bytes that never come; this \
-             decoder refuses anything over {DEFAULT_MAX_FRAME_LEN} bytes before waiting for any"
+        kit::tr!(TEXT, "note-d-pieces", pieces = sliced::pieces(&SLICING)),
+        kit::tr!(TEXT, "note-d-native"),
+        kit::tr!(
+            TEXT,
+            "note-d-no-limit",
+            read = read_as.to_string(),
+            max = DEFAULT_MAX_FRAME_LEN.to_string()
         ),
     ];
     Ok(run)
@@ -131,20 +128,16 @@ pub fn correct() -> Result<Exchange> {
     let mut run = run(|len| pack_network_u32(len).ok())?;
     decoding::annotate(&mut run, &messages());
     let header = first_header(&run);
-    run.label = "(d) correct · struct.pack(\"!I\", 24) → 00 00 00 18, on every machine".into();
-    let verdict = format!(
-        "the header {} reads as {} on any machine — {} of 2 messages whole",
-        hex::spaced(&header),
-        u32::from_be_bytes(header),
-        run.frames.as_ref().map_or(0, Vec::len)
+    run.label = kit::tr!(TEXT, "label-d-correct");
+    let verdict = kit::tr!(
+        TEXT,
+        "verdict-d-correct",
+        hex = hex::spaced(&header),
+        len = u32::from_be_bytes(header).to_string(),
+        frames = run.frames.as_ref().map_or(0, Vec::len)
     );
     run.judged(verdict, Code::Shown);
-    run.notes = vec![
-        "\"!\" is network byte order (big-endian) and \"I\" unsigned: the same bytes as this \
-         lab's frame header, Java's DataOutputStream.writeInt and tokio-util's \
-         LengthDelimitedCodec"
-            .into(),
-    ];
+    run.notes = vec![kit::tr!(TEXT, "note-d-network")];
     Ok(run)
 }
 
@@ -178,7 +171,7 @@ fn run(pack: impl Fn(i64) -> Option<[u8; 4]>) -> Result<Exchange> {
         },
     )?;
     let mut run = Exchange::both(String::new(), &done.server, &done.client.side);
-    run.reader = Some("prompt: recv(1024), each chunk pushed into a network-order decoder".into());
+    run.reader = Some(kit::tr!(TEXT, "reader-d"));
     Ok(run)
 }
 
@@ -206,8 +199,12 @@ pub fn too_big() -> Comparison {
     let q = hex::spaced(&(four as u64).to_be_bytes());
     let row = |language: &str, call: String, result: String| vec![language.into(), call, result];
     Comparison {
-        label: "(d) a 3 GB length: signed 32 bits cannot hold it".into(),
-        columns: vec!["".into(), "the call".into(), "what it gives".into()],
+        label: kit::tr!(TEXT, "label-d-too-big"),
+        columns: vec![
+            String::new(),
+            kit::tr!(TEXT, "column-call"),
+            kit::tr!(TEXT, "column-gives"),
+        ],
         rows: vec![
             row("Python", format!("struct.pack(\"i\", {THREE_GB})"), pack_i),
             row("Rust", format!("i32::try_from({THREE_GB}u64)"), try_i32),
@@ -217,23 +214,21 @@ pub fn too_big() -> Comparison {
             row("Rust", format!("codec::frame::header({four})"), header_4g),
             row("Python", format!("struct.pack(\"!Q\", {four})"), q),
         ],
-        verdict: format!(
-            "\"i\" holds lengths up to {} bytes (2 GiB − 1): a 3 GB file cannot be announced at \
-             all, and read back as signed its length is negative; \"!I\" holds up to {} (4 GiB − \
-             1), and a longer body needs a 64-bit length, \"!Q\"",
-            i32::MAX,
-            u32::MAX
+        verdict: kit::tr!(
+            TEXT,
+            "verdict-d-too-big",
+            imax = i32::MAX.to_string(),
+            umax = u32::MAX.to_string()
         ),
         code: Code::Shown,
         notes: vec![
-            format!(
-                "{THREE_GB}u32 as i32 is {wrapped}: a receiver unpacking a signed length gets a \
-                 negative total, and the tutorial's `while have < total` never runs — an empty \
-                 file"
+            kit::tr!(
+                TEXT,
+                "note-d-wrapped",
+                three = THREE_GB.to_string(),
+                wrapped = wrapped.to_string()
             ),
-            "codec::frame::header returns None: no 4-byte frame can describe 4 GiB; \"!Q\" is 8 \
-             bytes, up to 16 EiB"
-                .into(),
+            kit::tr!(TEXT, "note-d-none"),
         ],
     }
 }

@@ -18,6 +18,7 @@
 //! two recvs, 996 of 1320 bytes, every time. The fix counts
 //! `len(chunk)` and asks only for what is still missing.
 
+use crate::TEXT;
 use crate::support::reading::{RECV_SIZE, Reader, Seen};
 use crate::support::{sending, size, sliced};
 use codec::frame::{self, HEADER_LEN};
@@ -27,7 +28,7 @@ use kit::hex;
 use kit::knobs::Knobs;
 use kit::loopback::End;
 use kit::report::{Exchange, Side};
-use kit::verdict::{Code, count};
+use kit::verdict::Code;
 use std::time::Duration;
 
 /// The tutorial's `big_data`: "重要信息" × 110, 1320 bytes.
@@ -118,32 +119,21 @@ fn replay<CO>(client: impl FnOnce(End) -> Result<CO>) -> Result<sliced::Sliced<S
 pub fn broken() -> Result<Exchange> {
     let done = replay(tutorial_client)?;
     let (seen, counted) = done.client;
-    let mut run = Exchange::both(
-        "(a) broken · have += 1024, whatever recv returned",
-        &done.server,
-        &seen.side,
-    );
+    let mut run = Exchange::both(kit::tr!(TEXT, "label-a-broken"), &done.server, &seen.side);
     seen.annotate(&mut run);
-    run.reader = Some(format!(
-        "prompt: recv(4), then recv({RECV_SIZE}) while have < total, as the tutorial's client"
-    ));
+    run.reader = Some(kit::tr!(TEXT, "reader-a-broken", size = RECV_SIZE));
     run.judged(broken_verdict(&counted), Code::Shown);
     run.notes = vec![
-        format!(
-            "{}; a prompt reader gets one piece per recv, as on a slow or busy network",
-            sliced::pieces(&SLICING)
-        ),
-        "the tutorial's loop `while have < total: data += client.recv(1024); have += 1024` \
-         counts what it asked for: recv(1024) returns at most 1024 bytes — whatever is queued, \
-         down to one"
-            .into(),
-        format!(
-            "from here the client is lost: it waits for a message of {} that was never sent, \
-             and every later read is out of step ({} left unread)",
-            counted
-                .next_len()
-                .map_or_else(|| "unknown length".into(), |n| size::bytes(u64::from(n))),
-            count(counted.unread, "byte")
+        kit::tr!(TEXT, "note-a-pieces", pieces = sliced::pieces(&SLICING)),
+        kit::tr!(TEXT, "note-a-counts-asked"),
+        kit::tr!(
+            TEXT,
+            "note-a-lost",
+            size = counted.next_len().map_or_else(
+                || kit::tr!(TEXT, "size-unknown"),
+                |n| size::bytes(u64::from(n))
+            ),
+            unread = size::counted(counted.unread)
         ),
     ];
     Ok(run)
@@ -155,29 +145,22 @@ pub fn correct() -> Result<Exchange> {
     let messages = messages();
     let done = replay(counting_client)?;
     let seen = done.client;
-    let mut run = Exchange::both(
-        "(a) correct · have += len(chunk), asking only for what is missing",
-        &done.server,
-        &seen.side,
-    );
+    let mut run = Exchange::both(kit::tr!(TEXT, "label-a-correct"), &done.server, &seen.side);
     seen.annotate(&mut run);
-    run.reader = Some("prompt: recv(min(1024, total - have)) until have == total".into());
+    run.reader = Some(kit::tr!(TEXT, "reader-a-correct"));
     run.frames = Some(seen.frames(&messages));
     let whole = run.frames.iter().flatten().filter(|f| f.whole).count();
     let sizes: Vec<String> = run.recvs.iter().map(|r| r.len.to_string()).collect();
-    let verdict = format!(
-        "the same pieces, {} of {} B: the loop added what each recv returned and asked only for \
-         the bytes still missing — {whole} of {} messages whole",
-        count(run.recvs.len(), "recv"),
-        sizes.join(" + "),
-        messages.len()
+    let verdict = kit::tr!(
+        TEXT,
+        "verdict-a-correct",
+        recvs = run.recvs.len(),
+        sizes = sizes.join(" + "),
+        whole = whole,
+        total = messages.len()
     );
     run.judged(verdict, Code::Shown);
-    run.notes = vec![
-        "have += len(chunk): the count follows the bytes, not the request; and a recv that \
-         returns b\"\" means the peer closed early, which is an error, not the end of a message"
-            .into(),
-    ];
+    run.notes = vec![kit::tr!(TEXT, "note-a-correct")];
     Ok(run)
 }
 
@@ -188,9 +171,10 @@ fn tutorial_client(end: End) -> Result<(Seen, Counted)> {
     let head = reader.recv(HEADER_LEN)?;
     let Some(total) = head.first_chunk::<4>().map(|h| u32::from_be_bytes(*h)) else {
         // Not this pitfall's subject, see (b); the loop cannot start.
-        reader.say(format!(
-            "head = recv(4) returned {}: struct.unpack raises struct.error",
-            count(head.len(), "byte")
+        reader.say(kit::tr!(
+            TEXT,
+            "said-a-head-short",
+            got = size::counted(head.len())
         ));
         let unread = reader.drain()?;
         let counted = Counted {
@@ -217,17 +201,28 @@ fn tutorial_client(end: End) -> Result<(Seen, Counted)> {
         returned.push(chunk.len());
         data.extend_from_slice(&chunk);
         have += RECV_SIZE as u64;
+        let (have_now, total_now) = (have.to_string(), total.to_string());
         let next = if have < u64::from(total) {
-            format!("{have} < {total}: recv again")
+            kit::tr!(
+                TEXT,
+                "said-recv-again",
+                have = &have_now,
+                total = &total_now
+            )
         } else {
-            format!(
-                "{have} ≥ {total}: the loop ends, len(data) = {}",
-                data.len()
+            kit::tr!(
+                TEXT,
+                "said-loop-ends",
+                have = &have_now,
+                total = &total_now,
+                len = data.len()
             )
         };
-        reader.say(format!(
-            "recv returned {}, have += 1024 → {next}",
-            chunk.len()
+        reader.say(kit::tr!(
+            TEXT,
+            "said-recv-returned",
+            n = chunk.len(),
+            next = next
         ));
     }
     let body_start = HEADER_LEN;
@@ -239,14 +234,16 @@ fn tutorial_client(end: End) -> Result<(Seen, Counted)> {
             .checked_sub(body_start)
             .filter(|o| o + HEADER_LEN <= total as usize)
             .map_or_else(String::new, |o| {
-                format!(" — bytes {o}..{} of message 1", o + HEADER_LEN)
+                kit::tr!(TEXT, "said-inside-message", from = o, to = o + HEADER_LEN)
             });
-        reader.say(format!(
-            "next head = recv(4) → total = {}{inside}",
-            u32::from_be_bytes(*h)
+        reader.say(kit::tr!(
+            TEXT,
+            "said-next-head",
+            total = u32::from_be_bytes(*h).to_string(),
+            inside = inside
         ));
     } else if !next_header.is_empty() {
-        reader.say("next head = recv(4) came up short: struct.unpack raises struct.error");
+        reader.say(kit::tr!(TEXT, "said-next-head-short"));
     }
     let unread = reader.drain()?;
     let counted = Counted {
@@ -279,25 +276,32 @@ fn counting_client(end: End) -> Result<Seen> {
                 return Ok(reader.finish());
             }
             return Err(Error::PeerClosed {
-                during: format!("reading a header ({} of 4 bytes)", head.len()),
+                during: kit::tr!(TEXT, "during-reading-header", n = head.len()),
             });
         };
         let total = u32::from_be_bytes(*header) as usize;
         reader.header_just_read(HEADER_LEN);
-        reader.say(format!("header → total = {total}"));
+        reader.say(kit::tr!(TEXT, "said-header-total", total = total));
         let mut data = Vec::with_capacity(total.min(frame::DEFAULT_MAX_FRAME_LEN));
         while data.len() < total {
             let chunk = reader.recv(RECV_SIZE.min(total - data.len()))?;
             if chunk.is_empty() {
                 return Err(Error::PeerClosed {
-                    during: format!("reading a {total}-byte message (got {})", data.len()),
+                    during: kit::tr!(
+                        TEXT,
+                        "during-reading-message",
+                        total = total,
+                        got = data.len()
+                    ),
                 });
             }
             data.extend_from_slice(&chunk);
-            reader.say(format!(
-                "have += {} → {} of {total}",
-                chunk.len(),
-                data.len()
+            reader.say(kit::tr!(
+                TEXT,
+                "said-have",
+                n = chunk.len(),
+                have = data.len(),
+                total = total
             ));
         }
         reader.read_message(data);
@@ -306,27 +310,33 @@ fn counting_client(end: End) -> Result<Seen> {
 
 fn broken_verdict(counted: &Counted) -> String {
     let returned: Vec<String> = counted.returned.iter().map(usize::to_string).collect();
-    let kept = format!(
-        "it stopped after {} with {} of the {} bytes",
-        count(counted.returned.len(), "recv"),
-        counted.data.len(),
-        counted.total
+    let kept = kit::tr!(
+        TEXT,
+        "verdict-a-kept",
+        recvs = counted.returned.len(),
+        data = counted.data.len(),
+        total = counted.total.to_string()
     );
     let damage = match (counted.lost(), counted.swallowed()) {
-        (0, 0) => "nothing was lost — the bug stayed hidden this time".to_string(),
-        (lost, 0) => format!("{lost} bytes of message 1 never reached data"),
-        (_, swallowed) => format!("and {swallowed} bytes of message 2 glued onto it"),
+        (0, 0) => kit::tr!(TEXT, "verdict-a-nothing-lost"),
+        (lost, 0) => kit::tr!(TEXT, "verdict-a-lost", lost = lost),
+        (_, swallowed) => kit::tr!(TEXT, "verdict-a-swallowed", swallowed = swallowed),
     };
     let next = match counted.next_len() {
-        Some(len) => format!(
-            "; the next recv(4) read {} as a length: {}",
-            hex::spaced(&counted.next_header),
-            size::bytes(u64::from(len))
+        Some(len) => kit::tr!(
+            TEXT,
+            "verdict-a-next",
+            hex = hex::spaced(&counted.next_header),
+            size = size::bytes(u64::from(len))
         ),
         None => String::new(),
     };
-    format!(
-        "the loop counted 1024 per recv, but recv returned {}: {kept}; {damage}{next}",
-        returned.join(" + ")
+    kit::tr!(
+        TEXT,
+        "verdict-a-broken",
+        returned = returned.join(" + "),
+        kept = kept,
+        damage = damage,
+        next = next
     )
 }

@@ -8,13 +8,14 @@
 //! byte has to be scanned and unescaped.
 
 use super::framings::{self, SLICING};
+use crate::TEXT;
 use crate::support::reading::{RECV_SIZE, Reader, Seen};
 use crate::support::{sending, sliced};
 use kit::error::Result;
 use kit::knobs::Knobs;
 use kit::loopback::End;
 use kit::report::Exchange;
-use kit::verdict::{Code, count};
+use kit::verdict::Code;
 
 /// The delimiter.
 pub const DELIMITER: u8 = b'\n';
@@ -53,12 +54,12 @@ pub fn run() -> Result<Exchange> {
     )?;
     let seen = done.client;
     let mut run = Exchange::both(
-        "(f) delimiter · a \\n after every message, and one message with a line break in it",
+        kit::tr!(TEXT, "label-f-delimiter"),
         &done.server,
         &seen.side,
     );
     seen.annotate(&mut run);
-    run.reader = Some("prompt: recv(1024), lines split off at every \\n".into());
+    run.reader = Some(kit::tr!(TEXT, "reader-f-lines"));
     run.frames = Some(seen.frames(&messages));
     let lines = run.frames.as_ref().map_or(0, Vec::len);
     let split: Vec<usize> = messages
@@ -68,29 +69,28 @@ pub fn run() -> Result<Exchange> {
         .map(|(i, _)| i + 1)
         .collect();
     let whole = run.frames.iter().flatten().filter(|f| f.whole).count();
-    let verdict = format!(
-        "{} sent, {} came out: {} held a \\n, so the receiver cut it there — the reader coped \
-         with every piece, the format did not; {whole} of {} messages whole",
-        count(messages.len(), "message"),
-        count(lines, "line"),
-        match split.as_slice() {
-            [one] => format!("message #{one}"),
-            _ => format!("{} messages", split.len()),
-        },
-        messages.len()
+    let which = match split.as_slice() {
+        [one] => kit::tr!(TEXT, "which-one", n = *one),
+        _ => kit::tr!(TEXT, "which-many", n = split.len()),
+    };
+    let verdict = kit::tr!(
+        TEXT,
+        "verdict-f-delimiter",
+        messages = messages.len(),
+        lines = lines,
+        which = which,
+        whole = whole,
+        total = messages.len()
     );
     run.judged(verdict, Code::Shown);
     run.notes = vec![
-        format!("{}; a line reader does not mind", sliced::pieces(&SLICING)),
-        "a delimiter works only if it never occurs inside a message: text with line breaks, or \
-         any binary data (an image, a number from struct.pack), must have it escaped — and then \
-         every byte is scanned and unescaped"
-            .into(),
-        format!(
-            "the receiver cannot know how long a message will be until its \\n arrives: \
-             {} here is one line too many",
-            count(lines, "line")
+        kit::tr!(
+            TEXT,
+            "note-f-line-pieces",
+            pieces = sliced::pieces(&SLICING)
         ),
+        kit::tr!(TEXT, "note-f-escape"),
+        kit::tr!(TEXT, "note-f-line-too-many", lines = lines),
     ];
     Ok(run)
 }
@@ -113,18 +113,20 @@ fn read_lines(end: End) -> Result<Seen> {
             .map(|i| format!("#{i}"))
             .collect();
         let holding = if buffer.is_empty() {
-            "between lines".to_string()
+            kit::tr!(TEXT, "said-between-lines")
         } else {
-            format!(
-                "holding {} of an unfinished line",
-                count(buffer.len(), "byte")
-            )
+            kit::tr!(TEXT, "said-holding-line", n = buffer.len())
         };
         reader.say(if complete.is_empty() {
             holding
         } else {
-            let noun = if complete.len() == 1 { "line" } else { "lines" };
-            format!("{noun} {} complete; {holding}", complete.join(", "))
+            kit::tr!(
+                TEXT,
+                "said-lines-complete",
+                count = complete.len(),
+                lines = complete.join(", "),
+                holding = holding
+            )
         });
     }
     if !buffer.is_empty() {

@@ -7,13 +7,14 @@
 //! the padding also assumes no message ends in a zero byte.
 
 use super::framings::{self, SLICING};
+use crate::TEXT;
 use crate::support::reading::{Reader, Seen};
 use crate::support::{sending, sliced};
 use kit::error::{Error, Result};
 use kit::knobs::Knobs;
 use kit::loopback::End;
 use kit::report::Exchange;
-use kit::verdict::{Code, count};
+use kit::verdict::Code;
 
 /// Bytes in every record.
 pub const RECORD: usize = 32;
@@ -56,14 +57,12 @@ pub fn run() -> Result<Exchange> {
     )?;
     let seen = done.client;
     let mut run = Exchange::both(
-        format!("(f) fixed length · every message padded or cut to a {RECORD}-byte record"),
+        kit::tr!(TEXT, "label-f-fixed", record = RECORD),
         &done.server,
         &seen.side,
     );
     seen.annotate(&mut run);
-    run.reader = Some(format!(
-        "prompt: exactly {RECORD} bytes per record, trailing zeros stripped"
-    ));
+    run.reader = Some(kit::tr!(TEXT, "reader-f-fixed", record = RECORD));
     run.frames = Some(seen.frames(&messages));
     let whole = run.frames.iter().flatten().filter(|f| f.whole).count();
     let sent: usize = messages.iter().map(Vec::len).sum();
@@ -73,38 +72,39 @@ pub fn run() -> Result<Exchange> {
         .filter(|(_, m)| m.len() > RECORD)
         .map(|(i, m)| format!("#{} ({} B)", i + 1, m.len()))
         .collect();
-    let verdict = format!(
-        "{} of {sent} B went as {} B: {padding} B of padding; message {} did not fit a \
-         {RECORD}-byte record and lost its last {} — {whole} of {} messages whole",
-        count(messages.len(), "message"),
-        messages.len() * RECORD,
-        too_long.join(", "),
-        count(cut, "byte"),
-        messages.len()
+    let verdict = kit::tr!(
+        TEXT,
+        "verdict-f-fixed",
+        messages = messages.len(),
+        sent = sent,
+        wire = messages.len() * RECORD,
+        padding = padding,
+        long = too_long.join(", "),
+        record = RECORD,
+        cut = cut,
+        whole = whole,
+        total = messages.len()
     );
     run.judged(verdict, Code::Shown);
-    let mut notes = vec![format!(
-        "{}; a record reader does not mind",
-        sliced::pieces(&SLICING)
+    let mut notes = vec![kit::tr!(
+        TEXT,
+        "note-f-record-pieces",
+        pieces = sliced::pieces(&SLICING)
     )];
     notes.extend(messages.iter().enumerate().filter_map(|(i, m)| {
         let (c, before) = cut_character(m)?;
-        Some(format!(
-            "record #{} ends inside {c}: {} of its {} bytes made it, so even the part that \
-             arrived does not decode as text",
-            i + 1,
-            before,
-            c.len_utf8()
+        Some(kit::tr!(
+            TEXT,
+            "note-f-cut-char",
+            n = i + 1,
+            char = c.to_string(),
+            before = before,
+            len = c.len_utf8()
         ))
     }));
     notes.extend([
-        "the record must be as long as the longest message ever sent, and every shorter one pays \
-         for it in padding; the alternative to cutting is refusing — either way the message \
-         cannot go"
-            .into(),
-        "stripping the zeros assumes no message ends in a zero byte: binary data would need its \
-         length inside the record after all"
-            .into(),
+        kit::tr!(TEXT, "note-f-record-long"),
+        kit::tr!(TEXT, "note-f-zeros"),
     ]);
     run.notes = notes;
     Ok(run)
@@ -133,9 +133,11 @@ fn read_records(end: End) -> Result<Seen> {
             }
             record.extend_from_slice(&chunk);
             if record.len() < RECORD {
-                reader.say(format!(
-                    "holding {} of a {RECORD}-byte record",
-                    record.len()
+                reader.say(kit::tr!(
+                    TEXT,
+                    "said-holding-record",
+                    n = record.len(),
+                    record = RECORD
                 ));
             }
         }
@@ -144,16 +146,17 @@ fn read_records(end: End) -> Result<Seen> {
             RECORD => {}
             n => {
                 return Err(Error::PeerClosed {
-                    during: format!("reading a {RECORD}-byte record (got {n})"),
+                    during: kit::tr!(TEXT, "during-reading-record", record = RECORD, n = n),
                 });
             }
         }
         let message = decode(&record).to_vec();
-        reader.say(format!(
-            "record #{} complete: {} B of message, {} B of padding",
-            reader.messages_read() + 1,
-            message.len(),
-            RECORD - message.len()
+        reader.say(kit::tr!(
+            TEXT,
+            "said-record-complete",
+            n = reader.messages_read() + 1,
+            message = message.len(),
+            padding = RECORD - message.len()
         ));
         reader.read_message(message);
     }

@@ -10,6 +10,7 @@
 //! sums up what each one costs.
 
 use super::{delimiter, fixed_length};
+use crate::TEXT;
 use crate::support::reading::{RECV_SIZE, Reader};
 use crate::support::{decoding, sending, sliced};
 use codec::frame::{self, HEADER_LEN};
@@ -17,7 +18,7 @@ use fixed::slicer::Slicing;
 use kit::error::Result;
 use kit::knobs::Knobs;
 use kit::report::{Comparison, Exchange};
-use kit::verdict::{Code, count};
+use kit::verdict::Code;
 use std::time::Duration;
 
 /// Pieces of 5 to 11 bytes, 2 ms apart, for all three framings.
@@ -56,25 +57,24 @@ pub fn length_prefix() -> Result<Exchange> {
         },
     )?;
     let seen = done.client;
-    let mut run = Exchange::both(
-        "(f) length prefix · the same messages, each after a 4-byte length",
-        &done.server,
-        &seen.side,
-    );
-    run.reader = Some("prompt: recv(1024), each chunk pushed into the decoder".into());
+    let mut run = Exchange::both(kit::tr!(TEXT, "label-f-prefix"), &done.server, &seen.side);
+    run.reader = Some(kit::tr!(TEXT, "reader-decoder"));
     decoding::annotate(&mut run, &messages);
     let bytes: usize = messages.iter().map(|m| m.len() + HEADER_LEN).sum();
-    let verdict = format!(
-        "{} in {bytes} B, {HEADER_LEN} B of header each: the line break in #3 and its 43 bytes \
-         are just payload — {} of {} messages whole",
-        count(messages.len(), "message"),
-        run.frames.as_ref().map_or(0, Vec::len),
-        messages.len()
+    let verdict = kit::tr!(
+        TEXT,
+        "verdict-f-prefix",
+        messages = messages.len(),
+        bytes = bytes,
+        header = HEADER_LEN,
+        frames = run.frames.as_ref().map_or(0, Vec::len),
+        total = messages.len()
     );
     run.judged(verdict, Code::Shown);
-    run.notes = vec![format!(
-        "{}; the decoder does not mind either",
-        sliced::pieces(&SLICING)
+    run.notes = vec![kit::tr!(
+        TEXT,
+        "note-f-decoder-pieces",
+        pieces = sliced::pieces(&SLICING)
     )];
     Ok(run)
 }
@@ -89,57 +89,57 @@ pub fn trade_offs() -> Comparison {
     let prefix = wire(frame::encode);
     let lines = wire(delimiter::encode);
     let records = wire(fixed_length::encode);
-    let row = |cells: [&str; 6]| {
-        cells
-            .iter()
-            .map(std::string::ToString::to_string)
-            .collect::<Vec<_>>()
-    };
+    let (yes, no) = (kit::tr!(TEXT, "cell-yes"), kit::tr!(TEXT, "cell-no"));
     Comparison {
-        label: "(f) which framing? length prefix, delimiter, fixed length".into(),
-        columns: row([
-            "framing",
-            "overhead",
-            "max size",
-            "binary-safe",
-            "escaping",
-            "can stream",
-        ]),
-        rows: vec![
-            row([
-                "length prefix",
-                "4 B per message",
-                "4 GiB − 1",
-                "yes",
-                "no",
-                "no: length first",
-            ]),
-            row([
-                "delimiter \\n",
-                "1 B + escapes",
-                "unlimited",
-                "no",
-                "yes",
-                "yes",
-            ]),
-            row(["fixed 32 B", "padding to 32 B", "32 B", "no", "no", "yes"]),
+        label: kit::tr!(TEXT, "label-f-table"),
+        columns: vec![
+            kit::tr!(TEXT, "column-framing"),
+            kit::tr!(TEXT, "column-overhead"),
+            kit::tr!(TEXT, "column-max-size"),
+            kit::tr!(TEXT, "column-binary-safe"),
+            kit::tr!(TEXT, "column-escaping"),
+            kit::tr!(TEXT, "column-can-stream"),
         ],
-        verdict: format!(
-            "for these {payload} bytes of messages: a length prefix sent {prefix} B and kept all \
-             {}; a delimiter sent {lines} B and split one in two; {}-byte records sent {records} \
-             B and cut one short",
-            messages.len(),
-            fixed_length::RECORD
+        rows: vec![
+            vec![
+                kit::tr!(TEXT, "cell-length-prefix"),
+                kit::tr!(TEXT, "cell-prefix-overhead"),
+                "4 GiB − 1".into(),
+                yes.clone(),
+                no.clone(),
+                kit::tr!(TEXT, "cell-no-length-first"),
+            ],
+            vec![
+                kit::tr!(TEXT, "cell-delimiter"),
+                kit::tr!(TEXT, "cell-delimiter-overhead"),
+                kit::tr!(TEXT, "cell-unlimited"),
+                no.clone(),
+                yes.clone(),
+                yes.clone(),
+            ],
+            vec![
+                kit::tr!(TEXT, "cell-fixed"),
+                kit::tr!(TEXT, "cell-fixed-overhead"),
+                "32 B".into(),
+                no.clone(),
+                no,
+                yes,
+            ],
+        ],
+        verdict: kit::tr!(
+            TEXT,
+            "verdict-f-table",
+            payload = payload,
+            prefix = prefix,
+            n = messages.len(),
+            lines = lines,
+            record = fixed_length::RECORD,
+            records = records
         ),
         code: Code::Shown,
         notes: vec![
-            "can stream: the sender may start before it knows how long the message is; a length \
-             prefix needs the length first (a file has one; a live stream is sent in framed \
-             chunks)"
-                .into(),
-            "binary-safe: any byte may occur in a message — a delimiter may not, and zero \
-             padding eats trailing zeros"
-                .into(),
+            kit::tr!(TEXT, "note-f-can-stream"),
+            kit::tr!(TEXT, "note-f-binary-safe"),
         ],
     }
 }

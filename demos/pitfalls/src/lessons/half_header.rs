@@ -15,8 +15,9 @@
 //! hands every chunk to the [`Decoder`](codec::decoder::Decoder), which
 //! keeps the half header and waits for the rest.
 
+use crate::TEXT;
 use crate::support::reading::{RECV_SIZE, Reader, Seen};
-use crate::support::{decoding, sending, sliced};
+use crate::support::{decoding, sending, size, sliced};
 use codec::frame::{self, HEADER_LEN};
 use fixed::slicer::Slicing;
 use kit::error::Result;
@@ -24,7 +25,7 @@ use kit::hex;
 use kit::knobs::Knobs;
 use kit::loopback::End;
 use kit::report::Exchange;
-use kit::verdict::{Code, count};
+use kit::verdict::Code;
 use std::time::Duration;
 
 /// Pieces of 1 to 3 bytes, 5 ms apart: no piece holds a whole header.
@@ -71,39 +72,30 @@ pub fn broken() -> Result<Exchange> {
         one_recv_for_the_header,
     )?;
     let seen = done.client;
-    let mut run = Exchange::both(
-        "(b) broken · head = client.recv(4): one recv for the header",
-        &done.server,
-        &seen.side,
-    );
+    let mut run = Exchange::both(kit::tr!(TEXT, "label-b-broken"), &done.server, &seen.side);
     seen.annotate(&mut run);
-    run.reader = Some("prompt: one recv(4) for the header, as the tutorial's client".into());
+    run.reader = Some(kit::tr!(TEXT, "reader-b-broken"));
     let announced = messages().first().map_or(0, |m| m.len() as u32);
     let head = run.recvs.first().map_or(&[][..], |r| &r.bytes[..]);
     let verdict = if head.len() < HEADER_LEN {
         let read = zero_filled(head);
-        format!(
-            "recv(4) returned {}, {}: half a header. Python stops with {STRUCT_ERROR}; code that \
-             uses the buffer anyway reads {} = a {read}-byte message (the header said \
-             {announced}), and every later read is out of step",
-            count(head.len(), "byte"),
-            hex::spaced(head),
-            hex::spaced(&read.to_be_bytes()),
+        kit::tr!(
+            TEXT,
+            "verdict-b-broken",
+            got = size::counted(head.len()),
+            hex = hex::spaced(head),
+            error = STRUCT_ERROR,
+            read_hex = hex::spaced(&read.to_be_bytes()),
+            read = read.to_string(),
+            announced = announced.to_string()
         )
     } else {
-        "recv(4) returned all 4 header bytes this time: the reader was late enough for the \
-         pieces to queue up again — the bug stayed hidden"
-            .into()
+        kit::tr!(TEXT, "verdict-b-whole")
     };
     run.judged(verdict, Code::Shown);
     run.notes = vec![
-        format!(
-            "{}: no piece holds a whole 4-byte header",
-            sliced::pieces(&SLICING)
-        ),
-        "recv(4) means 'at most 4': the header is bytes of the stream like any other, and the \
-         network may cut it anywhere"
-            .into(),
+        kit::tr!(TEXT, "note-b-pieces", pieces = sliced::pieces(&SLICING)),
+        kit::tr!(TEXT, "note-b-at-most"),
     ];
     Ok(run)
 }
@@ -124,29 +116,21 @@ pub fn correct() -> Result<Exchange> {
         },
     )?;
     let seen = done.client;
-    let mut run = Exchange::both(
-        "(b) correct · every chunk into the decoder, which waits for all 4 header bytes",
-        &done.server,
-        &seen.side,
-    );
-    run.reader = Some("prompt: recv(1024), each chunk pushed into the decoder".into());
+    let mut run = Exchange::both(kit::tr!(TEXT, "label-b-correct"), &done.server, &seen.side);
+    run.reader = Some(kit::tr!(TEXT, "reader-decoder"));
     let messages = messages();
     decoding::annotate(&mut run, &messages);
     let largest = run.recvs.iter().map(|r| r.len).max().unwrap_or(0);
-    let verdict = format!(
-        "the same pieces, {} of at most {largest} bytes: the decoder kept each part of a header \
-         until it had all 4 — {} of {} messages whole",
-        count(run.recvs.len(), "recv"),
-        run.frames.as_ref().map_or(0, Vec::len),
-        messages.len()
+    let verdict = kit::tr!(
+        TEXT,
+        "verdict-b-correct",
+        recvs = run.recvs.len(),
+        largest = largest,
+        frames = run.frames.as_ref().map_or(0, Vec::len),
+        total = messages.len()
     );
     run.judged(verdict, Code::Shown);
-    run.notes = vec![
-        "in Python: read exactly n bytes with a loop — `while len(buf) < n: chunk = \
-         sock.recv(n - len(buf)); if not chunk: raise ConnectionError; buf += chunk` — for the \
-         header and again for the body"
-            .into(),
-    ];
+    run.notes = vec![kit::tr!(TEXT, "note-b-correct")];
     Ok(run)
 }
 
@@ -156,11 +140,12 @@ fn one_recv_for_the_header(end: End) -> Result<Seen> {
     let head = reader.recv(HEADER_LEN)?;
     reader.header_just_read(head.len());
     if head.len() < HEADER_LEN {
-        reader.say(format!(
-            "head = recv(4) returned {} of 4 bytes → {STRUCT_ERROR}; as a zero-filled int: \
-             total = {}",
-            head.len(),
-            zero_filled(&head)
+        reader.say(kit::tr!(
+            TEXT,
+            "said-b-short",
+            n = head.len(),
+            error = STRUCT_ERROR,
+            total = zero_filled(&head).to_string()
         ));
     } else {
         reader.say(format!("head = recv(4) → total = {}", zero_filled(&head)));

@@ -14,15 +14,16 @@
 //! The fix sends the menu as a frame: the receiver reads the header and
 //! then exactly that many bytes, and parses only a whole menu.
 
+use crate::TEXT;
 use crate::support::reading::{RECV_SIZE, Reader, Seen};
-use crate::support::{catalogue, decoding, sending, sliced};
+use crate::support::{catalogue, decoding, sending, size, sliced};
 use codec::frame;
 use fixed::slicer::Slicing;
 use kit::error::Result;
 use kit::knobs::Knobs;
 use kit::loopback::{self, End};
 use kit::report::Exchange;
-use kit::verdict::{Code, count};
+use kit::verdict::Code;
 use std::time::Duration;
 
 /// File names in the long menu.
@@ -51,35 +52,27 @@ pub fn too_long() -> Result<Exchange> {
         move |end| sending::send_each(end, &[menu]),
     )?;
     let mut run = Exchange::both(
-        format!("(e) broken · movie_pickle = client.recv(1024): a menu of {LONG} names, {len} B"),
+        kit::tr!(TEXT, "label-e-too-long", names = LONG, len = len),
         &sender,
         &seen.side,
     );
     seen.annotate(&mut run);
-    run.reader = Some(format!(
-        "late: waited until all {len} B were queued, then one recv(1024), as the tutorial's client"
-    ));
+    run.reader = Some(kit::tr!(TEXT, "reader-e-late", len = len));
     let data = run.received_stream();
     let verdict = match catalogue::parse(&data) {
-        Err(error) => format!(
-            "recv(1024) returned {} of the {len} bytes — it never returns more than 1024 — and \
-             the menu does not parse: {error}",
-            data.len()
+        Err(error) => kit::tr!(
+            TEXT,
+            "verdict-e-too-long",
+            got = data.len(),
+            len = len,
+            error = error.to_string()
         ),
-        Ok(names) => format!("the menu parsed: {} names", names.len()),
+        Ok(names) => kit::tr!(TEXT, "verdict-e-parsed", n = names.len()),
     };
     run.judged(verdict, Code::Shown);
     run.notes = vec![
-        format!(
-            "the whole menu was queued before the recv, so the buffer size alone cut it: this \
-             happens on every run, on any network; the other {} bytes stay queued, where the \
-             next read — the first file's header — takes them for a length",
-            len.saturating_sub(data.len())
-        ),
-        "the tutorial sends a pickle: cut short, pickle.loads raises \"pickle data was \
-         truncated\"; and unpickling bytes from the network runs whatever code the sender chose \
-         — never unpickle what a peer sent"
-            .into(),
+        kit::tr!(TEXT, "note-e-queued", rest = len.saturating_sub(data.len())),
+        kit::tr!(TEXT, "note-e-pickle"),
     ];
     Ok(run)
 }
@@ -97,29 +90,27 @@ pub fn cut_short() -> Result<Exchange> {
     )?;
     let seen = done.client;
     let mut run = Exchange::both(
-        format!("(e) broken · the same recv(1024), a menu of only {SHORT} names, {len} B"),
+        kit::tr!(TEXT, "label-e-short", names = SHORT, len = len),
         &done.server,
         &seen.side,
     );
     seen.annotate(&mut run);
-    run.reader = Some("prompt: one recv(1024), as the tutorial's client".into());
+    run.reader = Some(kit::tr!(TEXT, "reader-e-prompt"));
     let data = run.received_stream();
     let verdict = match catalogue::parse(&data) {
-        Err(error) => format!(
-            "the menu is only {len} bytes, well under 1024, yet recv(1024) returned {}: the first \
-             piece — {error}",
-            count(data.len(), "byte")
+        Err(error) => kit::tr!(
+            TEXT,
+            "verdict-e-short",
+            len = len,
+            got = size::counted(data.len()),
+            error = error.to_string()
         ),
-        Ok(names) => format!(
-            "recv(1024) returned the whole menu this time ({} names): the reader was late enough \
-             for the pieces to queue up — the bug stayed hidden",
-            names.len()
-        ),
+        Ok(names) => kit::tr!(TEXT, "verdict-e-short-whole", n = names.len()),
     };
     run.judged(verdict, Code::Shown);
     run.notes = vec![
         sliced::pieces(&SLICING),
-        "1024 is an upper bound, not a promise: recv returns what has arrived so far".into(),
+        kit::tr!(TEXT, "note-e-upper-bound"),
     ];
     Ok(run)
 }
@@ -142,11 +133,11 @@ pub fn correct() -> Result<Exchange> {
     )?;
     let seen = done.client;
     let mut run = Exchange::both(
-        format!("(e) correct · the {LONG}-name menu as a frame, read whole before parsing"),
+        kit::tr!(TEXT, "label-e-correct", names = LONG),
         &done.server,
         &seen.side,
     );
-    run.reader = Some("prompt: recv(1024), each chunk pushed into the decoder".into());
+    run.reader = Some(kit::tr!(TEXT, "reader-decoder"));
     decoding::annotate(&mut run, &[menu]);
     let whole = run
         .frames
@@ -155,21 +146,18 @@ pub fn correct() -> Result<Exchange> {
         .next()
         .map_or(&[][..], |f| &f.bytes[..]);
     let verdict = match catalogue::parse(whole) {
-        Ok(names) => format!(
-            "the same {}-byte pieces, {}: the decoder waited for all {len} bytes the header \
-             announced, and json.loads read all {} names",
-            SLICING.average,
-            count(run.recvs.len(), "recv"),
-            names.len()
+        Ok(names) => kit::tr!(
+            TEXT,
+            "verdict-e-correct",
+            piece = SLICING.average,
+            recvs = run.recvs.len(),
+            len = len,
+            n = names.len()
         ),
-        Err(error) => format!("the menu did not parse: {error}"),
+        Err(error) => kit::tr!(TEXT, "verdict-e-not-parsed", error = error.to_string()),
     };
     run.judged(verdict, Code::Shown);
-    run.notes = vec![
-        "sender: conn.sendall(struct.pack(\"!I\", len(menu)) + menu); receiver: read exactly 4 \
-         bytes, then exactly that many, then json.loads"
-            .into(),
-    ];
+    run.notes = vec![kit::tr!(TEXT, "note-e-correct")];
     Ok(run)
 }
 
@@ -182,7 +170,7 @@ fn one_recv(end: End, late: Option<usize>) -> Result<Seen> {
     }
     let data = reader.recv(RECV_SIZE)?;
     reader.say(match catalogue::parse(&data) {
-        Ok(names) => format!("json.loads → {} names", names.len()),
+        Ok(names) => kit::tr!(TEXT, "said-json-names", n = names.len()),
         Err(error) => format!("json.loads → {error}"),
     });
     reader.drain()?;

@@ -21,6 +21,7 @@
 //! second frame as the middle of the first. `sendall` — Rust's
 //! `write_all` — loops until every byte is taken.
 
+use crate::TEXT;
 use crate::support::decoding;
 use crate::support::reading::Reader;
 use codec::frame::{self, HEADER_LEN};
@@ -94,38 +95,28 @@ pub fn broken() -> Result<Exchange> {
     let stopped = decoding::annotate(&mut run, &messages());
     let first = FirstWrite::of(&run);
     let FirstWrite { asked, taken } = first;
-    run.label =
-        "(c) broken · conn.send(frame): one write on a non-blocking socket, its count ignored"
-            .into();
+    run.label = kit::tr!(TEXT, "label-c-broken");
     let got = match &stopped {
-        Some(error) => format!("; then {error}"),
+        Some(error) => kit::tr!(TEXT, "then-error", error = error.to_string()),
         None => String::new(),
     };
     let verdict = if first.is_short() {
-        format!(
-            "write() took {taken} of the {asked} bytes of frame 1 and the code went on with frame \
-             2: the receiver, trusting the header's {}, read frame 2 as part of message 1{got} — \
-             {} of 2 messages whole",
-            BIG,
-            frames(&run)
+        kit::tr!(
+            TEXT,
+            "verdict-c-broken",
+            taken = taken,
+            asked = asked,
+            big = BIG,
+            got = got,
+            frames = frames(&run)
         )
     } else {
-        format!(
-            "write() took all {asked} bytes at once on this platform: no short write this time, \
-             so the ignored count did no harm — the code is still wrong"
-        )
+        kit::tr!(TEXT, "verdict-c-not-short", asked = asked)
     };
     run.judged(verdict, Code::Shown);
     run.notes = vec![
-        format!(
-            "a small SO_SNDBUF ({SNDBUF} B asked) and a receiver that does not read yet: the \
-             kernel takes only what fits in the send buffer and the receiver's window, and a \
-             non-blocking write returns at once with that count"
-        ),
-        "Python's documentation of socket.send: \"Returns the number of bytes sent. Applications \
-         are responsible for checking that all data has been sent\"; a socket with a timeout \
-         (settimeout) is non-blocking inside, so its send can come up short too"
-            .into(),
+        kit::tr!(TEXT, "note-c-sndbuf", sndbuf = SNDBUF),
+        kit::tr!(TEXT, "note-c-python-docs"),
     ];
     Ok(run)
 }
@@ -137,19 +128,17 @@ pub fn correct() -> Result<Exchange> {
     let mut run = run(Writing::All)?;
     decoding::annotate(&mut run, &messages());
     let FirstWrite { asked, taken } = FirstWrite::of(&run);
-    run.label = "(c) correct · sendall / write_all: write again until every byte is taken".into();
-    let verdict = format!(
-        "the first write took {taken} of {asked} bytes here too; the loop wrote the other {} as \
-         the receiver made room — {} of 2 messages whole",
-        asked - taken,
-        frames(&run)
+    run.label = kit::tr!(TEXT, "label-c-correct");
+    let verdict = kit::tr!(
+        TEXT,
+        "verdict-c-correct",
+        taken = taken,
+        asked = asked,
+        rest = asked - taken,
+        frames = frames(&run)
     );
     run.judged(verdict, Code::Shown);
-    run.notes = vec![
-        "sendall loops over send until every byte is taken; Rust's write_all does the same, and \
-         on a non-blocking socket each retry waits until the socket can take more"
-            .into(),
-    ];
+    run.notes = vec![kit::tr!(TEXT, "note-c-sendall")];
     Ok(run)
 }
 
@@ -187,9 +176,7 @@ fn run(writing: Writing) -> Result<Exchange> {
         move |end| send(end, writing, first_done),
     )?;
     let mut run = Exchange::both(String::new(), &sender, &seen.side);
-    run.reader = Some(format!(
-        "reads only after the first write returned, then recv({RECV_BUFFER}) into the decoder"
-    ));
+    run.reader = Some(kit::tr!(TEXT, "reader-c", size = RECV_BUFFER));
     Ok(run)
 }
 
@@ -199,10 +186,10 @@ fn send(end: End, writing: Writing, first_done: mpsc::Sender<()>) -> Result<Side
     let (mut conn, knobs) = end.journaled();
     conn.get_ref()
         .set_nonblocking(true)
-        .map_err(Error::io("making the socket non-blocking"))?;
+        .map_err(Error::io(kit::tr!(TEXT, "doing-nonblocking")))?;
     let frames: Vec<Vec<u8>> = messages().iter().map(|m| frame::encode(m)).collect();
     for (i, frame) in frames.iter().enumerate() {
-        let doing = format!("sending frame #{}", i + 1);
+        let doing = kit::tr!(TEXT, "doing-sending-frame", n = i + 1);
         // `Once` ignores the count, so the stream holds only what the one
         // write took; `All` writes again until every byte is taken.
         let once = writing == Writing::Once;
@@ -223,7 +210,7 @@ fn send(end: End, writing: Writing, first_done: mpsc::Sender<()>) -> Result<Side
     // so that the end of the stream waits for the data before it.
     conn.get_ref()
         .set_nonblocking(false)
-        .map_err(Error::io("making the socket blocking again"))?;
+        .map_err(Error::io(kit::tr!(TEXT, "doing-blocking-again")))?;
     let segments_out = stream::finish_sending(&mut conn)?;
     Ok(Side {
         journal: conn.into_parts().1,

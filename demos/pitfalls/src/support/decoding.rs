@@ -10,6 +10,7 @@
 //! broken ones.
 
 use super::reading::{Reader, spans};
+use crate::TEXT;
 use codec::decoder::{DecodeError, Decoder};
 use codec::frame::{DEFAULT_MAX_FRAME_LEN, HEADER_LEN};
 use kit::error::Result;
@@ -84,12 +85,17 @@ pub fn annotate(run: &mut Exchange, messages: &[Vec<u8>]) -> Option<DecodeError>
             .map(|f| format!("#{}", f.index))
             .collect();
         let mut state = match &failed {
-            Some(error) => format!("stopped: {error}"),
+            Some(error) => kit::tr!(TEXT, "decoder-stopped", error = error.to_string()),
             None => decoder.state().to_string(),
         };
         if !done.is_empty() {
-            let noun = if done.len() == 1 { "frame" } else { "frames" };
-            state = format!("{noun} {} complete; {state}", done.join(", "));
+            state = kit::tr!(
+                TEXT,
+                "decoder-complete",
+                count = done.len(),
+                frames = done.join(", "),
+                state = state
+            );
         }
         recv.annotation = Some(Annotation::Decoder(state));
     }

@@ -11,6 +11,7 @@
 //! against the message sent in its place. The renderer shows all three
 //! under the recv's hex dump.
 
+use crate::TEXT;
 use kit::error::{Error, Result};
 use kit::journaled::Journaled;
 use kit::knobs::Applied;
@@ -86,7 +87,7 @@ impl Reader {
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => {
-                    let during = format!("receiving (after {} bytes)", self.offset);
+                    let during = kit::tr!(TEXT, "doing-receiving", n = self.offset);
                     return Err(Error::io(during)(e));
                 }
             }
@@ -101,7 +102,7 @@ impl Reader {
             let chunk = self.recv(n - got.len())?;
             if chunk.is_empty() {
                 return Err(Error::PeerClosed {
-                    during: format!("reading {n} bytes (got {})", got.len()),
+                    during: kit::tr!(TEXT, "during-reading-exactly", n = n, got = got.len()),
                 });
             }
             got.extend_from_slice(&chunk);
@@ -129,17 +130,18 @@ impl Reader {
         self.conn
             .get_mut()
             .read_to_end(&mut rest)
-            .map_err(Error::io("reading what was left"))?;
+            .map_err(Error::io(kit::tr!(TEXT, "doing-reading-rest")))?;
         Ok(rest.len())
     }
 
     /// Writes what the code concluded beside the latest recv (a second
-    /// line for the same recv is joined with "; ").
+    /// line for the same recv is joined with "; ", or the language's own
+    /// separator).
     pub fn say(&mut self, text: impl Into<String>) {
         let text = text.into();
         if let Some(slot) = self.says.last_mut() {
             *slot = Some(match slot.take() {
-                Some(before) => format!("{before}; {text}"),
+                Some(before) => format!("{before}{}{text}", kit::tr!(TEXT, "said-separator")),
                 None => text,
             });
         }

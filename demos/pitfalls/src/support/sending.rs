@@ -1,6 +1,7 @@
 //! The sending side the pitfalls share: each buffer in one `sendall`,
 //! journaled as one send, then the end of the stream.
 
+use crate::TEXT;
 use kit::error::{Error, Result};
 use kit::loopback::End;
 use kit::report::Side;
@@ -18,7 +19,7 @@ pub fn send_each(end: End, writes: &[Vec<u8>]) -> Result<Side> {
     let stream = conn.get_ref();
     stream
         .set_nodelay(true)
-        .map_err(Error::io("turning on TCP_NODELAY"))?;
+        .map_err(Error::io(kit::tr!(TEXT, "doing-nodelay")))?;
     knobs.nodelay = stream.nodelay().ok();
     stream::send_each(&mut conn, writes)?;
     let segments_out = stream::finish_sending(&mut conn)?;

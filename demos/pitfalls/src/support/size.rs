@@ -7,16 +7,27 @@
 //! rather than the bare number lets a class see at once why a receiver
 //! that trusts it waits forever, or runs out of memory.
 
-use kit::verdict::count;
+use crate::TEXT;
 
 /// `24 bytes`, `1 byte`, `402653184 bytes (384.0 MiB)`.
 #[must_use]
 pub fn bytes(n: u64) -> String {
     if n < 1024 {
-        count(n as usize, "byte")
+        counted(n as usize)
     } else {
-        format!("{n} bytes ({})", kit::units::bytes(n))
+        kit::tr!(
+            TEXT,
+            "size-bytes-pictured",
+            n = n.to_string(),
+            size = kit::units::bytes(n)
+        )
     }
+}
+
+/// `1 byte`, `1320 bytes`: a count of bytes, however many.
+#[must_use]
+pub fn counted(n: usize) -> String {
+    kit::tr!(TEXT, "size-bytes", n = n)
 }
 
 #[cfg(test)]

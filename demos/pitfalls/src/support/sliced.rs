@@ -11,6 +11,7 @@
 //! `recv` of a prompt reader returns one piece, as on a slow or segmented
 //! network — so the bug shows on every run, not now and then.
 
+use crate::TEXT;
 use fixed::slicer::{self, Forwarded, Slicing};
 use kit::endpoint::{self, Listener};
 use kit::error::{Error, Result};
@@ -71,8 +72,12 @@ where
         End::new(stream, knobs, loopback::TIMEOUT).and_then(|end| client(End { epoch, ..end }));
     // The client's stream is closed by now, so the slicer and the server
     // finish whatever happened on the client's side.
-    let sent = serving.join().map_err(|_| panicked("the sending server"))?;
-    let forwarded = slicer.join().map_err(|_| panicked("the slicer"))?;
+    let sent = serving
+        .join()
+        .map_err(|_| panicked(&kit::tr!(TEXT, "who-sending-server")))?;
+    let forwarded = slicer
+        .join()
+        .map_err(|_| panicked(&kit::tr!(TEXT, "who-slicer")))?;
     // The client's error says most: the others usually failed because of it.
     let client = received?;
     Ok(Sliced {
@@ -83,7 +88,10 @@ where
 }
 
 fn panicked(who: &str) -> Error {
-    Error::io(format!("running {who}"))(io::Error::other("its thread panicked"))
+    Error::io(kit::tr!(TEXT, "doing-running", who = who))(io::Error::other(kit::tr!(
+        TEXT,
+        "error-thread-panicked"
+    )))
 }
 
 /// How the slicer cuts, in words: "the slicer cut the stream into pieces
@@ -92,12 +100,14 @@ fn panicked(who: &str) -> Error {
 pub fn pieces(slicing: &Slicing) -> String {
     let (low, high) = slicing.bounds();
     let size = if low == high {
-        format!("pieces of {low} bytes")
+        kit::tr!(TEXT, "pieces-of", low = low)
     } else {
-        format!("pieces of {low} to {high} bytes")
+        kit::tr!(TEXT, "pieces-between", low = low, high = high)
     };
-    format!(
-        "the slicer cut the stream into {size}, {} ms apart",
-        slicing.delay.as_millis()
+    kit::tr!(
+        TEXT,
+        "pieces",
+        size = size,
+        ms = slicing.delay.as_millis().to_string()
     )
 }
