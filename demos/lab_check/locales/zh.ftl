@@ -27,7 +27,7 @@ carried-recv = ，由 lab-check 的 recv #{ $index } 读到（字节流 { $start
 
 ## 结果
 result = 结果：{ $verdict }
-verdict-passed = { $total } 个用例通过了 { $passed } 个
+verdict-passed = { $total } 个用例中通过了 { $passed } 个
 verdict-looks-like = ；看起来像：{ $titles }
 titles-separator = ；
 
