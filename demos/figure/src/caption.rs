@@ -6,7 +6,7 @@ use crate::measure;
 use crate::svg::{Anchor, Svg};
 use kit::render::knobs_text;
 use kit::report::{Exchange, Transport};
-use kit::verdict::count;
+use kit::tr;
 
 /// Size of the verdict's text.
 const VERDICT: f64 = 21.0;
@@ -21,18 +21,17 @@ pub fn exchange(svg: &mut Svg, run: &Exchange, x: f64, w: f64, y: f64) -> f64 {
         facts.push(knobs);
     }
     match (run.transport, run.segments_out) {
-        (Transport::Tcp, Some(segments)) => facts.push(format!(
-            "{} left as {} (TCP_INFO)",
-            count(run.sends.len(), "send"),
-            count(
-                usize::try_from(segments).unwrap_or(usize::MAX),
-                "data segment"
-            )
+        (Transport::Tcp, Some(segments)) => facts.push(tr!(
+            crate::TEXT,
+            "caption-segments",
+            sends = run.sends.len(),
+            segments = usize::try_from(segments).unwrap_or(usize::MAX)
         )),
-        (Transport::Udp, _) if !run.sends.is_empty() => facts.push(format!(
-            "{} sent, {} read",
-            count(run.sends.len(), "datagram"),
-            count(run.recvs.len(), "datagram")
+        (Transport::Udp, _) if !run.sends.is_empty() => facts.push(tr!(
+            crate::TEXT,
+            "caption-datagrams",
+            sent = run.sends.len(),
+            read = run.recvs.len()
         )),
         _ => {}
     }

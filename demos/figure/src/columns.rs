@@ -15,16 +15,16 @@ const BETWEEN: f64 = 36.0;
 pub fn draw(svg: &mut Svg, ink: &Ink, run: &SideBySide, clock: &Clock, area: Area) -> f64 {
     let half = (area.w - BETWEEN) / 2.0;
     let columns = [
-        (&run.tcp, area.x, "TCP: one stream of bytes"),
+        (&run.tcp, area.x, kit::tr!(crate::TEXT, "column-tcp")),
         (
             &run.udp,
             area.x + half + BETWEEN,
-            "UDP: one datagram per send",
+            kit::tr!(crate::TEXT, "column-udp"),
         ),
     ];
     let mut bottom = area.y;
     for (exchange, x, heading) in columns {
-        svg.text(x, area.y + 26.0, Anchor::Start, "column", heading);
+        svg.text(x, area.y + 26.0, Anchor::Start, "column", &heading);
         let column = Area {
             x,
             y: area.y + 44.0,

@@ -32,7 +32,8 @@ pub fn draw(svg: &mut Svg, ink: &Ink, run: &Exchange, clock: &Clock, area: Area)
     } else {
         parcels(svg, ink, run, area)
     };
-    svg.text(area.x, y + 56.0, Anchor::Start, "lane", "time");
+    let time = kit::tr!(crate::TEXT, "lane-time");
+    svg.text(area.x, y + 56.0, Anchor::Start, "lane", &time);
     time::strip(
         svg,
         ink,
@@ -73,7 +74,7 @@ fn parcels(svg: &mut Svg, ink: &Ink, run: &Exchange, area: Area) -> f64 {
             top + BOX / 2.0 + 7.0,
             Anchor::Start,
             "lane",
-            "receiver",
+            &kit::tr!(crate::TEXT, "lane-receiver"),
         );
         svg.group("receiver", |svg| {
             for slot in &lane.slots {
@@ -96,7 +97,7 @@ fn parcels(svg: &mut Svg, ink: &Ink, run: &Exchange, area: Area) -> f64 {
         top + BOX / 2.0 + 7.0,
         Anchor::Start,
         "lane",
-        "sender",
+        &kit::tr!(crate::TEXT, "lane-sender"),
     );
     svg.group("sender", |svg| {
         for slot in &lane.slots {
@@ -124,7 +125,12 @@ fn parcels(svg: &mut Svg, ink: &Ink, run: &Exchange, area: Area) -> f64 {
                 r.y - 8.0,
                 r.w,
                 &[
-                    format!("datagram #{} · {} B", send.index, send.len),
+                    kit::tr!(
+                        crate::TEXT,
+                        "datagram-label",
+                        index = send.index.to_string(),
+                        bytes = send.len.to_string()
+                    ),
                     format!("#{} · {} B", send.index, send.len),
                     format!("#{}", send.index),
                 ],
@@ -137,7 +143,7 @@ fn parcels(svg: &mut Svg, ink: &Ink, run: &Exchange, area: Area) -> f64 {
         bottom + BOX / 2.0 + 7.0,
         Anchor::Start,
         "lane",
-        "receiver",
+        &kit::tr!(crate::TEXT, "lane-receiver"),
     );
     svg.group("receiver", |svg| {
         for slot in &lane.slots {
@@ -155,13 +161,16 @@ fn parcels(svg: &mut Svg, ink: &Ink, run: &Exchange, area: Area) -> f64 {
                     whole,
                     &format!("{} stroke-width=\"2\" rx=\"10\" class=\"lost\"", ink.lost()),
                 );
-                inside(svg, whole, Some("✗ lost".into()), "✗");
+                inside(svg, whole, Some(kit::tr!(crate::TEXT, "lost-inside")), "✗");
                 label(
                     svg,
                     whole.x,
                     whole.bottom() + 21.0,
                     whole.w,
-                    &["never read: lost".into(), "lost".into()],
+                    &[
+                        kit::tr!(crate::TEXT, "lost-never-read"),
+                        kit::tr!(crate::TEXT, "lost-short"),
+                    ],
                 );
                 continue;
             }
@@ -236,8 +245,12 @@ fn received(svg: &mut Svg, ink: &Ink, recv: &RecvRecord, r: Rect, whole: Option<
     if recv.truncated == Some(true) {
         // Said on a line of its own, under the whole parcel.
         let thrown = match recv.real_len {
-            Some(real) => format!("✂ {} B thrown away", real.saturating_sub(recv.len)),
-            None => "✂ the rest thrown away".to_string(),
+            Some(real) => kit::tr!(
+                crate::TEXT,
+                "thrown-away",
+                bytes = real.saturating_sub(recv.len).to_string()
+            ),
+            None => kit::tr!(crate::TEXT, "thrown-rest"),
         };
         label(
             svg,

@@ -61,7 +61,12 @@ pub fn draw(svg: &mut Svg, ink: &Ink, run: &Exchange, clock: &Clock, area: Area)
     let mut y = area.y;
     let sender_top = y + 26.0;
     if !run.sends.is_empty() {
-        lane_name(svg, area.x, sender_top, "sender");
+        lane_name(
+            svg,
+            area.x,
+            sender_top,
+            &kit::tr!(crate::TEXT, "lane-sender"),
+        );
         svg.group("sender", |svg| {
             sends(svg, ink, run, &sender, sender_top, &headers);
         });
@@ -95,7 +100,7 @@ fn draw_rest(
     receiver: &Lane,
     top: f64,
 ) -> f64 {
-    lane_name(svg, area.x, top, "receiver");
+    lane_name(svg, area.x, top, &kit::tr!(crate::TEXT, "lane-receiver"));
     svg.group("receiver", |svg| recvs(svg, ink, run, receiver, top));
     let mut y = top + BOX + 30.0;
     if let Some(frames) = &run.frames {
@@ -107,7 +112,8 @@ fn draw_rest(
 }
 
 fn strip(svg: &mut Svg, ink: &Ink, run: &Exchange, clock: &Clock, area: Area, y: f64) -> f64 {
-    svg.text(area.x, y + 56.0, Anchor::Start, "lane", "time");
+    let time = kit::tr!(crate::TEXT, "lane-time");
+    svg.text(area.x, y + 56.0, Anchor::Start, "lane", &time);
     time::strip(
         svg,
         ink,
@@ -319,8 +325,18 @@ fn many(
         ),
     );
     let counted = [
-        format!("… {count} {noun}s …"),
-        format!("{count} {noun}s"),
+        kit::tr!(
+            crate::TEXT,
+            "many-inside",
+            count = count.to_string(),
+            noun = noun
+        ),
+        kit::tr!(
+            crate::TEXT,
+            "many-count",
+            count = count.to_string(),
+            noun = noun
+        ),
         format!("×{count}"),
     ];
     if let Some(text) = counted
@@ -336,7 +352,13 @@ fn many(
         );
     }
     let names = [
-        format!("{noun}s #{first}–#{last}"),
+        kit::tr!(
+            crate::TEXT,
+            "many-range",
+            noun = noun,
+            first = first.to_string(),
+            last = last.to_string()
+        ),
         format!("#{first}–#{last}"),
     ];
     if label_above {

@@ -9,7 +9,6 @@ use crate::exchange::Area;
 use crate::palette::{Ink, LOSS};
 use crate::svg::{Anchor, Rect, Svg};
 use kit::report::Exchange;
-use kit::verdict::count;
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -58,12 +57,10 @@ pub fn draw(svg: &mut Svg, ink: &Ink, run: &Exchange, area: Area) -> f64 {
         y0 - 14.0,
         Anchor::Start,
         "label",
-        &format!(
-            "{}, in the order sent — one square each",
-            count(run.sends.len(), "datagram")
-        ),
+        &kit::tr!(crate::TEXT, "flood-order", count = run.sends.len()),
     );
-    svg.text(area.x, y0 + 20.0, Anchor::Start, "lane", "sent");
+    let sent = kit::tr!(crate::TEXT, "lane-sent");
+    svg.text(area.x, y0 + 20.0, Anchor::Start, "lane", &sent);
     let rows = run.sends.len().div_ceil(columns);
     svg.group("datagrams", |svg| {
         for row in 0..rows {
@@ -112,7 +109,7 @@ pub fn draw(svg: &mut Svg, ink: &Ink, run: &Exchange, area: Area) -> f64 {
             legend,
             Anchor::Start,
             "label",
-            &format!("read by a recv: {}", read.len()),
+            &kit::tr!(crate::TEXT, "flood-read", count = read.len().to_string()),
         );
         let lost_x = x0 + 300.0_f64.min((area.w - NAMES) / 2.0);
         svg.rect(
@@ -139,7 +136,7 @@ pub fn draw(svg: &mut Svg, ink: &Ink, run: &Exchange, area: Area) -> f64 {
             legend,
             Anchor::Start,
             "label",
-            &format!("lost: {lost}"),
+            &kit::tr!(crate::TEXT, "flood-lost", count = lost.to_string()),
         );
     });
     legend + 24.0

@@ -28,7 +28,7 @@ pub fn draw(
             top + BOX / 2.0 + 7.0,
             Anchor::Start,
             "lane",
-            "frames",
+            &kit::tr!(crate::TEXT, "lane-frames"),
         );
     };
     if frames.is_empty() {
@@ -39,7 +39,7 @@ pub fn draw(
                 top + BOX / 2.0 + 7.0,
                 Anchor::Start,
                 "bad",
-                "✗ no message rebuilt",
+                &kit::tr!(crate::TEXT, "frames-none"),
             );
         });
         return top + BOX + 10.0;
@@ -69,7 +69,12 @@ pub fn draw(
                 };
                 svg.rect(r, "fill=\"#fff\" stroke=\"#25752a\" stroke-width=\"2\" stroke-dasharray=\"8 5\" rx=\"8\"");
                 let whole = frames.iter().all(|f| f.whole);
-                let text = format!("… {count} frames{} …", if whole { " ✓" } else { "" });
+                let text = kit::tr!(
+                    crate::TEXT,
+                    "frames-many",
+                    count = count.to_string(),
+                    mark = if whole { " ✓" } else { "" }
+                );
                 inside(svg, r, Some(text), "…");
                 continue;
             };
@@ -101,7 +106,13 @@ pub fn draw(
                 svg,
                 r,
                 &[
-                    format!("frame #{} · {} B {mark}", frame.index, frame.len),
+                    kit::tr!(
+                        crate::TEXT,
+                        "frame-label",
+                        index = frame.index.to_string(),
+                        bytes = frame.len.to_string(),
+                        mark = mark
+                    ),
                     format!("#{} {mark}", frame.index),
                     mark.to_string(),
                 ],
@@ -130,7 +141,8 @@ pub fn reading(svg: &mut Svg, run: &Exchange, lane: &Lane, area: Area, y: f64) -
     }
     let mut y = y + 8.0;
     svg.group("reading", |svg| {
-        svg.text(area.x, y + 20.0, Anchor::Start, "lane", "the code");
+        let code = kit::tr!(crate::TEXT, "lane-code");
+        svg.text(area.x, y + 20.0, Anchor::Start, "lane", &code);
         for (index, text) in lines {
             let head = format!("recv #{index} → ");
             let room = area.w - NAMES - 16.0 - measure::width(&head, LABEL);

@@ -28,6 +28,19 @@
 //! file, and [`svg`] and [`measure`] write elements and estimate text
 //! widths.
 
+/// The figures' words (lanes, labels, captions, the page), in every
+/// language: `locales/en.ftl`, `locales/zh.ftl`.
+pub(crate) static TEXT: kit::catalogue::Catalogue = kit::catalogue::Catalogue::new(
+    include_str!("../locales/en.ftl"),
+    include_str!("../locales/zh.ftl"),
+);
+
+/// The figures' words, for the `figures` binary's own lines.
+#[must_use]
+pub fn text() -> &'static kit::catalogue::Catalogue {
+    &TEXT
+}
+
 pub mod bands;
 pub mod caption;
 pub mod columns;
@@ -52,6 +65,7 @@ pub mod transfer;
 
 use exchange::Area;
 use kit::report::{Exchange, Report, Run, Transport};
+use kit::tr;
 use palette::Ink;
 use svg::Svg;
 use time::Clock;
@@ -98,11 +112,16 @@ pub fn page(reports: &[Report]) -> String {
 fn heading(title: &str, run: &Run, number: Option<(usize, usize)>) -> String {
     let mut heading = title.to_string();
     if let Some((i, of)) = number {
-        heading.push_str(&format!(" · run {i} of {of}"));
+        heading.push_str(&tr!(
+            TEXT,
+            "heading-run",
+            number = i.to_string(),
+            of = of.to_string()
+        ));
     }
     match run {
-        Run::SideBySide(_) => heading.push_str(" · side by side"),
-        Run::Timing(_) => heading.push_str(" · round trips"),
+        Run::SideBySide(_) => heading.push_str(&tr!(TEXT, "heading-side-by-side")),
+        Run::Timing(_) => heading.push_str(&tr!(TEXT, "heading-round-trips")),
         _ => {}
     }
     heading

@@ -10,8 +10,10 @@
 //! puts each broken reading beside the correct one.
 
 use crate::Figure;
+use crate::TEXT;
 use crate::svg::escape;
 use kit::report::Report;
+use kit::tr;
 use std::fmt::Write;
 
 /// The page's own style: large type for a projector, figures as wide as
@@ -42,11 +44,12 @@ pub fn page(reports: &[(&Report, Vec<Figure>)]) -> String {
          <title>粘包实验室 Sticky Packet Lab</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
          <h1>粘包实验室 Sticky Packet Lab</h1>\n"
     );
-    out.push_str(KEY);
+    out.push_str(&key());
     // Before the sections: the CSS selects them as its later siblings.
-    out.push_str(
-        "<input type=\"checkbox\" id=\"pairs\"> <label class=\"pairs\" for=\"pairs\">\
-         两图并排 · two figures per row (broken beside correct)</label>\n",
+    let _ = writeln!(
+        out,
+        "<input type=\"checkbox\" id=\"pairs\"> <label class=\"pairs\" for=\"pairs\">{}</label>",
+        escape(&tr!(TEXT, "page-pairs"))
     );
     if reports.len() > 1 {
         out.push_str("<nav>");
@@ -81,12 +84,18 @@ pub fn page(reports: &[(&Report, Vec<Figure>)]) -> String {
     out
 }
 
-/// How to read the figures, in both languages.
-const KEY: &str = "<ul class=\"key\">\n\
-<li>上：发送方的每次 send；下：接收方的每次 recv；色带：字节从哪里来、落到哪里。\
-Top: the sender's sends; below: the receiver's recvs; each band shows where a message's bytes landed.</li>\n\
-<li>一种颜色和花纹 = 一条消息；两条色带汇入一个 recv = 粘包；一条消息分到几个 recv = 半包。\
-One colour and hatching per message: two bands into one recv is a sticky packet, one message over several recvs a half packet.</li>\n\
-<li>黑块 = 长度包头；叉 = 丢失或被截断丢弃的字节；时间轴左端的 // = 不从零开始。\
-Black: length headers; crossed out: bytes lost or thrown away; // at the left end of a time axis: it does not start at zero.</li>\n\
-</ul>\n";
+/// How to read the figures: in Chinese on a Chinese page, and in both
+/// languages on an English one (a class that reads English is often
+/// taught from Chinese textbooks too).
+fn key() -> String {
+    let mut key = String::from("<ul class=\"key\">\n");
+    for line in [
+        tr!(TEXT, "page-key-1"),
+        tr!(TEXT, "page-key-2"),
+        tr!(TEXT, "page-key-3"),
+    ] {
+        let _ = writeln!(key, "<li>{}</li>", escape(&line));
+    }
+    key.push_str("</ul>\n");
+    key
+}

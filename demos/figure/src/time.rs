@@ -225,7 +225,13 @@ fn marks(
         let text = if j - i == 1 {
             format!("{noun} #{}", marks[i].index)
         } else {
-            format!("{noun}s #{}–#{}", marks[i].index, marks[j - 1].index)
+            kit::tr!(
+                crate::TEXT,
+                "many-range",
+                noun = noun,
+                first = marks[i].index.to_string(),
+                last = marks[j - 1].index.to_string()
+            )
         };
         let w = crate::measure::width(&text, 18.0);
         let x = (x0 - 4.0).max(at.x - 8.0).min(at.right() + 12.0 - w);

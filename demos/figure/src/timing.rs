@@ -51,7 +51,7 @@ pub fn draw(svg: &mut Svg, ink: &Ink, run: &Timing, area: Area) -> f64 {
             bottom + 56.0,
             Anchor::End,
             "tick",
-            "round-trip time, logarithmic: each line is ten times the last",
+            &kit::tr!(crate::TEXT, "timing-axis"),
         );
     });
     svg.group("bars", |svg| {
@@ -98,7 +98,7 @@ pub fn draw(svg: &mut Svg, ink: &Ink, run: &Timing, area: Area) -> f64 {
         legend,
         Anchor::Start,
         "fact",
-        "bar: the median round trip · whisker: the slowest · × how many times the fastest median",
+        &kit::tr!(crate::TEXT, "timing-legend"),
     );
     legend + 16.0
 }

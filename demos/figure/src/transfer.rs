@@ -35,7 +35,7 @@ pub fn draw(svg: &mut Svg, ink: &Ink, run: &Transfer, area: Area) -> f64 {
         y + 18.0,
         Anchor::Start,
         "lane",
-        "the server's catalogue",
+        &kit::tr!(crate::TEXT, "lane-catalogue"),
     );
     y += 34.0;
     svg.group("catalogue", |svg| {
@@ -57,18 +57,25 @@ pub fn draw(svg: &mut Svg, ink: &Ink, run: &Transfer, area: Area) -> f64 {
             let mut text = units::bytes(file.size);
             if let Some(d) = download {
                 let check = if d.identical { "✓" } else { "✗" };
-                text.push_str(&format!(
-                    " · {check} downloaded in {:.3} s, CRC-32 {:08x}{}",
-                    d.seconds,
-                    d.crc32,
-                    if d.identical { ", identical" } else { ", differs" }
+                let same = if d.identical {
+                    kit::tr!(crate::TEXT, "transfer-identical")
+                } else {
+                    kit::tr!(crate::TEXT, "transfer-differs")
+                };
+                text.push_str(&kit::tr!(
+                    crate::TEXT,
+                    "transfer-downloaded",
+                    check = check,
+                    secs = format!("{:.3}", d.seconds),
+                    crc = format!("{:08x}", d.crc32),
+                    same = same
                 ));
             }
             svg.text(bar.right() + 10.0, y + 24.0, Anchor::Start, "label", &text);
             y += 40.0;
         }
     });
-    let mut facts = vec![format!("server {}", run.server)];
+    let mut facts = vec![kit::tr!(crate::TEXT, "transfer-server", addr = &run.server)];
     facts.extend(run.notes.iter().cloned());
     caption::lines(svg, area.x, area.w, y + 4.0, &run.verdict, &facts)
 }

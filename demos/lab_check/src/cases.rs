@@ -91,9 +91,11 @@ pub fn sender() -> Vec<Case> {
 pub fn select(cases: Vec<Case>, names: &[String]) -> Result<Vec<Case>, String> {
     if let Some(unknown) = names.iter().find(|n| !cases.iter().any(|c| &c.name == *n)) {
         let known: Vec<&str> = cases.iter().map(|c| c.name.as_str()).collect();
-        return Err(format!(
-            "no case named '{unknown}'; the cases are {}",
-            known.join(", ")
+        return Err(kit::tr!(
+            crate::TEXT,
+            "no-case",
+            name = unknown,
+            cases = known.join(", ")
         ));
     }
     Ok(cases

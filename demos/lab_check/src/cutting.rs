@@ -1,9 +1,11 @@
 //! How a case cuts the stream: not at all, like the slicer with a seed, or
 //! a few bytes into every length header.
 
+use crate::TEXT;
 use crate::messages::Stream;
 use codec::frame::HEADER_LEN;
 use fixed::slicer::{Cutter, Direction, Slicing};
+use kit::tr;
 use serde::Serialize;
 use std::time::Duration;
 
@@ -125,9 +127,10 @@ impl Cutting {
     /// The cutting in words: `pieces of 2–6 B, 300 µs apart, seed 2`.
     #[must_use]
     pub fn describe(&self) -> String {
-        let apart = |delay: Duration| format!("{} µs apart", delay.as_micros());
+        let apart =
+            |delay: Duration| tr!(TEXT, "cut-apart", micros = delay.as_micros().to_string());
         match *self {
-            Cutting::Whole => "the whole stream in one write".into(),
+            Cutting::Whole => tr!(TEXT, "cut-whole"),
             Cutting::Sliced(slicing) => {
                 let (low, high) = slicing.bounds();
                 let size = if low == high {
@@ -137,13 +140,22 @@ impl Cutting {
                 };
                 let seed = self
                     .seed()
-                    .map(|seed| format!(", seed {seed}"))
+                    .map(|seed| tr!(TEXT, "cut-seed", seed = seed.to_string()))
                     .unwrap_or_default();
-                format!("pieces of {size}, {}{seed}", apart(slicing.delay))
+                tr!(
+                    TEXT,
+                    "cut-pieces",
+                    size = size,
+                    apart = apart(slicing.delay),
+                    seed = seed
+                )
             }
-            Cutting::HeaderSplit { after, delay } => format!(
-                "every header cut after {after} of its {HEADER_LEN} bytes, {}",
-                apart(delay)
+            Cutting::HeaderSplit { after, delay } => tr!(
+                TEXT,
+                "cut-header-split",
+                after = after.to_string(),
+                header = HEADER_LEN.to_string(),
+                apart = apart(delay)
             ),
         }
     }

@@ -35,6 +35,7 @@
 //!
 //! ## The pieces
 //!
+//! - [`help`]: `--help` in the reader's language;
 //! - [`messages`]: what is sent, and why; [`cutting`]: where the stream is
 //!   cut — the slicer's own cutter, so a seed cuts as `fixed-slicer --seed`
 //!   does; [`cases`]: the list;
@@ -45,6 +46,7 @@
 
 pub mod cases;
 pub mod cutting;
+pub mod help;
 pub mod messages;
 pub mod outcome;
 pub mod pitfall;
@@ -53,12 +55,26 @@ pub mod render;
 pub mod sender;
 pub mod student;
 
+use kit::tr;
 use std::fmt;
 use std::io;
 use std::net::{TcpListener, TcpStream};
 use std::thread;
 use std::time::{Duration, Instant};
 use student::Running;
+
+/// lab-check's sentences (the report, its problems and pitfalls,
+/// `--help`), in every language: `locales/en.ftl`, `locales/zh.ftl`.
+pub(crate) static TEXT: kit::catalogue::Catalogue = kit::catalogue::Catalogue::new(
+    include_str!("../locales/en.ftl"),
+    include_str!("../locales/zh.ftl"),
+);
+
+/// lab-check's sentences, for its binary (`--help`, one-line errors).
+#[must_use]
+pub fn text() -> &'static kit::catalogue::Catalogue {
+    &TEXT
+}
 
 /// What stops lab-check itself (not the student's program) from running a
 /// case.
@@ -98,8 +114,13 @@ impl Trouble {
 impl fmt::Display for Trouble {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Trouble::Start(e) => write!(f, "cannot start the program to check: {e}"),
-            Trouble::Lab { doing, source } => write!(f, "{doing} failed: {source}"),
+            Trouble::Start(e) => f.write_str(&tr!(TEXT, "cannot-start", error = e.to_string())),
+            Trouble::Lab { doing, source } => f.write_str(&tr!(
+                TEXT,
+                "lab-failed",
+                doing = doing,
+                error = source.to_string()
+            )),
         }
     }
 }

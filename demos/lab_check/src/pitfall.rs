@@ -15,8 +15,10 @@
 //!
 //! A diagnosis is a likeness, worded as one ("looks like"), never a proof.
 
+use crate::TEXT;
 use crate::messages::{Message, Stream};
 use codec::frame::{self, HEADER_LEN};
+use kit::tr;
 use serde::Serialize;
 use std::fmt;
 
@@ -58,53 +60,36 @@ impl Pitfall {
 
     /// The pitfall in a few words, as the report names it.
     #[must_use]
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> String {
         match self {
-            Pitfall::Counting => "counting what was asked, not what came",
-            Pitfall::HalfHeader => "half a header",
-            Pitfall::NativeByteOrder => "native byte order",
-            Pitfall::ShortWrite => "a short write",
-            Pitfall::EmptyMessage => "the empty message",
-            Pitfall::EndOfStream => "the end of the stream",
-            Pitfall::HexText => "hex text sent instead of bytes",
+            Pitfall::Counting => tr!(TEXT, "pitfall-counting"),
+            Pitfall::HalfHeader => tr!(TEXT, "pitfall-half-header"),
+            Pitfall::NativeByteOrder => tr!(TEXT, "pitfall-native-byte-order"),
+            Pitfall::ShortWrite => tr!(TEXT, "pitfall-short-write"),
+            Pitfall::EmptyMessage => tr!(TEXT, "pitfall-empty-message"),
+            Pitfall::EndOfStream => tr!(TEXT, "pitfall-end-of-stream"),
+            Pitfall::HexText => tr!(TEXT, "pitfall-hex-text"),
         }
     }
 
     /// The fix, in one sentence.
     #[must_use]
-    pub fn fix(self) -> &'static str {
+    pub fn fix(self) -> String {
         match self {
-            Pitfall::Counting => {
-                "count len(chunk), and ask recv only for the bytes still missing \
-                 (docs/pitfalls.md, (a))"
-            }
-            Pitfall::HalfHeader => {
-                "read the header exactly as you read the body: loop until all 4 bytes are in \
-                 (docs/pitfalls.md, (b))"
-            }
-            Pitfall::NativeByteOrder => {
-                "pack and unpack the length with \"!I\": network byte order, unsigned \
-                 (docs/pitfalls.md, (d))"
-            }
-            Pitfall::ShortWrite => {
-                "send with sendall, which loops until every byte is taken (docs/pitfalls.md, (c))"
-            }
-            Pitfall::EmptyMessage => {
-                "a message may be empty: only recv returning b\"\" between two messages means \
-                 the end"
-            }
-            Pitfall::EndOfStream => {
-                "when recv returns b\"\" where a header would start, the sender is done: stop, \
-                 and exit with code 0"
-            }
-            Pitfall::HexText => "send bytes.fromhex(line.strip()), framed",
+            Pitfall::Counting => tr!(TEXT, "fix-counting"),
+            Pitfall::HalfHeader => tr!(TEXT, "fix-half-header"),
+            Pitfall::NativeByteOrder => tr!(TEXT, "fix-native-byte-order"),
+            Pitfall::ShortWrite => tr!(TEXT, "fix-short-write"),
+            Pitfall::EmptyMessage => tr!(TEXT, "fix-empty-message"),
+            Pitfall::EndOfStream => tr!(TEXT, "fix-end-of-stream"),
+            Pitfall::HexText => tr!(TEXT, "fix-hex-text"),
         }
     }
 }
 
 impl fmt::Display for Pitfall {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.title())
+        f.write_str(&self.title())
     }
 }
 
@@ -171,16 +156,13 @@ pub fn receiver(e: &ReceiverEvidence<'_>) -> Option<Diagnosis> {
             return None;
         }
         let how = if e.timed_out {
-            "was still running at the deadline"
+            tr!(TEXT, "says-end-still-running")
         } else {
-            "then ended with an error"
+            tr!(TEXT, "says-end-error")
         };
         return Diagnosis::new(
             Pitfall::EndOfStream,
-            format!(
-                "every message came out right, but after the last one the program {how}: \
-                 lab-check closed the connection, and recv returned b\"\""
-            ),
+            tr!(TEXT, "says-end-of-stream", how = how),
         );
     };
     let expected = e.messages.get(i).map(|m| m.bytes.as_slice());
@@ -200,32 +182,29 @@ pub fn receiver(e: &ReceiverEvidence<'_>) -> Option<Diagnosis> {
         if expected.is_empty() && printed_nothing && e.clean_exit {
             return Diagnosis::new(
                 Pitfall::EmptyMessage,
-                format!(
-                    "your program stopped, with code 0, at message #{}, which is empty: its \
-                     header is 00 00 00 00 and there is no body, but the stream goes on",
-                    i + 1
-                ),
+                tr!(TEXT, "says-empty-stopped", number = (i + 1).to_string()),
             );
         }
     }
     let half_header = |cut: Option<usize>, python: bool| {
         let cut = cut
             .map(|k| {
-                format!(
-                    "a cut fell {k} {} into the header of message #{}",
-                    if k == 1 { "byte" } else { "bytes" },
-                    i + 1
+                tr!(
+                    TEXT,
+                    "says-cut-in-header",
+                    at = k,
+                    number = (i + 1).to_string()
                 )
             })
-            .unwrap_or_else(|| format!("your program got no further than message #{}", i + 1));
+            .unwrap_or_else(|| tr!(TEXT, "says-no-further", number = (i + 1).to_string()));
         let python = if python {
-            ", and Python said struct.error: unpack requires a buffer of 4 bytes"
+            tr!(TEXT, "says-python-unpack")
         } else {
-            ", and your program printed nothing more"
+            tr!(TEXT, "says-printed-nothing")
         };
         Diagnosis::new(
             Pitfall::HalfHeader,
-            format!("{cut}{python}: recv(4) returned fewer than 4 bytes"),
+            tr!(TEXT, "says-half-header", cut = cut, python = python),
         )
     };
     if stopped && unpack_error {
@@ -235,13 +214,12 @@ pub fn receiver(e: &ReceiverEvidence<'_>) -> Option<Diagnosis> {
         if got.len() < expected.len() && expected.starts_with(got) {
             return Diagnosis::new(
                 Pitfall::Counting,
-                format!(
-                    "message #{} has {} bytes, and your line stops after {}: its first {} \
-                     bytes are right — a loop that stopped counting too early",
-                    i + 1,
-                    expected.len(),
-                    got.len(),
-                    got.len()
+                tr!(
+                    TEXT,
+                    "says-stopped-early",
+                    number = (i + 1).to_string(),
+                    size = expected.len().to_string(),
+                    got = got.len().to_string()
                 ),
             );
         }
@@ -253,13 +231,12 @@ pub fn receiver(e: &ReceiverEvidence<'_>) -> Option<Diagnosis> {
         if got.len() > expected.len() && following.starts_with(got) && !all_left {
             return Diagnosis::new(
                 Pitfall::Counting,
-                format!(
-                    "message #{} has {} bytes, and your line goes on for {} more: the next \
-                     frame's bytes, header and all — a recv that asked for more than was \
-                     missing",
-                    i + 1,
-                    expected.len(),
-                    got.len() - expected.len()
+                tr!(
+                    TEXT,
+                    "says-went-on",
+                    number = (i + 1).to_string(),
+                    size = expected.len().to_string(),
+                    more = (got.len() - expected.len()).to_string()
                 ),
             );
         }
@@ -299,22 +276,23 @@ fn native_byte_order(e: &ReceiverEvidence<'_>, i: usize) -> Option<(Diagnosis, b
         _ => return None,
     };
     let seen = if exact {
-        format!(
-            "and your line #{} is exactly those {as_little} bytes",
-            i + 1
+        tr!(
+            TEXT,
+            "says-little-exact",
+            number = (i + 1).to_string(),
+            little = as_little.to_string()
         )
     } else {
-        format!(
-            "more than the {} bytes left in the stream, and your program got no further",
-            rest.len()
-        )
+        tr!(TEXT, "says-little-stops", left = rest.len().to_string())
     };
-    let says = format!(
-        "the header of message #{} is {} ({} in network byte order); read in little-endian \
-         order it says {as_little}, {seen}",
-        i + 1,
-        kit::hex::spaced(header),
-        expected.len()
+    let says = tr!(
+        TEXT,
+        "says-native",
+        number = (i + 1).to_string(),
+        header = kit::hex::spaced(header),
+        size = expected.len().to_string(),
+        little = as_little.to_string(),
+        seen = seen
     );
     Some((
         Diagnosis {
@@ -356,13 +334,13 @@ pub fn sender(e: &SenderEvidence<'_>) -> Option<Diagnosis> {
     if d < start + HEADER_LEN && reversed != header && sent_header == Some(&reversed[..]) {
         return Diagnosis::new(
             Pitfall::NativeByteOrder,
-            format!(
-                "message #{} has {} bytes: its header should be {}, and you sent {}, the same \
-                 bytes in reverse — the order of your machine, not the network's",
-                i + 1,
-                e.messages[i].bytes.len(),
-                kit::hex::spaced(header),
-                kit::hex::spaced(&reversed)
+            tr!(
+                TEXT,
+                "says-reversed",
+                number = (i + 1).to_string(),
+                size = e.messages[i].bytes.len().to_string(),
+                header = kit::hex::spaced(header),
+                sent = kit::hex::spaced(&reversed)
             ),
         );
     }
@@ -371,11 +349,7 @@ pub fn sender(e: &SenderEvidence<'_>) -> Option<Diagnosis> {
             if e.received[d..].starts_with(&e.stream.bytes[next..(next + HEADER_LEN)]) {
                 return Diagnosis::new(
                     Pitfall::EmptyMessage,
-                    format!(
-                        "message #{} is empty, and its header 00 00 00 00 never came: the next \
-                         message's header came in its place",
-                        i + 1
-                    ),
+                    tr!(TEXT, "says-empty-skipped", number = (i + 1).to_string()),
                 );
             }
         }
@@ -391,13 +365,16 @@ pub fn sender(e: &SenderEvidence<'_>) -> Option<Diagnosis> {
         {
             return Diagnosis::new(
                 Pitfall::HexText,
-                format!(
-                    "message #{} arrived as a frame of {} bytes holding {:?}: the line from \
-                     stdin, not the {} bytes it spells",
-                    i + 1,
-                    frame.len(),
-                    String::from_utf8_lossy(&frame[..frame.len().min(24)]),
-                    bytes.len()
+                tr!(
+                    TEXT,
+                    "says-hex-text",
+                    number = (i + 1).to_string(),
+                    frame = frame.len().to_string(),
+                    text = format!(
+                        "{:?}",
+                        String::from_utf8_lossy(&frame[..frame.len().min(24)])
+                    ),
+                    size = bytes.len().to_string()
                 ),
             );
         }
@@ -412,13 +389,14 @@ pub fn sender(e: &SenderEvidence<'_>) -> Option<Diagnosis> {
         if let Some(&at) = resumed {
             return Diagnosis::new(
                 Pitfall::ShortWrite,
-                format!(
-                    "the frame of message #{} stops after {} of its {} bytes, and the next \
-                     frame's header follows: stream bytes {d}..{at} were never sent — a send() \
-                     that took only part of its bytes",
-                    i + 1,
-                    d - start,
-                    at - start
+                tr!(
+                    TEXT,
+                    "says-gap",
+                    number = (i + 1).to_string(),
+                    sent = (d - start).to_string(),
+                    size = (at - start).to_string(),
+                    from = d.to_string(),
+                    to = at.to_string()
                 ),
             );
         }
@@ -426,13 +404,12 @@ pub fn sender(e: &SenderEvidence<'_>) -> Option<Diagnosis> {
     if d == e.received.len() && d > start && e.clean_exit {
         return Diagnosis::new(
             Pitfall::ShortWrite,
-            format!(
-                "the stream ends {} bytes into the {}-byte frame of message #{}, and your \
-                 program exited with code 0 as if all had gone: a send() that took only part \
-                 of its bytes",
-                d - start,
-                frame::encode(&e.messages[i].bytes).len(),
-                i + 1
+            tr!(
+                TEXT,
+                "says-ends-early",
+                sent = (d - start).to_string(),
+                size = frame::encode(&e.messages[i].bytes).len().to_string(),
+                number = (i + 1).to_string()
             ),
         );
     }

@@ -14,8 +14,9 @@ use crate::messages::Stream;
 use crate::outcome::{CaseResult, Divergence};
 use crate::pitfall::{self, ReceiverEvidence};
 use crate::student::{Finished, Student};
-use crate::{Trouble, accept_before};
+use crate::{TEXT, Trouble, accept_before};
 use fixed::slicer::Pacer;
+use kit::tr;
 use std::io;
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::time::{Duration, Instant};
@@ -92,9 +93,9 @@ fn send(
         Err(e) => Sent::Stopped {
             bytes: written,
             why: if kit::error::is_timeout(&e) {
-                "your program stopped reading".into()
+                tr!(TEXT, "sent-stopped-reading")
             } else {
-                "your program closed the connection".into()
+                tr!(TEXT, "sent-closed")
             },
         },
     }
@@ -181,39 +182,70 @@ fn problem(
     let ending = ending(finished, timeout);
     let total = case.messages.len();
     let stopped = match sent {
-        Sent::Stopped { bytes, why } => format!(" ({why} after {bytes} bytes of the stream)"),
+        Sent::Stopped { bytes, why } => {
+            tr!(TEXT, "sent-stopped", why = why, bytes = bytes.to_string())
+        }
         _ => String::new(),
     };
     match (sent, first_wrong) {
         (Sent::NeverConnected, _) => {
-            format!("your program never connected to 127.0.0.1:{port}; it {ending}")
+            tr!(
+                TEXT,
+                "problem-never-connected",
+                port = port.to_string(),
+                ending = &ending
+            )
         }
-        (_, Some(i)) if i >= total => format!(
-            "your program printed {} lines for {total} messages{stopped}; it {ending}",
-            lines.len()
+        (_, Some(i)) if i >= total => tr!(
+            TEXT,
+            "problem-too-many-lines",
+            lines = lines.len().to_string(),
+            total = total.to_string(),
+            stopped = &stopped,
+            ending = &ending
         ),
         (_, Some(i)) => {
             let message = &case.messages[i];
-            let what = format!(
-                "message #{} of {total} ({}, {} B)",
-                i + 1,
-                message.name,
-                message.bytes.len()
+            let what = tr!(
+                TEXT,
+                "problem-message",
+                number = (i + 1).to_string(),
+                total = total.to_string(),
+                name = message.name,
+                bytes = message.bytes.len().to_string()
             );
             match lines.get(i) {
-                None => format!(
-                    "{what} never came out: your program printed {} {}{stopped}; it {ending}",
-                    lines.len(),
-                    if lines.len() == 1 { "line" } else { "lines" }
+                None => tr!(
+                    TEXT,
+                    "problem-never-came",
+                    what = &what,
+                    lines = lines.len(),
+                    stopped = &stopped,
+                    ending = &ending
                 ),
-                Some(None) => format!("line #{} is not hex{stopped}; your program {ending}", i + 1),
-                Some(Some(got)) => format!(
-                    "{what} came out wrong: your line has {} B{stopped}; your program {ending}",
-                    got.len()
+                Some(None) => tr!(
+                    TEXT,
+                    "problem-not-hex",
+                    number = (i + 1).to_string(),
+                    stopped = &stopped,
+                    ending = &ending
+                ),
+                Some(Some(got)) => tr!(
+                    TEXT,
+                    "problem-wrong",
+                    what = &what,
+                    bytes = got.len().to_string(),
+                    stopped = &stopped,
+                    ending = &ending
                 ),
             }
         }
-        (_, None) => format!("every message came out right{stopped}, but your program {ending}"),
+        (_, None) => tr!(
+            TEXT,
+            "problem-all-right",
+            stopped = &stopped,
+            ending = &ending
+        ),
     }
 }
 
@@ -221,12 +253,13 @@ fn problem(
 #[must_use]
 pub fn ending(finished: &Finished, timeout: Duration) -> String {
     match finished.code {
-        _ if finished.timed_out => format!(
-            "was still running after {} s and was stopped",
-            timeout.as_secs_f64()
+        _ if finished.timed_out => tr!(
+            TEXT,
+            "ending-still-running",
+            secs = timeout.as_secs_f64().to_string()
         ),
-        Some(code) => format!("exited with code {code}"),
-        None => "was ended by a signal".into(),
+        Some(code) => tr!(TEXT, "ending-code", code = code.to_string()),
+        None => tr!(TEXT, "ending-signal"),
     }
 }
 
@@ -257,14 +290,24 @@ fn divergence(
         Some(_) => stream.offset_of(i, at),
     };
     let place = match got {
-        None => format!(
-            "no line for message #{} ({name}), whose frame starts",
-            i + 1
+        None => tr!(
+            TEXT,
+            "place-no-line",
+            number = (i + 1).to_string(),
+            name = name
         ),
-        Some(_) if at < expected.len() => format!("byte {at} of message #{} ({name})", i + 1),
-        Some(_) => format!(
-            "your line goes on after the last byte of message #{} ({name}), into",
-            i + 1
+        Some(_) if at < expected.len() => tr!(
+            TEXT,
+            "place-byte",
+            at = at.to_string(),
+            number = (i + 1).to_string(),
+            name = name
+        ),
+        Some(_) => tr!(
+            TEXT,
+            "place-past-end",
+            number = (i + 1).to_string(),
+            name = name
         ),
     };
     Divergence {

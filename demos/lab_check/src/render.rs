@@ -1,27 +1,19 @@
 //! The grade as text: one line per case, and for a failure the first byte
 //! that differs, hex-dumped, and the pitfall it looks like.
 
+use crate::TEXT;
 use crate::outcome::{CaseResult, Divergence, Grade};
 use crate::pitfall::Pitfall;
 use colored::Colorize;
-use kit::render::text::{line, wrap};
+use kit::render::text::{line, width, wrap};
 use kit::style::Style;
+use kit::tr;
 
 /// What lab-check does in a case, for the head of the report.
-fn how(role: &str) -> &'static str {
+fn how(role: &str) -> String {
     match role {
-        "receiver" => {
-            "each case: lab-check listens on 127.0.0.1, starts your program with the port, \
-             sends the messages as frames (a 4-byte big-endian length, then the bytes) cut as \
-             the case says, and closes the connection; your program prints each message as one \
-             line of hex and exits with code 0."
-        }
-        _ => {
-            "each case: your program reads one line of hex per message on stdin, connects to \
-             the port, sends each message as a frame (a 4-byte big-endian length, then the \
-             bytes) and closes the connection; lab-check reads it behind the slicer, and your \
-             program exits with code 0."
-        }
+        "receiver" => tr!(TEXT, "how-receiver"),
+        _ => tr!(TEXT, "how-sender"),
     }
 }
 
@@ -37,7 +29,7 @@ pub fn grade(grade: &Grade, style: &Style) -> String {
             grade.command.join(" ")
         )),
     );
-    let deadline = format!(" At most {} s a case.", grade.timeout_s);
+    let deadline = tr!(TEXT, "how-deadline", secs = grade.timeout_s.to_string());
     for part in wrap(&format!("{}{deadline}", how(grade.role)), style.width) {
         line(&mut out, &style.dimmed(&part));
     }
@@ -48,9 +40,14 @@ pub fn grade(grade: &Grade, style: &Style) -> String {
     }
     line(&mut out, "");
     let total = grade.cases.len();
-    let mut verdict = format!("{} of {total} cases passed", grade.passed);
+    let mut verdict = tr!(
+        TEXT,
+        "verdict-passed",
+        passed = grade.passed.to_string(),
+        total = total.to_string()
+    );
     if !grade.pitfalls.is_empty() {
-        let titles: Vec<&str> = grade
+        let titles: Vec<String> = grade
             .cases
             .iter()
             .filter_map(|c| c.pitfall.as_ref().map(|p| p.code))
@@ -63,46 +60,48 @@ pub fn grade(grade: &Grade, style: &Style) -> String {
             .into_iter()
             .map(Pitfall::title)
             .collect();
-        verdict.push_str(&format!("; looks like: {}", titles.join("; ")));
+        let titles = titles.join(&tr!(TEXT, "titles-separator"));
+        verdict.push_str(&tr!(TEXT, "verdict-looks-like", titles = titles));
     }
     let paint = if grade.all_passed() {
         style.paint(&verdict, |t| t.green().bold())
     } else {
         style.paint(&verdict, |t| t.red().bold())
     };
-    line(&mut out, &format!("result: {paint}"));
+    line(&mut out, &tr!(TEXT, "result", verdict = paint));
     out
 }
 
 fn one(out: &mut String, case: &CaseResult, name_width: usize, style: &Style) {
     let mark = if case.passed {
-        style.paint("PASS", |t| t.green().bold())
+        style.paint(&tr!(TEXT, "case-pass"), |t| t.green().bold())
     } else {
-        style.paint("FAIL", |t| t.red().bold())
+        style.paint(&tr!(TEXT, "case-fail"), |t| t.red().bold())
     };
-    let messages = if case.messages == 1 {
-        "message"
-    } else {
-        "messages"
-    };
+    let summary = tr!(
+        TEXT,
+        "case-summary",
+        count = case.messages,
+        bytes = case.bytes.to_string(),
+        cutting = &case.cutting
+    );
     line(
         out,
-        &format!(
-            "{mark}  {:name_width$}  {} {messages} in {} B: {}",
-            case.name, case.messages, case.bytes, case.cutting
-        ),
+        &format!("{mark}  {:name_width$}  {summary}", case.name),
     );
     if case.passed {
         return;
     }
     let indent = "      ";
     let say = |out: &mut String, label: &str, text: &str| {
+        // Columns, not bytes: a Chinese label is twice as wide as long.
         let head = format!("{indent}{label}");
-        for (i, part) in wrap(text, style.width - head.len()).iter().enumerate() {
+        let head_width = width(&head);
+        for (i, part) in wrap(text, style.width - head_width).iter().enumerate() {
             let lead = if i == 0 {
                 style.bold(&head)
             } else {
-                " ".repeat(head.len())
+                " ".repeat(head_width)
             };
             line(out, &format!("{lead}{part}"));
         }
@@ -111,36 +110,48 @@ fn one(out: &mut String, case: &CaseResult, name_width: usize, style: &Style) {
         say(out, "", problem);
     }
     if let Some(d) = &case.divergence {
-        say(out, "first difference: ", &place(d));
+        say(out, &tr!(TEXT, "label-difference"), &place(d));
         dump(out, d, style);
     }
     if let Some(p) = &case.pitfall {
         say(
             out,
-            "looks like: ",
+            &tr!(TEXT, "label-looks-like"),
             &format!("{} — {}", p.code.title(), p.says),
         );
-        say(out, "fix: ", p.code.fix());
+        say(out, &tr!(TEXT, "label-fix"), &p.code.fix());
     }
     if let Some(stderr) = &case.stderr {
-        say(out, "stderr: ", stderr);
+        say(out, &tr!(TEXT, "label-stderr"), stderr);
     }
 }
 
 /// Where the first difference is, and what carried it.
 fn place(d: &Divergence) -> String {
     let carried = match (d.piece, d.recv) {
-        (Some(p), _) => format!(
-            ", written in piece #{} (stream bytes {}..{})",
-            p.index, p.start, p.end
+        (Some(p), _) => tr!(
+            TEXT,
+            "carried-piece",
+            index = p.index.to_string(),
+            start = p.start.to_string(),
+            end = p.end.to_string()
         ),
-        (None, Some(r)) => format!(
-            ", read by lab-check's recv #{} (stream bytes {}..{})",
-            r.index, r.start, r.end
+        (None, Some(r)) => tr!(
+            TEXT,
+            "carried-recv",
+            index = r.index.to_string(),
+            start = r.start.to_string(),
+            end = r.end.to_string()
         ),
         (None, None) => String::new(),
     };
-    format!("{} at stream byte {}{carried}", d.place, d.stream_offset)
+    tr!(
+        TEXT,
+        "place",
+        place = &d.place,
+        offset = d.stream_offset.to_string(),
+        carried = carried
+    )
 }
 
 /// The two hex rows, expected above what came.
@@ -154,18 +165,27 @@ fn dump(out: &mut String, d: &Divergence, style: &Style) {
         }
     };
     let got = match &d.got_hex {
-        Some(hex) => row(hex, "(nothing more)"),
-        None => "(nothing)".to_string(),
+        Some(hex) => row(hex, &tr!(TEXT, "dump-nothing-more")),
+        None => tr!(TEXT, "dump-nothing"),
     };
+    // The two labels padded to one width, in columns, so the rows align.
+    let (expected_label, got_label) = (tr!(TEXT, "dump-expected"), tr!(TEXT, "dump-got"));
+    let label_width = width(&expected_label).max(width(&got_label)) + 2;
+    let pad = |label: &str| format!("{label}{}", " ".repeat(label_width - width(label)));
     line(
         out,
         &format!(
-            "        expected  {}",
-            row(&d.expected_hex, "(an empty message)")
+            "        {}{}",
+            pad(&expected_label),
+            row(&d.expected_hex, &tr!(TEXT, "dump-empty-message"))
         ),
     );
     line(
         out,
-        &format!("        got       {}", style.paint(&got, |t| t.yellow())),
+        &format!(
+            "        {}{}",
+            pad(&got_label),
+            style.paint(&got, |t| t.yellow())
+        ),
     );
 }

@@ -19,8 +19,9 @@ use crate::outcome::{CaseResult, Divergence};
 use crate::pitfall::{self, SenderEvidence};
 use crate::receiver::ending;
 use crate::student::{Finished, Student};
-use crate::{Trouble, accept_before};
+use crate::{TEXT, Trouble, accept_before};
 use codec::decoder::Decoder;
+use kit::tr;
 use std::io::{ErrorKind, Read};
 use std::net::TcpListener;
 use std::thread;
@@ -117,7 +118,7 @@ fn read(mut conn: std::net::TcpStream, limit: usize, deadline: Instant) -> Recei
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() || conn.set_read_timeout(Some(left)).is_err() {
-            received.cut = Some("the deadline passed".into());
+            received.cut = Some(tr!(TEXT, "sender-cut-deadline"));
             break;
         }
         match conn.read(&mut chunk) {
@@ -131,17 +132,17 @@ fn read(mut conn: std::net::TcpStream, limit: usize, deadline: Instant) -> Recei
                     end: start + n,
                 });
                 if received.bytes.len() > limit {
-                    received.cut = Some("more bytes came than were expected".into());
+                    received.cut = Some(tr!(TEXT, "sender-cut-too-many"));
                     break;
                 }
             }
             Err(e) if e.kind() == ErrorKind::Interrupted => {}
             Err(e) if kit::error::is_timeout(&e) => {
-                received.cut = Some("the deadline passed".into());
+                received.cut = Some(tr!(TEXT, "sender-cut-deadline"));
                 break;
             }
             Err(_) => {
-                received.cut = Some("the connection was reset".into());
+                received.cut = Some(tr!(TEXT, "sender-cut-reset"));
                 break;
             }
         }
@@ -200,27 +201,35 @@ fn grade(
         let cut = received
             .cut
             .as_ref()
-            .map(|why| format!(" (lab-check stopped reading: {why})"))
+            .map(|why| tr!(TEXT, "sender-cut", why = why))
             .unwrap_or_default();
         if !received.connected {
-            format!("your program never connected to 127.0.0.1:{port}; it {ending}")
+            tr!(
+                TEXT,
+                "problem-never-connected",
+                port = port.to_string(),
+                ending = &ending
+            )
         } else if same {
-            format!("every byte arrived right, but your program {ending}")
+            tr!(TEXT, "sender-all-right", ending = &ending)
         } else {
-            format!(
-                "{} of {} bytes arrived{cut}, and the first {whole} of {} messages decode \
-                 whole; your program {ending}",
-                received.bytes.len(),
-                stream.bytes.len(),
-                case.messages.len()
+            tr!(
+                TEXT,
+                "sender-partial",
+                got = received.bytes.len().to_string(),
+                total = stream.bytes.len().to_string(),
+                cut = cut,
+                whole = whole.to_string(),
+                messages = case.messages.len().to_string(),
+                ending = &ending
             )
         }
     });
     CaseResult {
         name: case.name.clone(),
         cutting: match case.cutting {
-            Cutting::Whole => "straight to lab-check, no slicer".into(),
-            cutting => format!("through the slicer: {}", cutting.describe()),
+            Cutting::Whole => tr!(TEXT, "cut-straight"),
+            cutting => tr!(TEXT, "cut-through", cutting = cutting.describe()),
         },
         seed: case.cutting.seed(),
         messages: case.messages.len(),
@@ -243,18 +252,22 @@ fn place(case: &Case, stream: &Stream, received: &Received, d: usize) -> Diverge
     let start = stream.starts[i];
     let name = case.messages[i].name;
     let place = if d >= stream.bytes.len() {
-        "after the end of the last frame: more bytes came".to_string()
+        tr!(TEXT, "place-after-end")
     } else if d < start + codec::frame::HEADER_LEN {
-        format!(
-            "byte {} of the header of message #{} ({name})",
-            d - start,
-            i + 1
+        tr!(
+            TEXT,
+            "place-header-byte",
+            at = (d - start).to_string(),
+            number = (i + 1).to_string(),
+            name = name
         )
     } else {
-        format!(
-            "byte {} of message #{} ({name})",
-            d - start - codec::frame::HEADER_LEN,
-            i + 1
+        tr!(
+            TEXT,
+            "place-byte",
+            at = (d - start - codec::frame::HEADER_LEN).to_string(),
+            number = (i + 1).to_string(),
+            name = name
         )
     };
     let dump = d / kit::hex::ROW * kit::hex::ROW;

@@ -30,9 +30,7 @@ impl Student {
     /// as the last argument.
     pub fn new(argv: Vec<String>) -> Result<Student, String> {
         if argv.is_empty() {
-            return Err("no program to check: put its command line after --, e.g. \
-                        lab-check receiver -- python3 my_receiver.py {port}"
-                .into());
+            return Err(kit::tr!(crate::TEXT, "no-program"));
         }
         Ok(Student { argv })
     }

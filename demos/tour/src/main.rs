@@ -1,6 +1,7 @@
 //! `cargo demo [NAME]`: runs each demo's two sides in one process, over
 //! loopback, and prints the story — the lesson on a projector.
 
+mod help;
 mod page;
 mod select;
 mod step;
@@ -10,10 +11,18 @@ use clap::{CommandFactory, Parser};
 use kit::cli::{self, Common};
 use kit::lesson::Lesson;
 use kit::report::Report;
+use kit::tr;
 use select::{keep, numbered};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use step::{Choice, Steps};
+
+/// The tour's sentences (the lesson list, the options' help, the pause,
+/// the errors), in every language: `locales/en.ftl`, `locales/zh.ftl`.
+pub(crate) static TEXT: kit::catalogue::Catalogue = kit::catalogue::Catalogue::new(
+    include_str!("../locales/en.ftl"),
+    include_str!("../locales/zh.ftl"),
+);
 
 /// The Sticky Packet Lab tour: each demo's sender and receiver run in this
 /// one process over 127.0.0.1, and every send and recv is shown.
@@ -85,15 +94,17 @@ fn lessons() -> [Entry; 7] {
     ]
 }
 
-/// `all`, then every lesson's name, each with what it shows.
+/// `all`, then every lesson's name, each with what it shows: the tour's
+/// own copy in the reader's language (`{name}-about`), else the lesson's.
 fn names() -> Vec<clap::builder::PossibleValue> {
-    let all = clap::builder::PossibleValue::new("all").help("Every demo below, in order.");
+    let all = clap::builder::PossibleValue::new("all").help(tr!(TEXT, "all-about"));
     std::iter::once(all)
-        .chain(
-            lessons()
-                .into_iter()
-                .map(|entry| clap::builder::PossibleValue::new(entry.name).help(entry.about)),
-        )
+        .chain(lessons().into_iter().map(|entry| {
+            let about = TEXT
+                .get(&format!("{}-about", entry.name))
+                .unwrap_or_else(|| entry.about.to_string());
+            clap::builder::PossibleValue::new(entry.name).help(about)
+        }))
         .collect()
 }
 
@@ -120,21 +131,22 @@ fn invoked_as() -> String {
 /// in the words that fit how the tour was started.
 fn after_help(invoked: &str) -> String {
     let pair = if invoked == "cargo demo" {
-        "e.g. `cargo run -p sticky --bin sticky-server` and `cargo run -p sticky --bin \
-         sticky-client`"
+        tr!(TEXT, "after-help-cargo")
     } else {
-        "e.g. sticky-server and sticky-client, beside this program (START-HERE.txt says how)"
+        tr!(TEXT, "after-help-bundle")
     };
     format!(
-        "The story is as wide as the terminal (at most 96 columns), or as COLUMNS says; into a \
-         pager, `{invoked} --color always | less -R` follows the terminal too.\n\n\
-         For two terminals or two computers, use the paired programs instead: {pair}."
+        "{}\n\n{}",
+        tr!(TEXT, "after-help-width", invoked = invoked),
+        tr!(TEXT, "after-help-pairs", pair = pair)
     )
 }
 
 fn main() -> ExitCode {
+    // The language first: the lesson list and the help are worded in it.
+    cli::choose_lang();
     let invoked = invoked_as();
-    let command = Args::command()
+    let command = help::localize(Args::command())
         .name(invoked.clone())
         .bin_name(invoked.clone())
         .after_help(after_help(&invoked));
@@ -146,11 +158,7 @@ fn main() -> ExitCode {
     }
     let only = args.run;
     if only.is_some() && args.demo == "all" {
-        return cli::fail(&kit::Error::Usage(
-            "--run needs a demo's name, since every demo numbers its runs from 1: \
-             e.g. cargo demo pitfalls --run 5"
-                .into(),
-        ));
+        return cli::fail(&kit::Error::Usage(tr!(TEXT, "run-needs-demo")));
     }
     let page = match args.html.as_deref().map(page::PageFile::create).transpose() {
         Ok(page) => page,
@@ -201,7 +209,7 @@ fn main() -> ExitCode {
             // Between two runs, a blank line — or, with --step, the pause.
             if !first {
                 if steps.waiting() {
-                    let prompt = style.dimmed("   … Enter for the next run, q and Enter to stop ");
+                    let prompt = style.dimmed(&format!("   {} ", tr!(TEXT, "step-prompt")));
                     if steps.pause(&prompt) == Choice::Stop {
                         stopped = true;
                         break;
@@ -233,8 +241,34 @@ fn main() -> ExitCode {
 /// Parses `--run`'s number (a clap value parser).
 fn run_number(text: &str) -> Result<usize, String> {
     match text.parse::<usize>() {
-        Ok(0) => Err("there is no run 0: runs are numbered from 1".into()),
+        Ok(0) => Err(tr!(TEXT, "run-zero")),
         Ok(n) => Ok(n),
-        Err(_) => Err(format!("'{text}' is not a run's number (1, 2, …)")),
+        Err(_) => Err(tr!(TEXT, "run-not-number", text = text)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kit::lang::Lang;
+
+    /// The tour's English copy of each lesson's one-liner is the lesson's
+    /// own, so the English `--help` lists exactly what the lessons say; and
+    /// every lesson has one in every language.
+    #[test]
+    fn every_lesson_has_its_about_in_every_language_and_english_is_the_lessons() {
+        for entry in lessons() {
+            let id = format!("{}-about", entry.name);
+            assert_eq!(
+                TEXT.text_in(Lang::En, &id, None),
+                entry.about,
+                "{id} differs from the lesson's ABOUT"
+            );
+            let zh = TEXT.text_in(Lang::Zh, &id, None);
+            assert!(
+                zh != entry.about && !zh.starts_with('{'),
+                "{id} has no Chinese: {zh}"
+            );
+        }
     }
 }

@@ -37,8 +37,10 @@ impl PageFile {
 }
 
 fn unwritable(path: &Path, error: &std::io::Error) -> kit::Error {
-    kit::Error::Usage(format!(
-        "--html {}: cannot write the page there ({error})",
-        path.display()
+    kit::Error::Usage(kit::tr!(
+        crate::TEXT,
+        "html-unwritable",
+        path = path.display().to_string(),
+        error = error.to_string()
     ))
 }

@@ -4,8 +4,9 @@
 //! lesson ("look at run 5"): shown alone it keeps that number, so the
 //! banner still says `run 5 of 16`.
 
+use crate::TEXT;
 use kit::report::{Report, Run};
-use kit::verdict::count;
+use kit::tr;
 
 /// A run's number and how many its report has, as its banner says it.
 pub type Number = Option<(usize, usize)>;
@@ -42,11 +43,13 @@ pub fn keep(mut report: Report, only: Option<usize>) -> kit::Result<Report> {
 /// Run `n` of `report`, or the usage error that names the runs it has.
 fn run_of(report: &Report, n: usize) -> kit::Result<&Run> {
     report.runs.get(n.wrapping_sub(1)).ok_or_else(|| {
-        kit::Error::Usage(format!(
-            "{} has {}, so there is no run {n}: give --run 1 to {}",
-            report.demo,
-            count(report.runs.len(), "run"),
-            report.runs.len()
+        kit::Error::Usage(tr!(
+            TEXT,
+            "run-missing",
+            demo = &report.demo,
+            runs = report.runs.len(),
+            number = n.to_string(),
+            last = report.runs.len().to_string()
         ))
     })
 }

@@ -56,10 +56,11 @@ impl AcceptFailures {
                 count: 1,
                 last: error.into(),
             });
-            return Some(format!(
-                "accept failed: {error}; retrying every {:.1} s until it works again \
-                 (out of file descriptors? see ulimit -n)",
-                PAUSE.as_secs_f64()
+            return Some(kit::tr!(
+                crate::TEXT,
+                "accept-failed",
+                error = error,
+                secs = format!("{:.1}", PAUSE.as_secs_f64())
             ));
         };
         burst.count += 1;
@@ -69,7 +70,11 @@ impl AcceptFailures {
             return None;
         }
         burst.reported = now;
-        Some(format!("{}; still retrying", burst.summary(now)))
+        Some(kit::tr!(
+            crate::TEXT,
+            "accept-still",
+            summary = burst.summary(now)
+        ))
     }
 
     /// `accept` worked at `now`; returns the line that ends a burst, if
@@ -80,17 +85,22 @@ impl AcceptFailures {
             return None;
         }
         let burst = self.burst.take()?;
-        Some(format!("{}; accepting again", burst.summary(now)))
+        Some(kit::tr!(
+            crate::TEXT,
+            "accept-again",
+            summary = burst.summary(now)
+        ))
     }
 }
 
 impl Burst {
     fn summary(&self, now: Instant) -> String {
-        format!(
-            "accept failed {} times in the last {:.1} s ({})",
-            self.count,
-            now.duration_since(self.began).as_secs_f64(),
-            self.last
+        kit::tr!(
+            crate::TEXT,
+            "accept-burst",
+            count = self.count.to_string(),
+            secs = format!("{:.1}", now.duration_since(self.began).as_secs_f64()),
+            error = &self.last
         )
     }
 }

@@ -59,7 +59,7 @@ impl Folder {
     /// names, with why — for the person who put them there and wonders
     /// where they went. Hidden files are left out of this too: they are
     /// hidden on purpose.
-    pub fn left_out(&self) -> io::Result<Vec<(String, &'static str)>> {
+    pub fn left_out(&self) -> io::Result<Vec<(String, String)>> {
         let mut left = Vec::new();
         for entry in fs::read_dir(&self.root)? {
             let Ok(entry) = entry else { continue };
@@ -69,7 +69,7 @@ impl Folder {
                 continue;
             }
             let why = match name.to_str() {
-                None => Some("its name is not UTF-8, which no JSON string can carry"),
+                None => Some(kit::tr!(crate::TEXT, "name-not-utf8")),
                 Some(name) => names::unsafe_reason(name),
             };
             if let Some(why) = why {
@@ -81,9 +81,10 @@ impl Folder {
     }
 
     /// The path and size of the file `name`, or why it is not served: the
-    /// one rule for both listing and serving.
+    /// one rule for both listing and serving. The why is the refusal the
+    /// client receives, so it is in English, the protocol's language.
     pub fn resolve(&self, name: &str) -> Result<(PathBuf, u64), String> {
-        if let Some(why) = names::unsafe_reason(name) {
+        if let Some(why) = names::unsafe_reason_in(kit::lang::Lang::En, name) {
             return Err(format!("{name:?} is not a plain file name: {why}"));
         }
         let unknown = || format!("no file named {name:?} (ask for one from the list)");

@@ -30,12 +30,14 @@ use std::time::{Duration, Instant};
 use kit::knobs::Knobs;
 use socket2::{SockRef, TcpKeepalive};
 
+use crate::TEXT;
 use crate::checksum;
 use crate::error::{Cause, Error, Result, is_timeout};
 use crate::message::{Catalogue, Done, Entry, Offer, Request};
 use crate::names;
 use crate::progress::Progress;
 use crate::wire;
+use kit::tr;
 use kit::units;
 
 /// Bytes asked of each `recv` for the body.
@@ -137,18 +139,20 @@ impl Download {
 impl fmt::Display for Download {
     /// `saved out/a.mp4 — 3.0 MiB in 0.003 s (1.0 GiB/s), CRC-32 … verified`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "saved {}{} — {}, CRC-32 {:08x} verified",
-            self.path.display(),
-            if self.replaced {
-                " (replacing the file that was there)"
-            } else {
-                ""
-            },
-            units::summary(self.received(), self.elapsed),
-            self.crc32
-        )
+        let replaced = if self.replaced {
+            tr!(TEXT, "download-replacing")
+        } else {
+            String::new()
+        };
+        let text = tr!(
+            TEXT,
+            "download-saved",
+            path = self.path.display().to_string(),
+            replaced = replaced,
+            summary = units::summary(self.received(), self.elapsed),
+            crc = format!("{:08x}", self.crc32)
+        );
+        f.write_str(&text)
     }
 }
 
@@ -164,11 +168,11 @@ impl Client {
     pub fn over(mut stream: TcpStream, patience: Patience) -> Result<Client> {
         let server = stream
             .peer_addr()
-            .map_err(Error::io("reading the server's address"))?;
-        prepare(&stream, patience).map_err(Error::io("setting the socket's options"))?;
+            .map_err(Error::io(tr!(TEXT, "doing-server-address")))?;
+        prepare(&stream, patience).map_err(Error::io(tr!(TEXT, "doing-socket-options")))?;
         let catalogue = wire::expect(
             &mut stream,
-            "the catalogue",
+            &tr!(TEXT, "wait-catalogue"),
             wire::MAX_CATALOGUE_LEN,
             patience.read,
         )?;
@@ -200,16 +204,17 @@ impl Client {
             if let Some(entry) = number.checked_sub(1).and_then(|i| files.get(i)) {
                 return Ok(entry);
             }
-            return Err(Error::usage(format!(
-                "there is no file number {number}: the list has {} (see --list)",
-                files.len()
+            return Err(Error::usage(tr!(
+                TEXT,
+                "client-no-number",
+                number = number.to_string(),
+                count = files.len().to_string()
             )));
         }
-        files.iter().find(|e| e.name == choice).ok_or_else(|| {
-            Error::usage(format!(
-                "the server offers no file named {choice:?} (see --list)"
-            ))
-        })
+        files
+            .iter()
+            .find(|e| e.name == choice)
+            .ok_or_else(|| Error::usage(tr!(TEXT, "client-no-name", name = format!("{choice:?}"))))
     }
 
     /// Connects again if the server has ended this connection while it
@@ -263,9 +268,7 @@ impl Client {
             .find(|e| e.name == name)
             .cloned()
             .ok_or_else(|| {
-                Error::usage(format!(
-                    "the server does not list {name:?} (any more); pick a file from its list"
-                ))
+                Error::usage(tr!(TEXT, "client-not-listed", name = format!("{name:?}")))
             })?;
         // Whatever the server listed, a name that leaves the folder, hides
         // or rewrites the terminal is never used.
@@ -294,10 +297,10 @@ impl Client {
         };
         let patience = self.patience.read;
         wire::send(&mut self.stream, &Request::get(name, offset))
-            .map_err(Error::network("sending the request", patience))?;
+            .map_err(Error::network(tr!(TEXT, "doing-sending-request"), patience))?;
         let offer: Offer = wire::expect(
             &mut self.stream,
-            "the file's header",
+            &tr!(TEXT, "wait-header"),
             wire::MAX_MESSAGE_LEN,
             patience,
         )?;
@@ -309,7 +312,7 @@ impl Client {
         } else {
             File::create(&part)
         }
-        .map_err(Error::io(format!("opening {part_name}")))?;
+        .map_err(Error::io(tr!(TEXT, "doing-opening", path = &part_name)))?;
         let stopped = |have: u64, cause: Cause| Error::Interrupted {
             name: name.into(),
             part: part_name.clone(),
@@ -327,9 +330,11 @@ impl Client {
         }
         let body_len = u64::from_be_bytes(header);
         if body_len != offer.len {
-            return Err(Error::Protocol(format!(
-                "the offer promised {} bytes, the body announces {body_len}; refusing the body",
-                offer.len
+            return Err(Error::Protocol(tr!(
+                TEXT,
+                "client-body-mismatch",
+                promised = offer.len.to_string(),
+                announced = body_len.to_string()
             )));
         }
 
@@ -353,7 +358,7 @@ impl Client {
 
         let done: Done = wire::expect(
             &mut self.stream,
-            "the checksum",
+            &tr!(TEXT, "wait-checksum"),
             wire::MAX_MESSAGE_LEN,
             patience,
         )
@@ -392,7 +397,8 @@ impl Client {
 
     /// Says goodbye, so the server logs a clean quit.
     pub fn quit(mut self) -> Result<()> {
-        wire::send(&mut self.stream, &Request::quit()).map_err(Error::io("sending quit"))
+        wire::send(&mut self.stream, &Request::quit())
+            .map_err(Error::io(tr!(TEXT, "doing-sending-quit")))
     }
 }
 
@@ -415,7 +421,7 @@ fn resume_from(part: &Path, size: u64, hasher: &mut crc32fast::Hasher) -> Result
     let have = match fs::metadata(part) {
         Ok(meta) => meta.len(),
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
-        Err(e) => return Err(Error::io(format!("reading {part_name}"))(e)),
+        Err(e) => return Err(Error::io(tr!(TEXT, "doing-reading", path = &part_name))(e)),
     };
     if have > size {
         return Err(Error::PartTooLong {
@@ -424,7 +430,11 @@ fn resume_from(part: &Path, size: u64, hasher: &mut crc32fast::Hasher) -> Result
             size,
         });
     }
-    checksum::hash_prefix(part, have, hasher).map_err(Error::io(format!("reading {part_name}")))
+    checksum::hash_prefix(part, have, hasher).map_err(Error::io(tr!(
+        TEXT,
+        "doing-reading",
+        path = &part_name
+    )))
 }
 
 /// The offer must be for the file asked for, as the catalogue listed it,
@@ -432,23 +442,31 @@ fn resume_from(part: &Path, size: u64, hasher: &mut crc32fast::Hasher) -> Result
 fn check_offer(offer: &Offer, listed: &Entry, offset: u64) -> Result<()> {
     let name = &listed.name;
     if offer.name != *name {
-        return Err(Error::Protocol(format!(
-            "asked for {name:?}, the server answered with {:?}; nothing is saved under that name",
-            offer.name
+        return Err(Error::Protocol(tr!(
+            TEXT,
+            "offer-wrong-name",
+            name = format!("{name:?}"),
+            offered = format!("{:?}", offer.name)
         )));
     }
     if offer.size != listed.size {
-        return Err(Error::Protocol(format!(
-            "the list said {name:?} has {} bytes, the server now offers {}; refusing it (if the \
-             file changed on the server, run the client again for a fresh list)",
-            listed.size, offer.size
+        return Err(Error::Protocol(tr!(
+            TEXT,
+            "offer-wrong-size",
+            name = format!("{name:?}"),
+            listed = listed.size.to_string(),
+            offered = offer.size.to_string()
         )));
     }
     if offer.offset != offset || offer.size.checked_sub(offset) != Some(offer.len) {
-        return Err(Error::Protocol(format!(
-            "asked for {name:?} from byte {offset}, the server offers {} bytes from byte {} \
-             of {}",
-            offer.len, offer.offset, offer.size
+        return Err(Error::Protocol(tr!(
+            TEXT,
+            "offer-wrong-range",
+            name = format!("{name:?}"),
+            offset = offset.to_string(),
+            len = offer.len.to_string(),
+            from = offer.offset.to_string(),
+            size = offer.size.to_string()
         )));
     }
     Ok(())

@@ -7,8 +7,10 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::path::Path;
 
 use kit::report::{Download, Offered, Report, Transfer};
-use kit::verdict::{Code, count};
+use kit::tr;
+use kit::verdict::Code;
 
+use crate::TEXT;
 use crate::client::{Client, Patience, Saving};
 use crate::error::{Error, Result};
 use crate::progress::Silent;
@@ -76,32 +78,30 @@ fn run() -> Result<Transfer> {
     let whole = downloads.iter().filter(|d| d.identical).count();
     let (verdict, code) = if whole == downloads.len() {
         (
-            format!(
-                "{} downloaded; each CRC-32 matched and each file is identical to the source",
-                count(downloads.len(), "file")
-            ),
+            tr!(TEXT, "demo-verified", files = downloads.len()),
             Code::Verified,
         )
     } else {
         (
-            format!(
-                "only {whole} of {} arrived identical to the source",
-                count(downloads.len(), "file")
+            tr!(
+                TEXT,
+                "demo-corrupt",
+                whole = whole.to_string(),
+                files = downloads.len()
             ),
             Code::Corrupt,
         )
     };
     Ok(Transfer {
-        label: "a server shares a folder; a client lists it and downloads two files".into(),
+        label: tr!(TEXT, "demo-label"),
         server: addr,
         catalogue,
         downloads,
         verdict,
         code,
         notes: vec![
-            "each body streamed from disk to disk after an 8-byte length, never whole in memory"
-                .into(),
-            "the file appeared under its name only after the CRC-32 matched".into(),
+            tr!(TEXT, "demo-note-streamed"),
+            tr!(TEXT, "demo-note-renamed"),
         ],
     })
 }

@@ -6,7 +6,9 @@ use std::fmt;
 use std::io;
 use std::time::Duration;
 
+use crate::TEXT;
 use crate::peer_text::escape;
+use kit::tr;
 
 /// A failure of the server or the client.
 #[derive(Debug)]
@@ -21,8 +23,8 @@ pub enum Error {
     UnsafeName {
         /// The name, as received.
         name: String,
-        /// Why it is refused.
-        why: &'static str,
+        /// Why it is refused, in the process's language.
+        why: String,
     },
     /// `NAME` is already in the folder, and `--overwrite` was not given
     /// (exit code 2: the command line decides).
@@ -181,16 +183,23 @@ impl fmt::Display for Error {
             Error::Kit(error) => error.fmt(f),
             // The server's words, and what it sent, reach the terminal
             // escaped: see `peer_text`.
-            Error::Refused(message) => write!(f, "the server refused: {}", escape(message)),
-            Error::Protocol(message) => write!(f, "protocol error: {}", escape(message)),
-            Error::UnsafeName { name, why } => {
-                write!(f, "refusing the file name {name:?}: {why}")
-            }
-            Error::Exists { target } => write!(
-                f,
-                "{target} already exists, so nothing was downloaded: add --overwrite to replace \
-                 it, or save into another folder with --out"
-            ),
+            Error::Refused(message) => f.write_str(&tr!(
+                TEXT,
+                "error-refused",
+                message = escape(message).into_owned()
+            )),
+            Error::Protocol(message) => f.write_str(&tr!(
+                TEXT,
+                "error-protocol",
+                message = escape(message).into_owned()
+            )),
+            Error::UnsafeName { name, why } => f.write_str(&tr!(
+                TEXT,
+                "error-unsafe-name",
+                name = format!("{name:?}"),
+                why = why
+            )),
+            Error::Exists { target } => f.write_str(&tr!(TEXT, "error-exists", target = target)),
             Error::Interrupted {
                 name,
                 part,
@@ -199,54 +208,90 @@ impl fmt::Display for Error {
                 cause,
                 resume,
             } => {
-                let progress = format!("after {have} of {size} bytes of {name:?}");
-                match cause {
-                    Cause::Closed => write!(f, "the connection ended {progress}")?,
-                    Cause::Silent(waited) => write!(
-                        f,
-                        "the server sent nothing for {:.1} s (--timeout) {progress}",
-                        waited.as_secs_f64()
-                    )?,
-                    Cause::Network(e) => write!(f, "receiving failed {progress} ({e})")?,
-                    Cause::Disk(e) => write!(f, "writing {part} failed {progress} ({e})")?,
-                }
+                let (have, size, name) = (have.to_string(), size.to_string(), format!("{name:?}"));
+                let what = match cause {
+                    Cause::Closed => tr!(
+                        TEXT,
+                        "interrupted-closed",
+                        have = &have,
+                        size = &size,
+                        name = &name
+                    ),
+                    Cause::Silent(waited) => tr!(
+                        TEXT,
+                        "interrupted-silent",
+                        secs = format!("{:.1}", waited.as_secs_f64()),
+                        have = &have,
+                        size = &size,
+                        name = &name
+                    ),
+                    Cause::Network(e) => tr!(
+                        TEXT,
+                        "interrupted-network",
+                        have = &have,
+                        size = &size,
+                        name = &name,
+                        error = e.to_string()
+                    ),
+                    Cause::Disk(e) => tr!(
+                        TEXT,
+                        "interrupted-disk",
+                        part = part,
+                        have = &have,
+                        size = &size,
+                        name = &name,
+                        error = e.to_string()
+                    ),
+                };
                 let first = match cause {
                     Cause::Disk(e) if e.kind() == io::ErrorKind::StorageFull => {
-                        "free some space on that disk, then "
+                        tr!(TEXT, "interrupted-free-space")
                     }
-                    Cause::Disk(_) => "fix that, then ",
-                    _ => "",
+                    Cause::Disk(_) => tr!(TEXT, "interrupted-fix"),
+                    _ => String::new(),
                 };
-                let command = resume
-                    .as_deref()
-                    .unwrap_or("the same command with --resume");
-                write!(f, "; {part} is kept — {first}run {command} to finish it")
+                let command = match resume {
+                    Some(command) => command.clone(),
+                    None => tr!(TEXT, "interrupted-same-command"),
+                };
+                let kept = tr!(
+                    TEXT,
+                    "interrupted-kept",
+                    part = part,
+                    first = first,
+                    command = command
+                );
+                write!(f, "{what}{kept}")
             }
-            Error::PartTooLong { part, have, size } => write!(
-                f,
-                "{part} has {have} bytes but the file on the server has only {size}, so it is \
-                 not the start of this file (the file changed, or the .part is another's); \
-                 delete {part} and download again without --resume"
-            ),
+            Error::PartTooLong { part, have, size } => f.write_str(&tr!(
+                TEXT,
+                "error-part-too-long",
+                part = part,
+                have = have.to_string(),
+                size = size.to_string()
+            )),
             Error::Corrupt {
                 part,
                 expected,
                 got,
-            } => write!(
-                f,
-                "checksum mismatch: the server says CRC-32 {expected:08x}, the file that \
-                 arrived has {got:08x}; {part} is kept, not renamed: delete it and download \
-                 again without --resume"
-            ),
+            } => f.write_str(&tr!(
+                TEXT,
+                "error-corrupt",
+                expected = format!("{expected:08x}"),
+                got = format!("{got:08x}"),
+                part = part
+            )),
             Error::RenameFailed {
                 part,
                 target,
                 source,
-            } => write!(
-                f,
-                "the file arrived whole and its CRC-32 matches, but renaming {part} to {target} \
-                 failed ({source}); the verified file is {part}: rename it yourself"
-            ),
+            } => f.write_str(&tr!(
+                TEXT,
+                "error-rename-failed",
+                part = part,
+                target = target,
+                source = source.to_string()
+            )),
         }
     }
 }

@@ -73,7 +73,8 @@
 //!   [`resume`]: the command that finishes an interrupted download;
 //! - [`checksum`], [`progress`]: CRC-32 and the bar (sizes and rates are
 //!   `kit::units`);
-//! - [`error`]: one-line errors and exit codes; [`demo`]: the whole story
+//! - [`error`]: one-line errors and exit codes; [`help`]: `--help` in
+//!   the reader's language; [`demo`]: the whole story
 //!   in one process. (`transfer-bench`, a binary, measures throughput
 //!   against a raw copy.)
 
@@ -84,6 +85,7 @@ pub mod checksum;
 pub mod client;
 pub mod demo;
 pub mod error;
+pub mod help;
 pub mod menu;
 pub mod message;
 pub mod names;
@@ -97,6 +99,21 @@ pub mod slots;
 pub mod wire;
 
 pub use error::{Error, Result};
+
+/// The exercise's own sentences (the client's menu and errors, the
+/// server's log, the demo's report, both programs' `--help`), in every
+/// language: `locales/en.ftl`, `locales/zh.ftl`.
+pub(crate) static TEXT: kit::catalogue::Catalogue = kit::catalogue::Catalogue::new(
+    include_str!("../locales/en.ftl"),
+    include_str!("../locales/zh.ftl"),
+);
+
+/// The exercise's sentences, for its binaries (their `--help`, start-up
+/// lines and errors), which are crates of their own.
+#[must_use]
+pub fn text() -> &'static kit::catalogue::Catalogue {
+    &TEXT
+}
 
 /// The port the tutorial's server listens on.
 pub const DEFAULT_PORT: u16 = 9696;

@@ -9,12 +9,14 @@
 
 use std::io::{BufRead, Write};
 
+use crate::TEXT;
 use crate::client::{Client, Saving};
 use crate::error::{Error, Result};
 use crate::message::Entry;
 use crate::names;
 use crate::peer_text::escape;
 use crate::progress::Progress;
+use kit::tr;
 use kit::units;
 
 /// The catalogue as numbered lines, with unsafe names marked, not hidden,
@@ -23,12 +25,12 @@ use kit::units;
 #[must_use]
 pub fn listing(files: &[Entry]) -> String {
     if files.is_empty() {
-        return "the server offers no files (its folder is empty)\n".into();
+        return format!("{}\n", tr!(TEXT, "menu-empty"));
     }
     let mut text = String::new();
     for (i, entry) in files.iter().enumerate() {
         let warning = match names::unsafe_reason(&entry.name) {
-            Some(why) => format!("  (refused: {why})"),
+            Some(why) => format!("  {}", tr!(TEXT, "menu-refused", why = why)),
             None => String::new(),
         };
         text.push_str(&format!(
@@ -60,8 +62,10 @@ pub fn run(
     };
     loop {
         say(&format!(
-            "files on the server:\n{}number to download (Q/q quits): ",
-            listing(client.files())
+            "{}\n{}{} ",
+            tr!(TEXT, "menu-header"),
+            listing(client.files()),
+            tr!(TEXT, "menu-prompt")
         ))?;
         // However long this takes: the server is not waiting for it.
         let mut line = String::new();
@@ -70,24 +74,28 @@ pub fn run(
             .map_err(Error::io("reading your choice"))?;
         let choice = line.trim();
         if read == 0 || choice.eq_ignore_ascii_case("q") {
-            return say("bye\n");
+            return say(&format!("{}\n", tr!(TEXT, "menu-bye")));
         }
         let entry = match choice.parse::<usize>() {
             Ok(n) if (1..=client.files().len()).contains(&n) => client.files()[n - 1].clone(),
             _ => {
-                say(&format!(
-                    "{choice:?} is not a number from the list; type 1 to {}, or q to quit\n",
-                    client.files().len()
-                ))?;
+                let text = tr!(
+                    TEXT,
+                    "menu-not-a-choice",
+                    choice = format!("{choice:?}"),
+                    last = client.files().len().to_string()
+                );
+                say(&format!("{text}\n"))?;
                 continue;
             }
         };
         if client.reconnect_if_closed()? {
-            say(&format!(
-                "(the server had closed the connection while you chose — it closes idle ones; \
-                 connected to {} again)\n",
-                client.server()
-            ))?;
+            let text = tr!(
+                TEXT,
+                "menu-reconnected",
+                server = client.server().to_string()
+            );
+            say(&format!("{text}\n"))?;
         }
         match client.download(&entry.name, saving, progress) {
             Ok(done) => say(&format!("{done}\n"))?,

@@ -12,7 +12,9 @@
 //! refuse, and whatever another server offers, our client writes nothing
 //! it should not.
 
+use crate::TEXT;
 use crate::peer_text;
+use kit::lang::Lang;
 
 /// What the client appends to a name while the file is still arriving.
 pub const PART_SUFFIX: &str = ".part";
@@ -23,36 +25,43 @@ pub const PART_SUFFIX: &str = ".part";
 /// name is not listed, rather than listed and then unsaveable.
 pub const MAX_NAME_LEN: usize = 255 - PART_SUFFIX.len();
 
-/// Why `name` is not a plain file name, or `None` if it is one.
-pub fn unsafe_reason(name: &str) -> Option<&'static str> {
+/// Why `name` is not a plain file name, in the process's language, or
+/// `None` if it is one.
+pub fn unsafe_reason(name: &str) -> Option<String> {
+    unsafe_reason_in(kit::lang::current(), name)
+}
+
+/// Why `name` is not a plain file name, in `lang`: the server's refusal
+/// travels to a client in English, whatever its own log speaks.
+pub fn unsafe_reason_in(lang: Lang, name: &str) -> Option<String> {
+    unsafe_reason_id(name).map(|id| TEXT.text_in(lang, id, None))
+}
+
+/// The catalogue's message that says why `name` is not a plain file name.
+fn unsafe_reason_id(name: &str) -> Option<&'static str> {
     if name.is_empty() {
-        return Some("it is empty");
+        return Some("name-empty");
     }
     if name.len() > MAX_NAME_LEN {
-        return Some(
-            "it is longer than 250 bytes, so NAME.part would pass the 255-byte limit of most \
-             file systems",
-        );
+        return Some("name-too-long");
     }
     if name.contains('/') || name.contains('\\') {
-        return Some("it contains a path separator, so it could point into another folder");
+        return Some("name-separator");
     }
     if name.starts_with('.') {
-        return Some(
-            "it starts with a dot: a hidden file, or (. and ..) the folder itself or its parent",
-        );
+        return Some("name-dot");
     }
     if name.contains(':') {
-        return Some("it contains ':', a drive letter or stream name on Windows");
+        return Some("name-colon");
     }
     if name.chars().any(char::is_control) {
-        return Some("it contains control characters, which a terminal obeys instead of showing");
+        return Some("name-control");
     }
     if name.chars().any(peer_text::is_bidi_control) {
-        return Some("it contains invisible bidi controls, which make it show as another name");
+        return Some("name-bidi");
     }
     if reserved_on_windows(name) {
-        return Some("it is a device name on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9)");
+        return Some("name-device");
     }
     None
 }

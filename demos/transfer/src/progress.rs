@@ -43,9 +43,13 @@ impl Progress for Bar {
             ProgressDrawTarget::hidden()
         };
         let bar = ProgressBar::with_draw_target(Some(size), target);
-        if let Ok(style) = ProgressStyle::with_template(
-            "{msg} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta}",
-        ) {
+        // Only the word before the time left is a language's; indicatif
+        // measures the line in terminal columns, so Chinese stays aligned.
+        let template = format!(
+            "{{msg}} [{{bar:30}}] {{bytes}}/{{total_bytes}} {{binary_bytes_per_sec}} {} {{eta}}",
+            kit::tr!(crate::TEXT, "progress-eta")
+        );
+        if let Ok(style) = ProgressStyle::with_template(&template) {
             bar.set_style(style.progress_chars("=> "));
         }
         // The name is the server's text, drawn on the student's terminal.

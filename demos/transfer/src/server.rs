@@ -19,6 +19,7 @@ use std::time::{Duration, Instant};
 use kit::endpoint::Listener;
 use kit::knobs::Knobs;
 
+use crate::TEXT;
 use crate::accept_failures::{self, AcceptFailures};
 use crate::catalogue::Folder;
 use crate::checksum::Cache;
@@ -28,6 +29,7 @@ use crate::peer_text;
 use crate::session;
 use crate::slots::{Slot, Slots};
 use crate::wire;
+use kit::tr;
 
 /// Where the server's log lines go: stderr in the binary, nowhere in a demo.
 pub type Log = Arc<dyn Fn(&str) + Send + Sync>;
@@ -75,10 +77,11 @@ impl Config {
     /// idle timeout, 10 s per request, log lines on stderr.
     pub fn new(dir: &Path) -> Result<Config> {
         let folder = Folder::open(dir).map_err(|e| {
-            Error::usage(format!(
-                "cannot share {}: {} (give --dir an existing folder)",
-                dir.display(),
-                e.to_string().to_lowercase()
+            Error::usage(tr!(
+                TEXT,
+                "server-cannot-share",
+                dir = dir.display().to_string(),
+                error = e.to_string().to_lowercase()
             ))
         })?;
         Ok(Config {
@@ -216,7 +219,12 @@ fn turn_away(mut stream: TcpStream, peer: SocketAddr, why: &str, config: &Config
     // against the impossible, on the thread every client waits behind.
     let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
     let _ = wire::send(&mut stream, &Refusal { error: why.into() });
-    config.note(&format!("{peer}: turned away: {why}"));
+    config.note(&tr!(
+        TEXT,
+        "log-turned-away",
+        peer = peer.to_string(),
+        why = why
+    ));
 }
 
 /// A server running on a thread of this process.

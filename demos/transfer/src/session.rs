@@ -10,6 +10,7 @@ use std::net::{SocketAddr, TcpStream};
 use std::thread;
 use std::time::{Instant, SystemTime};
 
+use crate::TEXT;
 use crate::body;
 use crate::checksum::{self, Version};
 use crate::error::{Error, Result};
@@ -17,6 +18,7 @@ use crate::message::{Done, Get, Offer, Refusal, Request};
 use crate::request_clock::RequestClock;
 use crate::server::Config;
 use crate::wire;
+use kit::tr;
 use kit::units;
 
 /// Why a connection ended, for the log line.
@@ -34,20 +36,23 @@ enum End {
 /// connection and one per transfer.
 pub fn serve(mut stream: TcpStream, peer: SocketAddr, config: &Config) {
     let started = Instant::now();
-    config.note(&format!("{peer}: connected"));
+    config.note(&tr!(TEXT, "log-connected", peer = peer.to_string()));
     let mut sent = 0u64;
     let end = converse(&mut stream, peer, config, &mut sent);
     let how = match end {
-        End::Quit => "quit".to_string(),
-        End::Closed => "closed the connection".to_string(),
+        End::Quit => tr!(TEXT, "log-quit"),
+        End::Closed => tr!(TEXT, "log-closed"),
         // A refusal is the server's own sentence, not the server refusing.
-        End::Dropped(Error::Refused(why)) => format!("dropped: {why}"),
-        End::Dropped(error) => format!("dropped: {error}"),
+        End::Dropped(Error::Refused(why)) => tr!(TEXT, "log-dropped", why = why),
+        End::Dropped(error) => tr!(TEXT, "log-dropped", why = error.to_string()),
     };
-    config.note(&format!(
-        "{peer}: {how}; sent {} in {:.1} s",
-        units::bytes(sent),
-        started.elapsed().as_secs_f64()
+    config.note(&tr!(
+        TEXT,
+        "log-end",
+        peer = peer.to_string(),
+        how = how,
+        bytes = units::bytes(sent),
+        secs = format!("{:.1}", started.elapsed().as_secs_f64())
     ));
 }
 
@@ -114,7 +119,12 @@ fn refuse_and_close(stream: &mut TcpStream, why: String) -> End {
 /// Sends an error frame for a request that cannot be served; the
 /// connection stays in step and usable.
 fn refuse(stream: &mut TcpStream, peer: SocketAddr, config: &Config, why: String) -> Result<()> {
-    config.note(&format!("{peer}: refused: {why}"));
+    config.note(&tr!(
+        TEXT,
+        "log-refused",
+        peer = peer.to_string(),
+        why = &why
+    ));
     wire::send(stream, &Refusal { error: why }).map_err(Error::io("sending a refusal"))
 }
 
@@ -199,9 +209,13 @@ fn send_file(
         config.checksums.put(&path, version, crc, hashing_began);
     }
     wire::send(stream, &Done { crc32: crc }).map_err(sending("the checksum"))?;
-    config.note(&format!(
-        "{peer}: sent {name:?} from byte {offset}: {}",
-        units::summary(len, started.elapsed())
+    config.note(&tr!(
+        TEXT,
+        "log-sent",
+        peer = peer.to_string(),
+        name = format!("{name:?}"),
+        offset = offset.to_string(),
+        summary = units::summary(len, started.elapsed())
     ));
     Ok(Some(len))
 }

@@ -16,8 +16,10 @@ use serde::de::DeserializeOwned;
 use std::io::{self, Read, Write};
 use std::time::Duration;
 
+use crate::TEXT;
 use crate::error::{Error, Result};
 use crate::message::Refusal;
+use kit::tr;
 
 /// The largest catalogue a client accepts: 8 MiB, which holds about
 /// 100 000 file names.
@@ -79,20 +81,31 @@ pub fn expect<R: Read, T: DeserializeOwned>(
     max: usize,
     patience: Duration,
 ) -> Result<T> {
-    let doing = format!("waiting for {waiting}");
+    let doing = tr!(TEXT, "doing-waiting", what = waiting);
     let payload = match recv_frame(reader, max) {
         Ok(Some(payload)) => payload,
         Ok(None) => return Err(kit::Error::PeerClosed { during: doing }.into()),
         Err(e) if e.kind() == io::ErrorKind::InvalidData => {
-            return Err(Error::Protocol(format!("{e} (while {doing})")));
+            return Err(Error::Protocol(tr!(
+                TEXT,
+                "wire-bad-frame",
+                error = e.to_string(),
+                doing = &doing
+            )));
         }
         Err(e) => return Err(Error::network(doing, patience)(e)),
     };
     if let Ok(refusal) = serde_json::from_slice::<Refusal>(&payload) {
         return Err(Error::Refused(refusal.error));
     }
-    serde_json::from_slice(&payload)
-        .map_err(|e| Error::Protocol(format!("{waiting} is not the JSON expected: {e}")))
+    serde_json::from_slice(&payload).map_err(|e| {
+        Error::Protocol(tr!(
+            TEXT,
+            "wire-not-json",
+            what = waiting,
+            error = e.to_string()
+        ))
+    })
 }
 
 /// The 8-byte length header before a body.

@@ -540,8 +540,10 @@ fn every_documented_flag_ends_with_the_promised_exit_code() {
         line.extend_from_slice(args);
         run(CLIENT, &line)
     };
-    let cases: [(&[&str], i32); 8] = [
+    let cases: [(&[&str], i32); 10] = [
         (&["--list", "--retry-secs", "1", "--timeout", "5"], 0),
+        (&["--list", "--lang", "zh"], 0),
+        (&["--list", "--lang", "fr"], 2),
         (&["--get", "1", "--out", dir], 0),
         // The file is there now: replacing it takes --overwrite.
         (&["--get", "1", "--out", dir], 2),
@@ -568,7 +570,7 @@ fn every_documented_flag_ends_with_the_promised_exit_code() {
     }
     drop(server);
     let nowhere = format!("127.0.0.1:{}", free_port());
-    let alone: [(&str, &[&str], i32); 7] = [
+    let alone: [(&str, &[&str], i32); 8] = [
         (
             CLIENT,
             &["--connect", &nowhere, "--retry-secs", "0", "--list"],
@@ -577,6 +579,7 @@ fn every_documented_flag_ends_with_the_promised_exit_code() {
         (SERVER, &["--dir", "/no/such/folder"], 2),
         (SERVER, &["--dir", ".", "--max-clients", "0"], 2),
         (SERVER, &["--help"], 0),
+        (SERVER, &["--help", "--lang", "zh"], 0),
         (SERVER, &["--version"], 0),
         (CLIENT, &["--help"], 0),
         (CLIENT, &["--version"], 0),

@@ -1,12 +1,13 @@
 //! `lab-check`: runs a student's receiver or sender against the lab's
 //! framed peer, through the slicer, and says which cases pass.
 
-use clap::{Parser, ValueEnum};
+use clap::{CommandFactory, Parser, ValueEnum};
 use kit::cli;
 use kit::style::ColorChoice;
+use kit::tr;
 use lab_check::outcome::Grade;
 use lab_check::student::Student;
-use lab_check::{cases, receiver, render, sender};
+use lab_check::{cases, help, receiver, render, sender, text};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -64,9 +65,12 @@ enum Role {
 }
 
 fn main() -> ExitCode {
-    let args: Args = cli::parse();
+    // The language first, so that the help is worded in it.
+    cli::choose_lang();
+    let args: Args = cli::parse_with(help::localize(Args::command()));
     let usage = |message: String| {
-        cli::status(&format!("error: {message} (see --help)"));
+        let line = tr!(text(), "see-help", message = message);
+        cli::status(&format!("{}{line}", tr!(text(), "error-prefix")));
         ExitCode::from(2)
     };
     let student = match Student::new(args.command.clone()) {
@@ -90,7 +94,7 @@ fn main() -> ExitCode {
         match result {
             Ok(result) => results.push(result),
             Err(trouble) => {
-                cli::status(&format!("error: {trouble}"));
+                cli::status(&format!("{}{trouble}", tr!(text(), "error-prefix")));
                 return ExitCode::from(trouble.exit_code());
             }
         }

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use kit::cli::{self, Deadline, Dial};
 use transfer::client::{Client, Patience, Saving};
 use transfer::progress::Bar;
-use transfer::{menu, resume};
+use transfer::{help, menu, resume, text};
 
 /// Downloads files from a transfer-server into --out. Without --list or
 /// --get it shows the numbered menu: type a number to download, q to quit.
@@ -45,6 +45,8 @@ struct Args {
 }
 
 fn main() -> ExitCode {
+    // The language first, so that the help below is worded in it.
+    cli::choose_lang();
     // The lab's address and deadline options, with the exercise's own
     // defaults: the tutorial's port, and time for a slow Wi-Fi.
     let command = Args::command()
@@ -60,6 +62,7 @@ fn main() -> ExitCode {
                  the list, a file's header, the middle of a body)",
             )
         });
+    let command = help::localize(command, "transfer-client");
     let args: Args = cli::parse_with(command);
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
@@ -70,7 +73,7 @@ fn main() -> ExitCode {
                 .map(|arg| arg.to_string_lossy().into_owned())
                 .collect();
             let error = error.with_resume_command(|name| resume::command(&typed, name));
-            cli::status(&format!("error: {error}"));
+            cli::status(&format!("{}{error}", kit::tr!(text(), "error-prefix")));
             ExitCode::from(error.exit_code())
         }
     }
@@ -78,9 +81,10 @@ fn main() -> ExitCode {
 
 fn run(args: &Args) -> transfer::Result<()> {
     if !args.out.is_dir() {
-        return Err(transfer::Error::usage(format!(
-            "--out {} is not an existing folder",
-            args.out.display()
+        return Err(transfer::Error::usage(kit::tr!(
+            text(),
+            "client-out-missing",
+            dir = args.out.display().to_string()
         )));
     }
     let patience = Patience {

@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use kit::cli::{self, Listen, address_for_clients, seconds};
+use kit::tr;
 use transfer::server::{Config, Server};
+use transfer::{help, text};
 
 /// Shares the files directly inside --dir: every client gets the list on
 /// connecting and downloads what it picks, checked with CRC-32.
@@ -47,6 +49,8 @@ struct Args {
 const ME: &str = env!("CARGO_BIN_NAME");
 
 fn main() -> ExitCode {
+    // The language first, so that the help below is worded in it.
+    cli::choose_lang();
     // The lab's address option, with the tutorial's port.
     let command = Args::command().mut_arg("listen", |arg| {
         arg.default_value("127.0.0.1:9696").help(
@@ -54,11 +58,12 @@ fn main() -> ExitCode {
              accept clients from other computers",
         )
     });
+    let command = help::localize(command, "transfer-server");
     let args: Args = cli::parse_with(command);
     match serve(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            cli::status(&format!("error: {error}"));
+            cli::status(&format!("{}{error}", tr!(text(), "error-prefix")));
             ExitCode::from(error.exit_code())
         }
     }
@@ -70,8 +75,10 @@ fn serve(args: &Args) -> transfer::Result<()> {
         ("--request-timeout", args.request_timeout),
     ] {
         if value.is_zero() {
-            return Err(transfer::Error::usage(format!(
-                "{flag} must be more than 0 seconds"
+            return Err(transfer::Error::usage(tr!(
+                text(),
+                "server-not-positive",
+                flag = flag
             )));
         }
     }
@@ -84,28 +91,43 @@ fn serve(args: &Args) -> transfer::Result<()> {
     let files = config
         .folder
         .list()
-        .map_err(transfer::Error::io(format!("listing {shared}")))?
+        .map_err(transfer::Error::io(tr!(
+            text(),
+            "server-listing",
+            dir = &shared
+        )))?
         .files
         .len();
     // Files whose names no client could save are not offered: say which.
     let left_out = config.folder.left_out().unwrap_or_default();
     for (name, why) in left_out.iter().take(5) {
-        config.note(&format!("{ME}: not offering {name:?}: {why}"));
+        config.note(&tr!(
+            text(),
+            "server-not-offering",
+            me = ME,
+            name = format!("{name:?}"),
+            why = why
+        ));
     }
     if left_out.len() > 5 {
-        config.note(&format!(
-            "{ME}: not offering {} more files with such names",
-            left_out.len() - 5
+        config.note(&tr!(
+            text(),
+            "server-not-offering-more",
+            me = ME,
+            count = (left_out.len() - 5).to_string()
         ));
     }
     let server = Server::bind(args.listen.listen, config)?;
     let clients = address_for_clients(server.local_addr());
-    cli::status(&format!(
-        "{ME}: sharing {files} files from {shared}; listening on {} — now start \
-         transfer-client --connect {}{}",
-        server.local_addr(),
-        clients.addr,
-        clients.note
+    cli::status(&tr!(
+        text(),
+        "server-sharing",
+        me = ME,
+        files = files.to_string(),
+        dir = &shared,
+        addr = server.local_addr().to_string(),
+        client = &clients.addr,
+        note = &clients.note
     ));
     server.run()
 }
