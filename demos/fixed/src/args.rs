@@ -2,10 +2,11 @@
 //! `--scenario` (and the same `--message`s, if any).
 
 use crate::replay::Traffic;
+use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 
 /// Whose traffic to replay, framed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scenario {
     /// The sticky demo: the tutorial's two messages; the server reads late.
     Sticky,
@@ -13,6 +14,25 @@ pub enum Scenario {
     Half,
     /// The nagle demo: ten one-character messages with `TCP_NODELAY`; read late.
     Nagle,
+}
+
+/// Written out rather than derived so that `--help` explains each
+/// scenario in the language the program speaks.
+impl ValueEnum for Scenario {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Scenario::Sticky, Scenario::Half, Scenario::Nagle]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let text = &crate::TEXT;
+        Some(match self {
+            Scenario::Sticky => {
+                PossibleValue::new("sticky").help(kit::tr!(text, "scenario-sticky"))
+            }
+            Scenario::Half => PossibleValue::new("half").help(kit::tr!(text, "scenario-half")),
+            Scenario::Nagle => PossibleValue::new("nagle").help(kit::tr!(text, "scenario-nagle")),
+        })
+    }
 }
 
 /// fixed-server's own flags.

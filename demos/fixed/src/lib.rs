@@ -15,7 +15,16 @@
 //! `pitfalls` crate; it puts this crate's slicer between its two sides.
 
 pub mod args;
+pub mod decoder_state;
 pub mod replay;
 pub mod slicer;
 
 pub use codec::{decoder, frame, io};
+
+/// The lesson's sentences in every language (`locales/en.ftl`,
+/// `locales/zh.ftl`): labels, the decoder's state, verdicts, notes,
+/// fixed-slicer's lines, --help.
+pub(crate) static TEXT: kit::catalogue::Catalogue = kit::catalogue::Catalogue::new(
+    include_str!("../locales/en.ftl"),
+    include_str!("../locales/zh.ftl"),
+);

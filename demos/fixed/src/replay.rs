@@ -7,7 +7,9 @@
 //! the demo shows the decoder's state, and at the end every frame it
 //! rebuilt is checked against what was sent.
 
+use crate::TEXT;
 use crate::args::{ClientFlags, ServerFlags};
+use crate::decoder_state;
 use codec::decoder::{DecodeError, Decoder};
 use codec::frame::{self, HEADER_LEN};
 use kit::journal::Ending;
@@ -16,7 +18,7 @@ use kit::lesson::{Lesson, Opening, Program};
 use kit::queue::Patience;
 use kit::report::{Annotation, Exchange, FrameRecord, Run, Span};
 use kit::stream::RECV_BUFFER;
-use kit::verdict::{self, Code, count};
+use kit::verdict::{self, Code};
 use sticky::Reader;
 
 /// The lesson: the earlier demos' traffic again, through a length header.
@@ -44,6 +46,8 @@ impl Lesson for Fixed {
                 struct.pack(\"!I\", len(data)) + data.",
         after_help: "",
     };
+
+    const TEXT: Option<&'static kit::catalogue::Catalogue> = Some(&TEXT);
 
     type ServerFlags = ServerFlags;
     type ClientFlags = ClientFlags;
@@ -137,17 +141,15 @@ impl Traffic {
         }
     }
 
-    /// The run's label.
+    /// The run's label, in the process's language.
     #[must_use]
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Traffic::Sticky => "framed: the sticky demo's two messages",
-            Traffic::Half => "framed: the half demo's sentence",
-            Traffic::Staged => {
-                "framed: the sentence written in pieces of 2, 5, 13 bytes and the rest"
-            }
-            Traffic::SmallQueue => "framed: a 256 KiB message, SO_RCVBUF 4096 B asked",
-            Traffic::Nagle => "framed: ten one-character sends, TCP_NODELAY on",
+            Traffic::Sticky => kit::tr!(TEXT, "label-sticky"),
+            Traffic::Half => kit::tr!(TEXT, "label-half"),
+            Traffic::Staged => kit::tr!(TEXT, "label-staged"),
+            Traffic::SmallQueue => kit::tr!(TEXT, "label-small-queue"),
+            Traffic::Nagle => kit::tr!(TEXT, "label-nagle"),
         }
     }
 }
@@ -174,7 +176,7 @@ pub fn run(traffic: Traffic) -> kit::Result<Exchange> {
             ..half::Scenario::small_queue(half::RCVBUF, 0)
         })?,
     };
-    run.label = traffic.label().into();
+    run.label = traffic.label();
     decode(&mut run, &messages, None);
     Ok(run)
 }
@@ -231,11 +233,16 @@ pub fn decode(run: &mut Exchange, messages: &[Vec<u8>], ending: Option<Ending>) 
             .map(|f| format!("#{}", f.index))
             .collect();
         let mut state = match failure {
-            Some(error) => format!("stopped: {error}"),
-            None => decoder.state().to_string(),
+            Some(error) => kit::tr!(TEXT, "state-stopped", error = decoder_state::error(&error)),
+            None => decoder_state::state(decoder.state()),
         };
         if !done.is_empty() {
-            state = format!("{} complete; {state}", frame_list(&done));
+            state = kit::tr!(
+                TEXT,
+                "state-complete",
+                frames = frame_list(&done),
+                state = state
+            );
         }
         recv.annotation = Some(Annotation::Decoder(state));
         offset = end;
@@ -243,17 +250,9 @@ pub fn decode(run: &mut Exchange, messages: &[Vec<u8>], ending: Option<Ending>) 
     let whole = frames.iter().filter(|f| f.whole).count();
     let failure = decoder.finish().err();
     run.notes = if whole == messages.len() && failure.is_none() {
-        vec![
-            "the 4-byte header tells the receiver how long each message is, so it no longer \
-             matters where the network cut the bytes: the decoder simply waits for the rest"
-                .into(),
-        ]
+        vec![kit::tr!(TEXT, "note-whole")]
     } else {
-        vec![
-            "the bytes that came are not the frames this side expected: a sender with another \
-             framing (or none), other messages, or a stream cut short"
-                .into(),
-        ]
+        vec![kit::tr!(TEXT, "note-not-frames")]
     };
     let expected = messages.iter().map(|m| HEADER_LEN + m.len()).sum();
     let (sentence, code) = verdict(run, messages.len(), expected, whole, failure, ending);
@@ -264,9 +263,15 @@ pub fn decode(run: &mut Exchange, messages: &[Vec<u8>], ending: Option<Ending>) 
 
 fn frame_list(done: &[String]) -> String {
     match done {
-        [one] => format!("frame {one}"),
-        [first, .., last] if done.len() > 3 => format!("frames {first} … {last}"),
-        many => format!("frames {}", many.join(", ")),
+        [one] => kit::tr!(TEXT, "frames-one", frame = one),
+        [first, .., last] if done.len() > 3 => {
+            kit::tr!(TEXT, "frames-range", first = first, last = last)
+        }
+        many => kit::tr!(
+            TEXT,
+            "frames-list",
+            list = many.join(&kit::tr!(TEXT, "list-separator"))
+        ),
     }
 }
 
@@ -281,22 +286,25 @@ fn verdict(
     ending: Option<Ending>,
 ) -> (String, Code) {
     let decoded = match &failure {
-        Some(error) => format!("the decoder stopped: {error}"),
-        None => format!("only {whole} of {sent} messages came out whole"),
+        Some(error) => kit::tr!(TEXT, "decoded-stopped", error = decoder_state::error(error)),
+        None => kit::tr!(TEXT, "decoded-only", whole = whole, sent = sent),
     };
     if run.sticky.is_none() {
         // The bytes are not the expected frames: nothing was "sent" that
         // this side could know of, only bytes that arrived.
-        let mut sentence = format!(
-            "expected {} ({expected} B); {} returned {} that are not those frames; {decoded}",
-            count(sent, "frame"),
-            count(run.recvs.len(), "recv"),
-            count(total(run), "byte"),
+        let mut sentence = kit::tr!(
+            TEXT,
+            "verdict-unexpected",
+            sent = sent,
+            expected = expected,
+            recvs = run.recvs.len(),
+            bytes = total(run),
+            decoded = decoded
         );
         match ending {
             Some(Ending::Silent { waited }) => sentence.push_str(&verdict::then_silent(waited)),
             Some(Ending::Stopped { limit }) => {
-                sentence.push_str(&format!("; this side stopped reading after {limit} B"));
+                sentence.push_str(&kit::tr!(TEXT, "verdict-stopped-reading", limit = limit));
             }
             _ => {}
         }
@@ -305,41 +313,40 @@ fn verdict(
     if total(run) < expected {
         // Cut short: the shape of the chunks is not the story.
         let (cut, code) = verdict::cut_short(
-            &count(sent, "frame"),
+            &kit::tr!(TEXT, "count-frames", sent = sent),
             expected,
             total(run),
             run.recvs.len(),
             ending,
         );
-        return (format!("{cut}; {decoded}"), code);
+        return (
+            kit::tr!(TEXT, "verdict-cut", cut = cut, decoded = decoded),
+            code,
+        );
     }
-    let mut shape = Vec::new();
-    if run.sticky == Some(true) {
-        shape.push("glued");
-    }
-    if run.half == Some(true) {
-        shape.push("split");
-    }
-    let them = if sent == 1 { "it" } else { "them" };
-    let shape = if shape.is_empty() {
-        format!("returned {them} one frame each")
-    } else {
-        format!("returned {them} {}", shape.join(" and "))
+    let shape = match (run.sticky == Some(true), run.half == Some(true)) {
+        (false, false) => kit::tr!(TEXT, "shape-one-each", sent = sent),
+        (true, false) => kit::tr!(TEXT, "shape-glued", sent = sent),
+        (false, true) => kit::tr!(TEXT, "shape-split", sent = sent),
+        (true, true) => kit::tr!(TEXT, "shape-glued-split", sent = sent),
     };
     let (outcome, mut code) = if whole == sent && failure.is_none() {
         let outcome = match sent {
-            1 => "the decoder rebuilt the message whole".to_string(),
-            2 => "the decoder rebuilt both messages whole".to_string(),
-            n => format!("the decoder rebuilt all {n} messages whole"),
+            1 => kit::tr!(TEXT, "outcome-one"),
+            2 => kit::tr!(TEXT, "outcome-both"),
+            n => kit::tr!(TEXT, "outcome-all", sent = n),
         };
         (outcome, Code::FramesWhole)
     } else {
         (decoded, Code::FramesBroken)
     };
-    let mut sentence = format!(
-        "{} sent, {} {shape}; {outcome}",
-        count(sent, "frame"),
-        count(run.recvs.len(), "recv")
+    let mut sentence = kit::tr!(
+        TEXT,
+        "verdict-frames",
+        sent = sent,
+        recvs = run.recvs.len(),
+        shape = shape,
+        outcome = outcome
     );
     if let Some(Ending::Silent { waited }) = ending {
         sentence.push_str(&verdict::then_silent(waited));

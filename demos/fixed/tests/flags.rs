@@ -34,6 +34,17 @@ fn every_documented_flag_of_the_pair_ends_with_the_promised_exit_code() {
                 client: &["--scenario", "half"],
                 codes: (1, 0),
             },
+            // A language the lab does not speak is refused before anything runs.
+            Case::Alone {
+                program: SERVER,
+                args: &["--lang", "fr"],
+                code: 2,
+            },
+            Case::Alone {
+                program: CLIENT,
+                args: &["--lang", "fr"],
+                code: 2,
+            },
             Case::Alone {
                 program: CLIENT,
                 args: &["--scenario", "tcp"],
@@ -89,6 +100,8 @@ fn every_documented_flag_of_the_slicer_ends_with_the_promised_exit_code() {
         "2",
         "--color",
         "never",
+        "--lang",
+        "en",
     ];
     let mut server = Process::start(SERVER, &["--listen", "127.0.0.1:0", "--json"]);
     let upstream = listening_addr(&server.wait_for_stderr("listening on"));
@@ -107,12 +120,13 @@ fn every_documented_flag_of_the_slicer_ends_with_the_promised_exit_code() {
         slicer.stderr
     );
 
-    let refused: [&[&str]; 5] = [
+    let refused: [&[&str]; 6] = [
         &["--average", "0"],
         &["--listen", "127.0.0.1:9001", "--upstream", "127.0.0.1:9001"],
         &["--close-timeout", "0"],
         &["--delay-us", "-1"],
         &["--upstream", "nowhere"],
+        &["--lang", "fr"],
     ];
     for line in refused {
         let finished = run(SLICER, line);

@@ -22,6 +22,13 @@
 
 pub mod args;
 
+/// The lesson's sentences in every language (`locales/en.ftl`,
+/// `locales/zh.ftl`): labels, notes, the receiver's description, --help.
+pub(crate) static TEXT: kit::catalogue::Catalogue = kit::catalogue::Catalogue::new(
+    include_str!("../locales/en.ftl"),
+    include_str!("../locales/zh.ftl"),
+);
+
 use args::VariantArgs;
 use kit::error::{Error, Result};
 use kit::knobs::Knobs;
@@ -55,6 +62,8 @@ impl Lesson for Half {
                 --rcvbuf or --staged) as the server.",
         after_help: "",
     };
+
+    const TEXT: Option<&'static kit::catalogue::Catalogue> = Some(&TEXT);
 
     type ServerFlags = VariantArgs;
     type ClientFlags = VariantArgs;
@@ -174,17 +183,18 @@ impl Scenario {
         let len = self.message.len();
         match &self.variant {
             Variant::SmallRecv { recv_size } => {
-                format!("recv buffer ({recv_size} B) smaller than the message ({len} B)")
+                kit::tr!(TEXT, "label-small-recv", recv_size = *recv_size, len = len)
             }
-            Variant::SmallQueue { rcvbuf } => {
-                format!(
-                    "SO_RCVBUF {rcvbuf} B asked on the listener, a {} message",
-                    size(len)
-                )
-            }
-            Variant::Staged { pieces } => format!(
-                "the message arrives in pieces ({} B)",
-                pieces
+            Variant::SmallQueue { rcvbuf } => kit::tr!(
+                TEXT,
+                "label-small-queue",
+                rcvbuf = *rcvbuf,
+                size = size(len)
+            ),
+            Variant::Staged { pieces } => kit::tr!(
+                TEXT,
+                "label-staged",
+                pieces = pieces
                     .iter()
                     .map(usize::to_string)
                     .collect::<Vec<_>>()
@@ -232,14 +242,15 @@ pub fn big_message(size: usize) -> Vec<u8> {
 /// last piece.
 pub fn complete_pieces(pieces: &[usize], len: usize) -> Result<Vec<usize>> {
     if pieces.contains(&0) {
-        return Err(Error::Usage(
-            "a piece cannot be 0 bytes: a 0-byte write sends nothing".into(),
-        ));
+        return Err(Error::Usage(kit::tr!(TEXT, "error-zero-piece")));
     }
     let sum: usize = pieces.iter().sum();
     if sum > len {
-        return Err(Error::Usage(format!(
-            "the pieces add up to {sum} bytes, but the message has only {len}"
+        return Err(Error::Usage(kit::tr!(
+            TEXT,
+            "error-pieces-too-long",
+            sum = sum,
+            len = len
         )));
     }
     let mut pieces = pieces.to_vec();
@@ -266,7 +277,7 @@ pub fn send(end: End, scenario: &Scenario) -> Result<Side> {
             if let Some(error) = stalled {
                 return Err(error);
             }
-            sent.map_err(Error::io("sending the message in pieces"))?;
+            sent.map_err(Error::io(kit::tr!(TEXT, "during-sending-pieces")))?;
         }
         _ => stream::send_each(&mut conn, &[&scenario.message])?,
     }
@@ -284,7 +295,7 @@ pub fn send(end: End, scenario: &Scenario) -> Result<Side> {
 /// each direction of a TCP connection is its own byte stream.) The wait is
 /// bounded by the connection's read deadline.
 fn wait_until_read(stream: &mut std::net::TcpStream, piece: usize) -> Result<()> {
-    let during = format!("waiting for the receiver to read piece #{piece}");
+    let during = kit::tr!(TEXT, "during-piece-read", piece = piece);
     let mut answer = [0u8; 1];
     match stream.read(&mut answer) {
         Ok(1) => Ok(()),
@@ -306,33 +317,29 @@ pub fn recv(end: End, scenario: &Scenario, patience: Patience) -> Result<(Side, 
                 Queued::Closed => 0,
             };
             stream::recv_until_closed(&mut conn, *recv_size, limit, |_| Ok(()))?;
-            format!(
-                "late: waited until {queued} B were queued, then recv({recv_size}) until the sender closed"
-            )
+            kit::tr!(TEXT, "reader-late", queued = queued, recv_size = *recv_size)
         }
         Variant::SmallQueue { .. } => {
             // A buffer as big as the whole message: whatever splits it, it
             // is not the buffer we pass to recv.
             let size = scenario.message.len().max(stream::RECV_BUFFER);
             stream::recv_until_closed(&mut conn, size, limit, |_| Ok(()))?;
-            format!("prompt: recv({size}) as soon as anything arrived")
+            kit::tr!(TEXT, "reader-prompt", size = size)
         }
         Variant::Staged { .. } => {
             // Each go-ahead byte is bench equipment, written to the bare
             // stream: the journal shows only the lesson's recvs.
             stream::recv_until_closed(&mut conn, stream::RECV_BUFFER, limit, |s| {
-                s.write_all(b"k").map_err(Error::io("answering the sender"))
+                s.write_all(b"k")
+                    .map_err(Error::io(kit::tr!(TEXT, "during-answering")))
             })?;
-            format!(
-                "prompt: recv({}) as soon as anything arrived, answering each recv with one byte",
-                stream::RECV_BUFFER
-            )
+            kit::tr!(TEXT, "reader-prompt-answering", size = stream::RECV_BUFFER)
         }
     };
     let journal = conn.into_parts().1;
     if journal.recv_count() == 0 {
         return Err(Error::PeerClosed {
-            during: "waiting for its first byte".into(),
+            during: kit::tr!(TEXT, "during-first-byte"),
         });
     }
     let side = Side {
@@ -371,35 +378,25 @@ pub fn notes(run: &Exchange, scenario: &Scenario) -> Vec<String> {
     let largest = run.recvs.iter().map(|r| r.len).max().unwrap_or(0);
     let mut notes = Vec::new();
     match &scenario.variant {
-        Variant::SmallRecv { recv_size } => notes.push(format!(
-            "recv({recv_size}) returns at most {recv_size} bytes; the rest stays queued for the \
-             next call — nothing is lost, but no single recv holds the message"
-        )),
+        Variant::SmallRecv { recv_size } => {
+            notes.push(kit::tr!(TEXT, "note-small-recv", recv_size = *recv_size))
+        }
         Variant::SmallQueue { rcvbuf } => {
             if let Some(applied) = run.knobs.recv_buffer {
-                notes.push(format!(
-                    "SO_RCVBUF {rcvbuf} B asked, {applied} B applied: the kernel never queues more \
-                     than that, so no recv returned more (largest {largest} B), however big its buffer"
+                notes.push(kit::tr!(
+                    TEXT,
+                    "note-small-queue-applied",
+                    rcvbuf = *rcvbuf,
+                    applied = applied,
+                    largest = largest
                 ));
             }
-            notes.push(
-                "the small queue also shrinks the window the receiver offers, so the sender is \
-                 held back and sends the message a few KiB at a time"
-                    .into(),
-            );
+            notes.push(kit::tr!(TEXT, "note-small-queue-window"));
         }
-        Variant::Staged { .. } => notes.push(
-            "each recv returned just what had arrived so far, as on a slow or segmented network; \
-             a reader cannot wait for 'the rest' unless it knows how long the message is"
-                .into(),
-        ),
+        Variant::Staged { .. } => notes.push(kit::tr!(TEXT, "note-staged")),
     }
     if run.recvs.iter().any(|r| kit::utf8::read(&r.bytes).is_cut()) {
-        notes.push(
-            "a chunk that ends inside a character cannot be decoded on its own: Python's \
-             data.decode(\"utf8\") raises UnicodeDecodeError there"
-                .into(),
-        );
+        notes.push(kit::tr!(TEXT, "note-cut-character"));
     }
     notes
 }

@@ -37,6 +37,17 @@ fn every_documented_flag_ends_with_the_promised_exit_code() {
                 client: &["--staged", "--timeout", "1", "--retry-secs", "2"],
                 codes: (1, 1),
             },
+            // A language the lab does not speak is refused before anything runs.
+            Case::Alone {
+                program: SERVER,
+                args: &["--lang", "fr"],
+                code: 2,
+            },
+            Case::Alone {
+                program: CLIENT,
+                args: &["--lang", "fr"],
+                code: 2,
+            },
             Case::Alone {
                 program: SERVER,
                 args: &["--recv-size", "0"],

@@ -2,6 +2,7 @@
 //! `--message` list, so the server can tell which message each byte came
 //! from.
 
+use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 
 /// sticky-server's own flags.
@@ -34,12 +35,27 @@ pub struct ClientFlags {
 }
 
 /// A socket option switch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Switch {
     /// The option is set.
     On,
     /// The option is cleared.
     Off,
+}
+
+/// Written out rather than derived so that `--help` explains each value
+/// in the language the program speaks.
+impl ValueEnum for Switch {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Switch::On, Switch::Off]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self {
+            Switch::On => PossibleValue::new("on").help(kit::tr!(crate::TEXT, "switch-on")),
+            Switch::Off => PossibleValue::new("off").help(kit::tr!(crate::TEXT, "switch-off")),
+        })
+    }
 }
 
 /// The messages given, or the tutorial's two.

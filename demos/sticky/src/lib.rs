@@ -30,6 +30,13 @@
 
 pub mod args;
 
+/// The lesson's sentences in every language (`locales/en.ftl`,
+/// `locales/zh.ftl`): labels, notes, the receiver's description, --help.
+pub(crate) static TEXT: kit::catalogue::Catalogue = kit::catalogue::Catalogue::new(
+    include_str!("../locales/en.ftl"),
+    include_str!("../locales/zh.ftl"),
+);
+
 use args::{ClientFlags, ServerFlags, Switch};
 use kit::error::{Error, Result};
 use kit::knobs::Knobs;
@@ -38,7 +45,6 @@ use kit::loopback::{self, End};
 use kit::queue::{self, Patience, Queued};
 use kit::report::{Exchange, Run, Side};
 use kit::stream;
-use kit::verdict::count;
 use std::time::Duration;
 
 /// The lesson: two sends, one recv.
@@ -64,6 +70,8 @@ impl Lesson for Sticky {
                 the server's screen: they arrive glued together (粘包).",
         after_help: "",
     };
+
+    const TEXT: Option<&'static kit::catalogue::Catalogue> = Some(&TEXT);
 
     type ServerFlags = ServerFlags;
     type ClientFlags = ClientFlags;
@@ -180,10 +188,11 @@ impl Scenario {
     /// What the run shows, for its banner.
     #[must_use]
     pub fn label(&self) -> String {
-        format!(
-            "{}, {}",
-            reader_label(self.reader),
-            nodelay_label(self.nodelay)
+        kit::tr!(
+            TEXT,
+            "label-run",
+            reader = reader_label(self.reader),
+            nodelay = nodelay_label(self.nodelay)
         )
     }
 
@@ -197,22 +206,22 @@ impl Scenario {
     }
 }
 
-/// "late reader" or "prompt reader".
+/// "late reader" or "prompt reader", in the process's language.
 #[must_use]
-pub fn reader_label(reader: Reader) -> &'static str {
+pub fn reader_label(reader: Reader) -> String {
     match reader {
-        Reader::Late => "late reader",
-        Reader::Prompt => "prompt reader",
+        Reader::Late => kit::tr!(TEXT, "label-late"),
+        Reader::Prompt => kit::tr!(TEXT, "label-prompt"),
     }
 }
 
-/// "`TCP_NODELAY` on" or "`TCP_NODELAY` off".
+/// "`TCP_NODELAY` on" or "`TCP_NODELAY` off", in the process's language.
 #[must_use]
-pub fn nodelay_label(nodelay: bool) -> &'static str {
+pub fn nodelay_label(nodelay: bool) -> String {
     if nodelay {
-        "TCP_NODELAY on"
+        kit::tr!(TEXT, "label-nodelay-on")
     } else {
-        "TCP_NODELAY off"
+        kit::tr!(TEXT, "label-nodelay-off")
     }
 }
 
@@ -247,22 +256,20 @@ pub fn recv(
                 Queued::All(n) | Queued::Some(n) => n,
                 Queued::Closed => {
                     return Err(Error::PeerClosed {
-                        during: "waiting for its first byte".into(),
+                        during: kit::tr!(TEXT, "during-first-byte"),
                     });
                 }
             };
-            format!(
-                "late: waited until {queued} B were queued, then recv({buffer}) until the sender closed"
-            )
+            kit::tr!(TEXT, "reader-late", queued = queued, buffer = buffer)
         }
-        Reader::Prompt => format!("prompt: recv({buffer}) as soon as anything arrived"),
+        Reader::Prompt => kit::tr!(TEXT, "reader-prompt", buffer = buffer),
     };
     let limit = expected + stream::SLACK;
     stream::recv_until_closed(&mut conn, buffer, limit, |_| Ok(()))?;
     let journal = conn.into_parts().1;
     if journal.recv_count() == 0 {
         return Err(Error::PeerClosed {
-            during: "waiting for its first byte".into(),
+            during: kit::tr!(TEXT, "during-first-byte"),
         });
     }
     let side = Side {
@@ -304,16 +311,8 @@ pub fn notes(run: &Exchange, reader: Reader) -> Vec<String> {
     let mut notes = Vec::new();
     let sends = run.sends.len().max(1);
     match (reader, run.sticky) {
-        (Reader::Late, Some(true)) => notes.push(
-            "every segment was appended to the receiver's one receive queue; recv hands back \
-             whatever is queued, and a byte stream keeps no record of where a send ended"
-                .into(),
-        ),
-        (Reader::Prompt, _) => notes.push(
-            "this reader called recv as soon as bytes arrived, so how many chunks it got depends \
-             on timing and load: run it again and it may differ; never rely on it either way"
-                .into(),
-        ),
+        (Reader::Late, Some(true)) => notes.push(kit::tr!(TEXT, "note-late-glued")),
+        (Reader::Prompt, _) => notes.push(kit::tr!(TEXT, "note-prompt")),
         _ => {}
     }
     // What the sender's kernel did with the sends, as it counted them:
@@ -321,23 +320,26 @@ pub fn notes(run: &Exchange, reader: Reader) -> Vec<String> {
     let nodelay = run.knobs.nodelay == Some(true);
     let glued = run.sticky == Some(true);
     match run.segments_out {
-        Some(segments) if glued && segments as usize >= sends => {
-            let why = if nodelay {
-                "TCP_NODELAY was on and"
-            } else {
-                "even with Nagle's algorithm on,"
-            };
-            notes.push(format!(
-                "{why} the {sends} sends left as {} this time, yet they were glued: gluing \
-                 happens in the receive queue, so TCP_NODELAY cannot prevent it",
-                count(segments as usize, "separate segment")
-            ));
-        }
-        Some(segments) if !nodelay && (segments as usize) < sends => notes.push(format!(
-            "with Nagle's algorithm on, the {sends} sends left as only {} this time: Linux holds \
-             a small write back while an earlier small segment is unACKed, and sends the held \
-             bytes together; the TCP_NODELAY run shows that this is not what glues them",
-            count(segments as usize, "segment")
+        Some(segments) if glued && segments as usize >= sends => notes.push(if nodelay {
+            kit::tr!(
+                TEXT,
+                "note-separate-nodelay",
+                sends = sends,
+                segments = segments
+            )
+        } else {
+            kit::tr!(
+                TEXT,
+                "note-separate-nagle",
+                sends = sends,
+                segments = segments
+            )
+        }),
+        Some(segments) if !nodelay && (segments as usize) < sends => notes.push(kit::tr!(
+            TEXT,
+            "note-nagle-merged",
+            sends = sends,
+            segments = segments
         )),
         _ => {}
     }

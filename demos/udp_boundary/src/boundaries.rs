@@ -7,17 +7,23 @@
 //! `recv` returns them all. UDP's queue is a list of datagrams, so each
 //! `recv` returns the first of them, however large its buffer.
 
-use crate::Scenario;
+use crate::{Scenario, TEXT};
 use kit::error::Result;
 use kit::report::{Exchange, SideBySide};
 use kit::stream::RECV_BUFFER;
-use kit::verdict::count;
 use std::time::Duration;
 
-/// The first run's label.
-pub const ALONE: &str = "the tutorial's two messages as datagrams, read late";
+/// The first run's label, in the process's language.
+#[must_use]
+pub fn alone_label() -> String {
+    kit::tr!(TEXT, "label-alone")
+}
+
 /// The label of the TCP and UDP runs drawn side by side.
-pub const SIDE_BY_SIDE: &str = "the same two messages, read late: TCP stream, UDP datagrams";
+#[must_use]
+pub fn side_by_side_label() -> String {
+    kit::tr!(TEXT, "label-side-by-side")
+}
 /// How long a late reader waits for a datagram that does not come. It is
 /// only ever waited for when a datagram was lost.
 pub const QUIET: Duration = Duration::from_secs(2);
@@ -35,7 +41,7 @@ pub fn scenario(label: &str, messages: Vec<Vec<u8>>) -> Scenario {
 
 /// The tutorial's messages as datagrams, on their own.
 pub fn alone() -> Result<Exchange> {
-    let mut run = crate::run(&scenario(ALONE, sticky::tutorial_messages()))?;
+    let mut run = crate::run(&scenario(&alone_label(), sticky::tutorial_messages()))?;
     let lesson = notes(&run, RECV_BUFFER);
     run.notes.splice(0..0, lesson);
     Ok(run)
@@ -53,16 +59,13 @@ pub fn side_by_side() -> Result<SideBySide> {
         reader: sticky::Reader::Late,
         recv_size: RECV_BUFFER,
     })?;
-    tcp.label = SIDE_BY_SIDE.into();
+    let label = side_by_side_label();
+    tcp.label.clone_from(&label);
     tcp.notes = tcp_notes(&tcp);
-    let mut udp = crate::run(&scenario(SIDE_BY_SIDE, messages))?;
+    let mut udp = crate::run(&scenario(&label, messages))?;
     let lesson = notes(&udp, RECV_BUFFER);
     udp.notes.splice(0..0, lesson);
-    Ok(SideBySide {
-        label: SIDE_BY_SIDE.into(),
-        tcp,
-        udp,
-    })
+    Ok(SideBySide { label, tcp, udp })
 }
 
 /// Why the datagrams came back one per recv.
@@ -73,16 +76,18 @@ pub fn notes(run: &Exchange, recv_size: usize) -> Vec<String> {
     let one_each =
         run.recvs.len() == run.sends.len() && run.recvs.iter().all(|r| r.origin.len() == 1);
     if one_each && run.sends.len() > 1 {
-        let room = if recv_size >= bytes {
-            format!(" and the {recv_size}-byte buffer had room for all {bytes} B")
+        let sends = run.sends.len();
+        notes.push(if recv_size >= bytes {
+            kit::tr!(
+                TEXT,
+                "note-one-each-room",
+                sends = sends,
+                recv_size = recv_size,
+                bytes = bytes
+            )
         } else {
-            String::new()
-        };
-        notes.push(format!(
-            "UDP: each datagram was queued as a unit, and each recv took exactly one unit off the \
-             queue — although all {} were waiting{room}",
-            run.sends.len()
-        ));
+            kit::tr!(TEXT, "note-one-each", sends = sends)
+        });
     }
     notes
 }
@@ -94,10 +99,11 @@ pub fn receiver_notes(run: &Exchange, expected: usize) -> Vec<String> {
     let traced = run.recvs.iter().all(|r| r.origin.len() == 1);
     let mut notes = Vec::new();
     if traced && run.recvs.len() < expected {
-        notes.push(format!(
-            "{} of the {expected} expected never came: lost on the way, or dropped by a full \
-             queue — UDP does not resend, and nobody was told",
-            expected - run.recvs.len()
+        notes.push(kit::tr!(
+            TEXT,
+            "note-never-came",
+            missing = expected - run.recvs.len(),
+            expected = expected
         ));
     }
     notes
@@ -110,31 +116,23 @@ pub fn tcp_notes(run: &Exchange) -> Vec<String> {
     if run.sticky != Some(true) {
         // A late reader glues them every time; a run that did not is
         // told as what happened, not as the lesson.
-        return vec![format!(
-            "TCP: this time no recv held bytes of two sends ({} for {}) — timing, not a \
-             promise: a byte stream keeps no record of where a send ended",
-            count(run.recvs.len(), "recv"),
-            count(sends, "send")
+        return vec![kit::tr!(
+            TEXT,
+            "tcp-not-glued",
+            recvs = run.recvs.len(),
+            sends = sends
         )];
     }
-    let glued = match run.segments_out {
-        Some(segments) if segments as usize >= sends => format!(
-            "TCP: with TCP_NODELAY on, the {} left as {} (TCP_INFO) — separate, like datagrams — \
-             and the receive queue still joined them",
-            count(sends, "send"),
-            count(segments as usize, "data segment")
+    vec![match run.segments_out {
+        Some(segments) if segments as usize >= sends => kit::tr!(
+            TEXT,
+            "tcp-glued-separate",
+            sends = sends,
+            segments = segments
         ),
-        Some(segments) => format!(
-            "TCP: the {} left as {} (TCP_INFO), and the receive queue joined them",
-            count(sends, "send"),
-            count(segments as usize, "data segment")
-        ),
-        None => "TCP: the receive queue joined the sends".into(),
-    };
-    vec![format!(
-        "{glued}: a byte stream keeps no record of where a send ended, so recv returns whatever \
-         is queued"
-    )]
+        Some(segments) => kit::tr!(TEXT, "tcp-glued-merged", sends = sends, segments = segments),
+        None => kit::tr!(TEXT, "tcp-glued"),
+    }]
 }
 
 #[cfg(test)]

@@ -39,12 +39,18 @@ pub mod too_big;
 pub mod traffic;
 pub mod truncation;
 
+/// The lesson's sentences in every language (`locales/en.ftl`,
+/// `locales/zh.ftl`): labels, verdicts, notes, start-up lines, --help.
+pub(crate) static TEXT: kit::catalogue::Catalogue = kit::catalogue::Catalogue::new(
+    include_str!("../locales/en.ftl"),
+    include_str!("../locales/zh.ftl"),
+);
+
 use args::{ClientFlags, ServerFlags};
 use kit::error::{Error, Result};
 use kit::journal::Journal;
 use kit::lesson::{Lesson, Opening, Program};
 use kit::report::{Exchange, Run, Side};
-use kit::verdict::count;
 use std::net::{SocketAddr, UdpSocket};
 use std::time::{Duration, Instant};
 use traffic::{Ended, Refused, Wait};
@@ -78,6 +84,8 @@ impl Lesson for Udp {
         after_help: "",
     };
 
+    const TEXT: Option<&'static kit::catalogue::Catalogue> = Some(&TEXT);
+
     type ServerFlags = ServerFlags;
     type ClientFlags = ClientFlags;
 
@@ -95,28 +103,41 @@ impl Lesson for Udp {
         let socket = socket::bind(opening.addr)?;
         let addr = socket
             .local_addr()
-            .map_err(Error::io("reading the bound address"))?;
+            .map_err(Error::io(kit::tr!(TEXT, "during-bound-address")))?;
         let pairing = opening.pairing;
         let clients = kit::cli::address_for_clients(addr);
-        kit::cli::status(&format!(
-            "{}: listening on {addr} — now start {} --connect {}{}{}",
-            pairing.this, pairing.peer, clients.addr, pairing.flags, clients.note
+        kit::cli::status(&kit::tr!(
+            TEXT,
+            "status-listening",
+            this = pairing.this,
+            addr = addr.to_string(),
+            peer = pairing.peer,
+            clients = &clients.addr,
+            flags = &pairing.flags,
+            note = &clients.note
         ));
         let peer = probe::await_client(&socket)?;
-        kit::cli::status(&format!("{}: {peer} is sending", pairing.this));
+        kit::cli::status(&kit::tr!(
+            TEXT,
+            "status-sending",
+            this = pairing.this,
+            peer = peer.to_string()
+        ));
         let wait = Wait {
             expected: messages.len(),
             quiet: opening.deadline.timeout,
         };
         let (side, ended) = recv(&socket, Instant::now(), size, wait)?;
         let mut run = Exchange::datagram_receiver(
-            format!("datagrams read with recv({size})"),
+            kit::tr!(TEXT, "label-server", size = size),
             &side,
             &messages,
         );
-        run.reader = Some(format!(
-            "recv({size}) once per datagram as each arrived, {}",
-            wait.describe(ended)
+        run.reader = Some(kit::tr!(
+            TEXT,
+            "reader-server",
+            size = size,
+            until = wait.describe(ended)
         ));
         run.notes = boundaries::receiver_notes(&run, messages.len());
         run.notes.extend(truncation::notes(&run));
@@ -127,31 +148,36 @@ impl Lesson for Udp {
         let messages = flags.messages.or_tutorial();
         let addr = opening.addr;
         let this = opening.pairing.this;
-        kit::cli::status(&format!("{this}: looking for udp-server at {addr}"));
+        kit::cli::status(&kit::tr!(
+            TEXT,
+            "status-looking",
+            this = this,
+            addr = addr.to_string()
+        ));
         let socket = socket::for_sending_to(addr)?;
         socket
             .set_write_timeout(Some(opening.deadline.timeout))
-            .map_err(Error::io("setting the socket's deadline"))?;
+            .map_err(Error::io(kit::tr!(TEXT, "during-deadline")))?;
         let found = probe::find_server(&socket, addr, opening.retry)?;
-        kit::cli::status(&format!(
-            "{this}: udp-server answered from {} after {:.1} s; sending {}",
-            found.from,
-            found.after.as_secs_f64(),
-            count(messages.len(), "datagram")
+        kit::cli::status(&kit::tr!(
+            TEXT,
+            "status-answered",
+            this = this,
+            from = found.from.to_string(),
+            secs = format!("{:.1}", found.after.as_secs_f64()),
+            count = messages.len()
         ));
         let side = send(&socket, addr, Instant::now(), &messages)?;
-        let mut run = Exchange::sender("each message as one datagram", &side);
+        let mut run = Exchange::sender(kit::tr!(TEXT, "label-client"), &side);
         run.transport = kit::report::Transport::Udp;
         let bytes: usize = messages.iter().map(Vec::len).sum();
-        run.verdict = format!(
-            "{} sent ({bytes} bytes); how they came out of recv is on udp-server's screen",
-            count(messages.len(), "datagram")
+        run.verdict = kit::tr!(
+            TEXT,
+            "verdict-client",
+            count = messages.len(),
+            bytes = bytes
         );
-        run.notes = vec![
-            "every send returned at once: UDP does not wait for the receiver, and would not tell \
-             this client if a datagram were lost"
-                .into(),
-        ];
+        run.notes = vec![kit::tr!(TEXT, "note-client")];
         Ok(run.into())
     }
 
@@ -237,10 +263,11 @@ pub fn run_with_refusals(scenario: &Scenario) -> Result<(Exchange, Vec<Refused>)
     };
     let (received, ended) = recv(&receiver, epoch, scenario.recv_size, wait)?;
     let mut run = Exchange::datagrams(&scenario.label, &sent, &received);
-    run.reader = Some(format!(
-        "late: read once the sender was done; recv({}) per datagram {}",
-        scenario.recv_size,
-        wait.describe(ended)
+    run.reader = Some(kit::tr!(
+        TEXT,
+        "reader-late",
+        size = scenario.recv_size,
+        until = wait.describe(ended)
     ));
     Ok((run, refused))
 }
@@ -250,18 +277,20 @@ pub fn run_with_refusals(scenario: &Scenario) -> Result<(Exchange, Vec<Refused>)
 pub fn refusal_notes(refused: &[Refused], of: usize) -> Vec<String> {
     match refused {
         [] => Vec::new(),
-        [one] => vec![format!(
-            "the sender's own kernel refused send #{} ({} B): {} — that datagram never left",
-            one.index,
-            one.len,
-            datagram::os_says(&one.error)
+        [one] => vec![kit::tr!(
+            TEXT,
+            "refused-one",
+            index = one.index,
+            len = one.len,
+            why = datagram::os_says(&one.error)
         )],
-        [first, ..] => vec![format!(
-            "the sender's own kernel refused {} of the {of} sends (the first, #{}: {}) — those \
-             datagrams never left",
-            refused.len(),
-            first.index,
-            datagram::os_says(&first.error)
+        [first, ..] => vec![kit::tr!(
+            TEXT,
+            "refused-many",
+            refused = refused.len(),
+            of = of,
+            index = first.index,
+            why = datagram::os_says(&first.error)
         )],
     }
 }

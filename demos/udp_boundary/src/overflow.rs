@@ -27,14 +27,13 @@
 //! before delivery is certain: the loopback device hands each datagram to a
 //! per-CPU backlog that a softirq empties into the socket a moment later.
 
-use crate::{Scenario, drops};
+use crate::{Scenario, TEXT, drops};
 use kit::error::{Error, Result};
 use kit::knobs::Knobs;
 use kit::loopback::{self, End};
 use kit::queue::{self, Patience, Queued};
 use kit::report::{Exchange, Side, SideBySide};
 use kit::stream::{self, RECV_BUFFER};
-use kit::verdict::count;
 use std::time::Duration;
 
 /// How many messages are sent.
@@ -43,8 +42,11 @@ pub const COUNT: usize = 1000;
 pub const SIZE: usize = 1400;
 /// The receiver stops once nothing has arrived for this long.
 pub const QUIET: Duration = Duration::from_millis(200);
-/// The label of both runs.
-pub const LABEL: &str = "1000 × 1400 B to a receiver that is not reading";
+/// The label of both runs, in the process's language.
+#[must_use]
+pub fn label() -> String {
+    kit::tr!(TEXT, "label-overflow")
+}
 
 /// `count` messages of `size` bytes, each starting with its own number, so
 /// that the receiver can tell which ones arrived.
@@ -67,7 +69,7 @@ pub fn messages(count: usize, size: usize) -> Vec<Vec<u8>> {
 pub fn side_by_side() -> Result<SideBySide> {
     let messages = messages(COUNT, SIZE);
     Ok(SideBySide {
-        label: LABEL.into(),
+        label: label(),
         tcp: tcp(&messages)?,
         udp: udp(&messages)?,
     })
@@ -78,7 +80,7 @@ pub fn side_by_side() -> Result<SideBySide> {
 pub fn udp(messages: &[Vec<u8>]) -> Result<Exchange> {
     let before = drops::receive_buffer_errors();
     let mut run = crate::run(&Scenario {
-        label: LABEL.into(),
+        label: label(),
         messages: messages.to_vec(),
         recv_size: RECV_BUFFER,
         quiet: QUIET,
@@ -102,17 +104,15 @@ pub fn tcp(messages: &[Vec<u8>]) -> Result<Exchange> {
         move |end| tcp_receiver(end, expected),
         |end| sticky::send(end, &sending),
     )?;
-    let mut run = Exchange::both(LABEL, &sender, &receiver);
+    let mut run = Exchange::both(label(), &sender, &receiver);
     run.reader = Some(match queued {
-        Queued::All(n) | Queued::Some(n) if n >= expected => format!(
-            "late: did not read until all {n} B were queued, then recv({RECV_BUFFER}) until the \
-             sender closed"
-        ),
-        Queued::All(n) | Queued::Some(n) => format!(
-            "late: did not read until its queue stopped growing, at {n} B, then recv({RECV_BUFFER}) \
-             until the sender closed"
-        ),
-        Queued::Closed => "late".into(),
+        Queued::All(n) | Queued::Some(n) if n >= expected => {
+            kit::tr!(TEXT, "reader-tcp-all", queued = n, buffer = RECV_BUFFER)
+        }
+        Queued::All(n) | Queued::Some(n) => {
+            kit::tr!(TEXT, "reader-tcp-stopped", queued = n, buffer = RECV_BUFFER)
+        }
+        Queued::Closed => kit::tr!(TEXT, "reader-tcp-late"),
     });
     run.notes = tcp_notes(&run, queued);
     Ok(run)
@@ -129,7 +129,7 @@ fn tcp_receiver(end: End, expected: usize) -> Result<(Side, Queued)> {
     let queued = queue::wait_until_queued(conn.get_ref(), expected, patience)?;
     if queued == Queued::Closed {
         return Err(Error::PeerClosed {
-            during: "waiting for its first byte".into(),
+            during: kit::tr!(TEXT, "during-first-byte"),
         });
     }
     let limit = expected + stream::SLACK;
@@ -153,27 +153,26 @@ fn bytes(run: &Exchange) -> (usize, usize) {
 #[must_use]
 pub fn tcp_notes(run: &Exchange, queued: Queued) -> Vec<String> {
     let (sent, received) = bytes(run);
-    let mut notes = vec![format!(
-        "TCP: {} sent ({sent} B), {received} B received in {}, {} B lost",
-        count(run.sends.len(), "message"),
-        count(run.recvs.len(), "recv"),
-        sent.saturating_sub(received)
+    let mut notes = vec![kit::tr!(
+        TEXT,
+        "overflow-tcp-summary",
+        messages = run.sends.len(),
+        sent = sent,
+        received = received,
+        recvs = run.recvs.len(),
+        lost = sent.saturating_sub(received)
     )];
     match queued {
-        Queued::All(n) | Queued::Some(n) if n < sent => notes.push(format!(
-            "TCP's flow control: the receiver's queue filled up at {n} B, its window closed, and \
-             the sender's send waited until the reader made room — slowed down, not dropped"
-        )),
-        Queued::All(n) | Queued::Some(n) => notes.push(format!(
-            "TCP: the receiver's queue had room for all {n} B; had it filled up, flow control \
-             would have held the sender back"
-        )),
+        Queued::All(n) | Queued::Some(n) if n < sent => {
+            notes.push(kit::tr!(TEXT, "overflow-tcp-flow-control", queued = n))
+        }
+        Queued::All(n) | Queued::Some(n) => {
+            notes.push(kit::tr!(TEXT, "overflow-tcp-room", queued = n));
+        }
         Queued::Closed => {}
     }
     if run.sticky == Some(true) {
-        notes.push(
-            "TCP: every byte arrived, but glued and split — the 1000 boundaries are gone".into(),
-        );
+        notes.push(kit::tr!(TEXT, "overflow-tcp-glued"));
     }
     notes
 }
@@ -185,10 +184,14 @@ pub fn udp_notes(run: &Exchange, dropped: Option<u64>) -> Vec<String> {
     let received = run.recvs.len();
     let lost = run.sends.len().saturating_sub(received);
     let (sent, got) = bytes(run);
-    let mut notes = vec![format!(
-        "UDP: {} sent ({sent} B), {received} received ({got} B), {lost} lost — on loopback, with \
-         no network in between",
-        count(run.sends.len(), "datagram")
+    let mut notes = vec![kit::tr!(
+        TEXT,
+        "overflow-udp-summary",
+        datagrams = run.sends.len(),
+        sent = sent,
+        received = received,
+        got = got,
+        lost = lost
     )];
     let arrived: Vec<usize> = run
         .recvs
@@ -196,39 +199,31 @@ pub fn udp_notes(run: &Exchange, dropped: Option<u64>) -> Vec<String> {
         .filter_map(|r| r.origin.first().map(|p| p.send))
         .collect();
     if lost > 0 && !arrived.is_empty() && arrived.iter().copied().eq(1..=received) {
-        notes.push(format!(
-            "#1 to #{received} arrived: they filled the receiver's queue, and every later \
-             datagram found it full and was dropped"
-        ));
+        notes.push(kit::tr!(TEXT, "overflow-udp-first", received = received));
     } else if lost > 0 {
-        notes.push(format!("the datagrams that arrived: {}", ranges(&arrived)));
+        notes.push(kit::tr!(
+            TEXT,
+            "overflow-udp-arrived",
+            list = ranges(&arrived)
+        ));
     }
     if lost > 0 {
-        let room = match (run.knobs.recv_buffer, received) {
-            (Some(rcvbuf), 1..) => format!(
-                "; the receiver's SO_RCVBUF of {rcvbuf} B held {received} datagrams — about {} B \
-                 each for {SIZE} B of data: the kernel charges its own bookkeeping too",
-                rcvbuf / received
+        notes.push(match (run.knobs.recv_buffer, received) {
+            (Some(rcvbuf), 1..) => kit::tr!(
+                TEXT,
+                "overflow-udp-no-flow-control-room",
+                rcvbuf = rcvbuf,
+                received = received,
+                each = rcvbuf / received,
+                size = SIZE
             ),
-            _ => String::new(),
-        };
-        notes.push(format!(
-            "every send returned at once: UDP has no flow control, so the sender never learned \
-             that nobody was reading{room}"
-        ));
+            _ => kit::tr!(TEXT, "overflow-udp-no-flow-control"),
+        });
     }
     if let Some(dropped) = dropped {
-        notes.push(format!(
-            "Linux counted {dropped} receive-buffer drops meanwhile (RcvbufErrors in \
-             /proc/net/snmp, netstat -su; for the whole computer, other programs included)"
-        ));
+        notes.push(kit::tr!(TEXT, "overflow-udp-counted", dropped = dropped));
     }
-    notes.push(
-        "a lost datagram is gone: UDP has no retransmission, and on a real network datagrams are \
-         also reordered and duplicated — a program that needs them all must number, acknowledge \
-         and resend them itself"
-            .into(),
-    );
+    notes.push(kit::tr!(TEXT, "overflow-udp-gone"));
     notes
 }
 
@@ -244,11 +239,11 @@ fn ranges(sends: &[usize]) -> String {
         parts.push(if i == j {
             format!("#{}", sends[i])
         } else {
-            format!("#{} to #{}", sends[i], sends[j])
+            kit::tr!(TEXT, "range", first = sends[i], last = sends[j])
         });
         i = j + 1;
     }
-    parts.join(", ")
+    parts.join(&kit::tr!(TEXT, "list-separator"))
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@
 //!     datagram #1, #2, …  ────────────▶      journaled
 //! ```
 
+use crate::TEXT;
 use kit::error::Error;
 use std::fmt;
 use std::io;
@@ -47,7 +48,11 @@ pub fn answer(socket: &UdpSocket, to: SocketAddr) -> kit::Result<()> {
     socket
         .send_to(READY, to)
         .map(drop)
-        .map_err(Error::io(format!("answering the probe from {to}")))
+        .map_err(Error::io(kit::tr!(
+            TEXT,
+            "during-answering-probe",
+            to = to.to_string()
+        )))
 }
 
 /// The server's side of the probe: waits, as long as it takes, for the
@@ -55,13 +60,17 @@ pub fn answer(socket: &UdpSocket, to: SocketAddr) -> kit::Result<()> {
 /// else is left queued as the first datagram of the lesson (a student's
 /// own client may not probe at all). Returns who sent it.
 pub fn await_client(socket: &UdpSocket) -> kit::Result<SocketAddr> {
-    let during = "waiting for udp-client";
-    socket.set_read_timeout(None).map_err(Error::io(during))?;
+    let during = kit::tr!(TEXT, "during-awaiting-client");
+    socket
+        .set_read_timeout(None)
+        .map_err(Error::io(during.as_str()))?;
     let mut look = vec![0u8; 64 * 1024];
     loop {
         match socket.peek_from(&mut look) {
             Ok((n, from)) if is_probe(&look[..n]) => {
-                socket.recv_from(&mut look).map_err(Error::io(during))?;
+                socket
+                    .recv_from(&mut look)
+                    .map_err(Error::io(during.as_str()))?;
                 answer(socket, from)?;
                 return Ok(from);
             }
@@ -103,19 +112,19 @@ pub struct NoAnswer {
 impl fmt::Display for NoAnswer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let how = if self.refused {
-            "port unreachable: nothing has that UDP port open"
+            kit::tr!(TEXT, "no-answer-refused")
         } else {
-            "no reply at all"
+            kit::tr!(TEXT, "no-answer-silent")
         };
-        write!(
-            f,
-            "no udp-server answered at {} after {:.1} s ({}, {how}); is udp-server running, is \
-             the address right, and does the firewall let UDP port {} in?",
-            self.addr,
-            self.waited.as_secs_f64(),
-            kit::verdict::count(self.probes, "probe"),
-            self.addr.port()
-        )
+        f.write_str(&kit::tr!(
+            TEXT,
+            "no-answer",
+            addr = self.addr.to_string(),
+            secs = format!("{:.1}", self.waited.as_secs_f64()),
+            probes = self.probes,
+            how = how,
+            port = self.addr.port()
+        ))
     }
 }
 
@@ -145,7 +154,10 @@ pub fn find_server(
             // An ICMP error about an earlier probe may be reported on the
             // next call, which may be this send: the probe did not go out.
             Err(e) if is_unreachable(&e) => refused = true,
-            Err(e) => return Err(Error::io(format!("probing {addr}"))(e)),
+            Err(e) => {
+                let during = kit::tr!(TEXT, "during-probing", addr = addr.to_string());
+                return Err(Error::io(during)(e));
+            }
         }
         let slot_ends = Instant::now() + EVERY;
         loop {
@@ -155,12 +167,12 @@ pub fn find_server(
             }
             socket
                 .set_read_timeout(Some(left))
-                .map_err(Error::io("waiting for the server's answer"))?;
+                .map_err(Error::io(kit::tr!(TEXT, "during-awaiting-answer")))?;
             match socket.recv_from(&mut reply) {
                 Ok((n, from)) if &reply[..n] == READY => {
                     socket
                         .set_read_timeout(None)
-                        .map_err(Error::io("restoring a blocking socket"))?;
+                        .map_err(Error::io(kit::tr!(TEXT, "during-restoring")))?;
                     return Ok(Answered {
                         from,
                         after: started.elapsed(),
@@ -177,7 +189,7 @@ pub fn find_server(
                     break;
                 }
                 Err(e) => {
-                    return Err(Error::io("waiting for the server's answer")(e));
+                    return Err(Error::io(kit::tr!(TEXT, "during-awaiting-answer"))(e));
                 }
             }
         }

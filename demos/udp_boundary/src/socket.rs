@@ -28,7 +28,7 @@ pub fn for_sending_to(peer: SocketAddr) -> Result<UdpSocket> {
         SocketAddr::V4(_) => SocketAddr::from((Ipv4Addr::UNSPECIFIED, 0)),
         SocketAddr::V6(_) => SocketAddr::from((Ipv6Addr::UNSPECIFIED, 0)),
     };
-    UdpSocket::bind(any).map_err(Error::io("creating a UDP socket"))
+    UdpSocket::bind(any).map_err(Error::io(kit::tr!(crate::TEXT, "during-creating")))
 }
 
 /// Both ends of an in-process run on 127.0.0.1 (ephemeral ports): the
@@ -37,7 +37,7 @@ pub fn loopback_pair() -> Result<(UdpSocket, UdpSocket, SocketAddr)> {
     let receiver = bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))?;
     let addr = receiver
         .local_addr()
-        .map_err(Error::io("reading the receiver's address"))?;
+        .map_err(Error::io(kit::tr!(crate::TEXT, "during-receiver-address")))?;
     let sender = for_sending_to(addr)?;
     Ok((sender, receiver, addr))
 }

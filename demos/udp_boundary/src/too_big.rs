@@ -20,18 +20,21 @@
 //! send buffer, which starts at `net.inet.udp.maxdgram` (9,216 bytes). The
 //! run reports whatever the operating system said.
 
-use crate::Scenario;
 use crate::boundaries::QUIET;
 use crate::datagram::os_says;
 use crate::traffic::Refused;
+use crate::{Scenario, TEXT};
 use kit::error::Result;
 use kit::report::Exchange;
 use kit::stream::RECV_BUFFER;
 
 /// The largest UDP payload over IPv4: 65,535 − 20 − 8.
 pub const LARGEST: usize = 65_535 - 20 - 8;
-/// The run's label.
-pub const LABEL: &str = "the largest datagram: 65507 B, and one byte more";
+/// The run's label, in the process's language.
+#[must_use]
+pub fn label() -> String {
+    kit::tr!(TEXT, "label-too-big")
+}
 
 /// A datagram of `size` bytes: "数据报" (datagram) repeated, padded with
 /// dots so that no character is cut by the length itself.
@@ -53,7 +56,7 @@ pub fn run() -> Result<Exchange> {
 /// Sends one datagram of each size in `sizes`, and reads what arrives.
 pub fn attempt(sizes: &[usize]) -> Result<Exchange> {
     let (mut run, refused) = crate::run_with_refusals(&Scenario {
-        label: LABEL.into(),
+        label: label(),
         messages: sizes.iter().map(|&size| payload(size)).collect(),
         recv_size: RECV_BUFFER,
         quiet: QUIET,
@@ -72,10 +75,7 @@ fn verdict(run: &Exchange, sizes: &[usize], refused: &[Refused]) -> String {
         .enumerate()
         .map(|(i, &size)| {
             if let Some(no) = refused.iter().find(|r| r.index == i + 1) {
-                return format!(
-                    "a {size}-byte one was refused by send: {}",
-                    os_says(&no.error)
-                );
+                return kit::tr!(TEXT, "big-refused", size = size, why = os_says(&no.error));
             }
             let index = sent.next().map_or(0, |s| s.index);
             let came = run
@@ -84,49 +84,34 @@ fn verdict(run: &Exchange, sizes: &[usize], refused: &[Refused]) -> String {
                 .find(|r| r.origin.first().is_some_and(|p| p.send == index));
             match came {
                 Some(r) if r.truncated != Some(true) && r.len == size => {
-                    format!("a {size}-byte datagram went through whole, in one recv")
+                    kit::tr!(TEXT, "big-whole", size = size)
                 }
-                Some(r) => format!("a {size}-byte datagram arrived cut to {} B", r.len),
-                None => format!("a {size}-byte datagram was sent but never arrived"),
+                Some(r) => kit::tr!(TEXT, "big-cut", size = size, len = r.len),
+                None => kit::tr!(TEXT, "big-lost", size = size),
             }
         })
         .collect();
-    parts.join("; ")
+    parts.join(&kit::tr!(TEXT, "clause-separator"))
 }
 
 /// Why the limit is where it is, and what was refused.
 fn notes(sizes: &[usize], refused: &[Refused]) -> Vec<String> {
-    let mut notes = vec![format!(
-        "{LARGEST} = 65535 (the largest IPv4 packet: its total-length field has 16 bits) − 20 \
-         (IPv4 header) − 8 (UDP header): a datagram must fit in one IPv4 packet, so the kernel \
-         refuses a larger one at send time and nothing reaches the network"
-    )];
+    let mut notes = vec![kit::tr!(TEXT, "big-limit", largest = LARGEST)];
     let below_the_limit = refused
         .iter()
         .map(|r| sizes[r.index - 1])
         .find(|&s| s <= LARGEST);
     if let Some(size) = below_the_limit {
         notes.push(if cfg!(target_os = "macos") {
-            format!(
-                "macOS refused even {size} B: it limits a datagram to the socket's send buffer, \
-                 SO_SNDBUF, which starts at net.inet.udp.maxdgram (9216 B by default)"
-            )
+            kit::tr!(TEXT, "big-macos", size = size)
         } else {
-            format!("this system refused even {size} B: its own limit is below IPv4's")
+            kit::tr!(TEXT, "big-below", size = size)
         });
     }
     if !refused.is_empty() {
-        notes.push(
-            "the refusal is an error from send itself, at once: a program that ignores it \
-             believes it sent something (Python raises OSError: Message too long)"
-                .into(),
-        );
+        notes.push(kit::tr!(TEXT, "big-refusal-error"));
     }
-    notes.push(
-        "on a real network a datagram larger than the path's MTU (1500 B on Ethernet) leaves as \
-         IP fragments, and losing any one fragment loses the whole datagram"
-            .into(),
-    );
+    notes.push(kit::tr!(TEXT, "big-fragments"));
     notes
 }
 

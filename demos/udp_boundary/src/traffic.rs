@@ -9,6 +9,7 @@
 //! loopback device hands each datagram to a per-CPU backlog that a softirq
 //! empties into the receiver's queue a moment later.
 
+use crate::TEXT;
 use crate::datagram;
 use crate::probe;
 use kit::error::{Error, Result};
@@ -33,7 +34,7 @@ pub fn send_each<M: AsRef<[u8]>>(
         let began = Instant::now();
         socket
             .send_to(message.as_ref(), to)
-            .map_err(Error::io(format!("sending datagram #{}", i + 1)))?;
+            .map_err(Error::io(kit::tr!(TEXT, "during-sending", index = i + 1)))?;
         journal.sent(message.as_ref(), began);
     }
     Ok(())
@@ -95,13 +96,13 @@ pub enum Ended {
 
 impl Wait {
     /// "until all 3 had come" ("until it had come" for one), or "until
-    /// none had come for 200 ms".
+    /// none had come for 200 ms", in the process's language.
     #[must_use]
     pub fn describe(&self, ended: Ended) -> String {
         match ended {
-            Ended::All if self.expected == 1 => "until it had come".into(),
-            Ended::All => format!("until all {} had come", self.expected),
-            Ended::Quiet => format!("until none had come for {} ms", self.quiet.as_millis()),
+            Ended::All if self.expected == 1 => kit::tr!(TEXT, "until-it"),
+            Ended::All => kit::tr!(TEXT, "until-all", expected = self.expected),
+            Ended::Quiet => kit::tr!(TEXT, "until-quiet", ms = self.quiet.as_millis().to_string()),
         }
     }
 }
@@ -145,13 +146,13 @@ pub fn recv_each(
     };
     socket
         .set_read_timeout(None)
-        .map_err(Error::io("restoring a blocking socket"))?;
+        .map_err(Error::io(kit::tr!(TEXT, "during-restoring")))?;
     Ok(ended)
 }
 
 /// What a receiver was doing, for an error message.
 fn during(journal: &Journal) -> String {
-    format!("receiving (after {} datagrams)", journal.recvs().len())
+    kit::tr!(TEXT, "during-receiving", count = journal.recvs().len())
 }
 
 #[cfg(test)]

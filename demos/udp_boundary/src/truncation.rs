@@ -12,8 +12,8 @@
 //!               recv(16) → 16 B ✂ (14 B gone)   recv(16) → 不留
 //! ```
 
-use crate::Scenario;
 use crate::boundaries::QUIET;
+use crate::{Scenario, TEXT};
 use kit::error::Result;
 use kit::report::{Exchange, SideBySide};
 
@@ -23,8 +23,11 @@ pub const SENTENCE: &str = "下雨天留客天留人不留";
 pub const NEXT: &str = "不留";
 /// The receiver's buffer: 16 bytes end inside 天.
 pub const RECV_SIZE: usize = 16;
-/// The label of both runs.
-pub const LABEL: &str = "recv(16): a buffer smaller than the 30-byte message";
+/// The label of both runs, in the process's language.
+#[must_use]
+pub fn label() -> String {
+    kit::tr!(TEXT, "label-truncation")
+}
 
 /// The two messages: the sentence, then "不留".
 #[must_use]
@@ -41,10 +44,10 @@ pub fn side_by_side() -> Result<SideBySide> {
         reader: sticky::Reader::Late,
         recv_size: RECV_SIZE,
     })?;
-    tcp.label = LABEL.into();
+    tcp.label = label();
     tcp.notes = tcp_notes();
     let mut udp = crate::run(&Scenario {
-        label: LABEL.into(),
+        label: label(),
         messages: messages(),
         recv_size: RECV_SIZE,
         quiet: QUIET,
@@ -52,7 +55,7 @@ pub fn side_by_side() -> Result<SideBySide> {
     let lesson = notes(&udp);
     udp.notes.splice(0..0, lesson);
     Ok(SideBySide {
-        label: LABEL.into(),
+        label: label(),
         tcp,
         udp,
     })
@@ -67,57 +70,41 @@ pub fn notes(run: &Exchange) -> Vec<String> {
     };
     let recv = &run.recvs[at];
     let then = match run.recvs.get(at + 1) {
-        Some(next) => format!(
-            ", so recv #{} returned the next datagram, not the rest",
-            next.index
-        ),
+        Some(next) => kit::tr!(TEXT, "trunc-then", next = next.index),
         None => String::new(),
     };
     let mut notes = vec![match recv.real_len {
-        Some(real) => format!(
-            "UDP: recv #{} had a {}-byte buffer for a {real}-byte datagram: it returned the first \
-             {} B and set MSG_TRUNC; the other {} B were discarded{then}",
-            recv.index,
-            recv.len,
-            recv.len,
-            real.saturating_sub(recv.len)
+        Some(real) => kit::tr!(
+            TEXT,
+            "trunc-real",
+            index = recv.index,
+            len = recv.len,
+            real = real,
+            gone = real.saturating_sub(recv.len),
+            then = &then
         ),
-        None => format!(
-            "UDP: recv #{} returned the first {} B of a datagram that did not fit and set \
-             MSG_TRUNC; the rest was discarded{then}",
-            recv.index, recv.len
+        None => kit::tr!(
+            TEXT,
+            "trunc-unknown",
+            index = recv.index,
+            len = recv.len,
+            then = &then
         ),
     }];
     if recv.real_len.is_none() {
-        notes.push(
-            "this platform does not report how long a truncated datagram really was (Linux does: \
-             recv with the flags MSG_TRUNC | MSG_PEEK returns the full length)"
-                .into(),
-        );
+        notes.push(kit::tr!(TEXT, "trunc-no-real-len"));
     }
     if kit::utf8::read(&recv.bytes).is_cut() {
-        notes.push(format!(
-            "recv #{}'s cut fell inside a character, whose other bytes were discarded with the \
-             rest: that datagram can never be decoded whole",
-            recv.index
-        ));
+        notes.push(kit::tr!(TEXT, "trunc-cut-character", index = recv.index));
     }
-    notes.push(format!(
-        "only recvmsg's MSG_TRUNC flag tells: a plain recv — Rust's UdpSocket::recv, Python's \
-         sock.recv({}) — returns the cut bytes without a word on Linux and macOS (Windows raises \
-         WSAEMSGSIZE; the rest is gone there too)",
-        recv.len
-    ));
+    notes.push(kit::tr!(TEXT, "trunc-only-flag", len = recv.len));
     notes
 }
 
 /// Why TCP lost nothing with the same buffer.
 #[must_use]
 pub fn tcp_notes() -> Vec<String> {
-    vec![format!(
-        "TCP: recv({RECV_SIZE}) left the rest queued, and each recv returned the next bytes of the \
-         stream, across the message boundary — split (半包) and glued (粘包), but not a byte lost"
-    )]
+    vec![kit::tr!(TEXT, "trunc-tcp", recv_size = RECV_SIZE)]
 }
 
 #[cfg(test)]

@@ -43,6 +43,17 @@ fn every_documented_flag_ends_with_the_promised_exit_code() {
                 client: &[],
                 codes: (1, 0),
             },
+            // A language the lab does not speak is refused before anything runs.
+            Case::Alone {
+                program: SERVER,
+                args: &["--lang", "fr"],
+                code: 2,
+            },
+            Case::Alone {
+                program: CLIENT,
+                args: &["--lang", "fr"],
+                code: 2,
+            },
             Case::Alone {
                 program: CLIENT,
                 args: &["--connect", &nobody, "--retry-secs", "0.3"],

@@ -2,7 +2,7 @@
 //! Toxiproxy's slicer. Put it between any client and any server to see
 //! whether the receiving side really frames its messages.
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use fixed::slicer::{self, Dump, Forwarded, Slicing};
 use kit::cli::{self, address};
 use kit::endpoint::Listener;
@@ -87,8 +87,17 @@ struct Args {
 /// This program's name, as its status lines start.
 const ME: &str = env!("CARGO_BIN_NAME");
 
+/// The slicer's sentences, from the fixed lesson's catalogue.
+static TEXT: &kit::catalogue::Catalogue = fixed::slicer::TEXT;
+
 fn main() -> ExitCode {
-    let args: Args = cli::parse();
+    // The language is chosen before the help is worded, as the lessons'
+    // programs do: `--lang` or the locale.
+    cli::choose_lang();
+    let command = TEXT
+        .localize(Args::command(), ME)
+        .after_help(kit::tr!(TEXT, "fixed-slicer-after"));
+    let args: Args = cli::parse_with(command);
     match serve(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => cli::fail(&error),
@@ -97,9 +106,10 @@ fn main() -> ExitCode {
 
 fn serve(args: &Args) -> Result<()> {
     if args.listen == args.upstream {
-        return Err(Error::Usage(format!(
-            "--upstream {} is the slicer's own --listen address: it would forward to itself",
-            args.upstream
+        return Err(Error::Usage(kit::tr!(
+            TEXT,
+            "slicer-same-address",
+            upstream = args.upstream.to_string()
         )));
     }
     let slicing = Slicing {
@@ -119,15 +129,27 @@ fn serve(args: &Args) -> Result<()> {
     let addr = listener.local_addr();
     let (low, high) = slicing.bounds();
     let size = if low == high {
-        format!("{low} B")
+        kit::tr!(TEXT, "slicer-size-exact", low = low)
     } else {
-        format!("~{} B ({low}–{high} B)", slicing.average)
+        kit::tr!(
+            TEXT,
+            "slicer-size-range",
+            average = slicing.average,
+            low = low,
+            high = high
+        )
     };
     let clients = cli::address_for_clients(addr);
-    cli::status(&format!(
-        "{ME}: listening on {addr} and forwarding to {} in pieces of {size}, \
-         {} µs apart — point the client at {}{}",
-        args.upstream, args.delay_us, clients.addr, clients.note
+    cli::status(&kit::tr!(
+        TEXT,
+        "slicer-listening",
+        me = ME,
+        addr = addr.to_string(),
+        upstream = args.upstream.to_string(),
+        size = size,
+        delay = args.delay_us,
+        clients = &clients.addr,
+        note = &clients.note
     ));
     for number in 1.. {
         let (client, peer, _applied) = match listener.accept() {
@@ -137,14 +159,23 @@ fn serve(args: &Args) -> Result<()> {
             // moment without free file handles: not a reason to stop
             // serving everyone else.
             Err(error) => {
-                cli::status(&format!("{ME}: {error}"));
+                cli::status(&kit::tr!(
+                    TEXT,
+                    "slicer-error",
+                    me = ME,
+                    error = error.to_string()
+                ));
                 thread::sleep(Duration::from_millis(100));
                 continue;
             }
         };
-        cli::status(&format!(
-            "{ME}: connection #{number} from {peer}, dialling {}",
-            args.upstream
+        cli::status(&kit::tr!(
+            TEXT,
+            "slicer-connection",
+            me = ME,
+            number = number,
+            peer = peer.to_string(),
+            upstream = args.upstream.to_string()
         ));
         let connection = Connection {
             number,
@@ -160,7 +191,13 @@ fn serve(args: &Args) -> Result<()> {
         // One thread per client: a class can share one slicer.
         thread::spawn(move || {
             if let Err(error) = connection.serve(client) {
-                cli::status(&format!("{ME}: connection #{number}: {error}"));
+                cli::status(&kit::tr!(
+                    TEXT,
+                    "slicer-connection-error",
+                    me = ME,
+                    number = number,
+                    error = error.to_string()
+                ));
             }
         });
     }
@@ -194,10 +231,20 @@ impl Connection {
     fn closed(&self, forwarded: &Forwarded) -> String {
         let number = self.number;
         match forwarded.broken() {
-            None => format!("{ME}: connection #{number} closed: {}", forwarded.summary()),
-            Some(why) => format!(
-                "{ME}: connection #{number} ended early, {why}: {}",
-                forwarded.summary()
+            None => kit::tr!(
+                TEXT,
+                "slicer-closed",
+                me = ME,
+                number = number,
+                summary = forwarded.summary()
+            ),
+            Some(why) => kit::tr!(
+                TEXT,
+                "slicer-ended-early",
+                me = ME,
+                number = number,
+                why = why,
+                summary = forwarded.summary()
             ),
         }
     }

@@ -22,9 +22,14 @@ impl Dump {
     #[must_use]
     pub fn render(&self, direction: Direction, index: u64, offset: u64, bytes: &[u8]) -> String {
         let end = offset + bytes.len() as u64;
-        let heading = format!(
-            "{direction} piece #{index}  {} B  (stream bytes {offset}..{end})",
-            bytes.len()
+        let heading = kit::tr!(
+            crate::TEXT,
+            "slicer-dump-heading",
+            direction = direction.words(),
+            index = index,
+            len = bytes.len(),
+            offset = offset,
+            end = end
         );
         let mut out = self.paint(colour_of(direction), &heading);
         out.push('\n');

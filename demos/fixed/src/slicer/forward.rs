@@ -56,7 +56,7 @@ fn pump(
     closing: &Closing,
     flow: &mut Flow,
 ) -> Result<(), String> {
-    let (sender, receiver) = (direction.sender(), direction.receiver());
+    let (sender, receiver) = (direction.sender_words(), direction.receiver_words());
     let mut cutter = Cutter::new(slicing, direction);
     let mut buffer = vec![0; READ_BUFFER];
     let mut pacer = Pacer::new(slicing.delay);
@@ -66,22 +66,24 @@ fn pump(
     // after the same linger.
     from.set_read_timeout(Some(POLL))
         .and_then(|()| to.set_write_timeout(Some(closing.linger().max(POLL))))
-        .map_err(|e| why(sender, "setting deadlines toward", e))?;
+        .map_err(|e| why(&sender, Doing::SettingDeadlines, e))?;
     loop {
         let n = match from.read(&mut buffer) {
             Ok(n) => n,
             Err(e) if e.kind() == ErrorKind::Interrupted => continue,
             Err(e) if kit::error::is_timeout(&e) => {
                 if closing.expired(active) {
-                    return Err(format!(
-                        "the {sender} kept its side open, silent, {:.1} s after the \
-                         {receiver} had finished",
-                        closing.linger().as_secs_f64()
+                    return Err(kit::tr!(
+                        crate::TEXT,
+                        "slicer-silent",
+                        sender = &sender,
+                        secs = format!("{:.1}", closing.linger().as_secs_f64()),
+                        receiver = &receiver
                     ));
                 }
                 continue;
             }
-            Err(e) => return Err(why(sender, "reading from", e)),
+            Err(e) => return Err(why(&sender, Doing::Reading, e)),
         };
         active = Instant::now();
         if n == 0 {
@@ -101,7 +103,7 @@ fn pump(
             let piece = &buffer[at..at + size];
             pacer
                 .write(&mut to, piece)
-                .map_err(|e| why(receiver, "writing to", e))?;
+                .map_err(|e| why(&receiver, Doing::Writing, e))?;
             if let Some(dump) = dump {
                 dump.write(direction, flow.pieces + 1, flow.bytes, piece);
             }
@@ -112,16 +114,33 @@ fn pump(
     }
 }
 
+/// What a direction was doing to a side when it broke.
+#[derive(Debug, Clone, Copy)]
+enum Doing {
+    SettingDeadlines,
+    Reading,
+    Writing,
+}
+
 /// Why a direction broke, in one sentence naming the side at fault.
-fn why(side: &str, doing: &str, error: io::Error) -> String {
+fn why(side: &str, doing: Doing, error: io::Error) -> String {
     match error.kind() {
         ErrorKind::ConnectionReset | ErrorKind::ConnectionAborted => {
-            format!("the {side} reset the connection")
+            kit::tr!(crate::TEXT, "slicer-reset", side = side)
         }
-        ErrorKind::BrokenPipe => format!("the {side} had already closed the connection"),
+        ErrorKind::BrokenPipe => kit::tr!(crate::TEXT, "slicer-closed-already", side = side),
         _ if kit::error::is_timeout(&error) => {
-            format!("the {side} stopped reading, and the slicer stopped writing to it")
+            kit::tr!(crate::TEXT, "slicer-stopped-reading", side = side)
         }
-        _ => Error::io(format!("{doing} the {side}"))(error).to_string(),
+        _ => {
+            let doing = match doing {
+                Doing::SettingDeadlines => {
+                    kit::tr!(crate::TEXT, "slicer-setting-deadlines", side = side)
+                }
+                Doing::Reading => kit::tr!(crate::TEXT, "slicer-reading", side = side),
+                Doing::Writing => kit::tr!(crate::TEXT, "slicer-writing", side = side),
+            };
+            Error::io(doing)(error).to_string()
+        }
     }
 }

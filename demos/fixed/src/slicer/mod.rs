@@ -47,6 +47,10 @@ pub use serve::{LINGER, relay, spawn};
 use std::fmt;
 use std::time::Duration;
 
+/// The slicer's sentences (fixed-slicer's lines and --help), from the
+/// fixed lesson's catalogue.
+pub static TEXT: &kit::catalogue::Catalogue = &crate::TEXT;
+
 /// How the slicer cuts a stream: the piece sizes, the pause between
 /// pieces, and the seed that makes the sizes repeatable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,6 +120,39 @@ impl Direction {
             Direction::ClientToServer => "server",
             Direction::ServerToClient => "client",
         }
+    }
+}
+
+impl Direction {
+    /// `client→server` or `server→client`, in the process's language
+    /// (the slicer's own lines; `Display` stays the English arrow).
+    #[must_use]
+    pub fn words(self) -> String {
+        match self {
+            Direction::ClientToServer => kit::tr!(crate::TEXT, "direction-client-to-server"),
+            Direction::ServerToClient => kit::tr!(crate::TEXT, "direction-server-to-client"),
+        }
+    }
+
+    /// Who sends in this direction, in the process's language.
+    #[must_use]
+    pub fn sender_words(self) -> String {
+        side_words(self.sender())
+    }
+
+    /// Who receives in this direction, in the process's language.
+    #[must_use]
+    pub fn receiver_words(self) -> String {
+        side_words(self.receiver())
+    }
+}
+
+/// "client" or "server", in the process's language.
+fn side_words(side: &str) -> String {
+    if side == "client" {
+        kit::tr!(crate::TEXT, "side-client")
+    } else {
+        kit::tr!(crate::TEXT, "side-server")
     }
 }
 

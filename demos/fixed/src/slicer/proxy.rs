@@ -38,13 +38,19 @@ impl Forwarded {
     #[must_use]
     pub fn summary(&self) -> String {
         let flow = |direction: Direction, flow: &Flow| {
-            let pieces = if flow.pieces == 1 { "piece" } else { "pieces" };
-            format!("{direction} {} B in {} {pieces}", flow.bytes, flow.pieces)
+            kit::tr!(
+                crate::TEXT,
+                "slicer-flow",
+                direction = direction.words(),
+                bytes = flow.bytes,
+                pieces = flow.pieces
+            )
         };
-        format!(
-            "{}, {}",
-            flow(Direction::ClientToServer, &self.client_to_server),
-            flow(Direction::ServerToClient, &self.server_to_client)
+        kit::tr!(
+            crate::TEXT,
+            "slicer-flows",
+            there = flow(Direction::ClientToServer, &self.client_to_server),
+            back = flow(Direction::ServerToClient, &self.server_to_client)
         )
     }
 }
@@ -70,10 +76,10 @@ pub fn proxy(
     // ever left this computer.
     client
         .set_nodelay(true)
-        .map_err(Error::io("turning on TCP_NODELAY toward the client"))?;
+        .map_err(Error::io(kit::tr!(crate::TEXT, "slicer-nodelay-client")))?;
     upstream
         .set_nodelay(true)
-        .map_err(Error::io("turning on TCP_NODELAY toward the server"))?;
+        .map_err(Error::io(kit::tr!(crate::TEXT, "slicer-nodelay-server")))?;
     let closing = Closing::new(linger);
     let (client_to_server, server_to_client) = thread::scope(|scope| {
         let there = scope.spawn(|| {
@@ -97,7 +103,7 @@ pub fn proxy(
 /// does not panic).
 fn finished(joined: thread::Result<Flow>) -> Flow {
     joined.unwrap_or_else(|_| Flow {
-        broken: Some("the forwarding thread stopped unexpectedly".into()),
+        broken: Some(kit::tr!(crate::TEXT, "slicer-thread-stopped")),
         ..Flow::default()
     })
 }
