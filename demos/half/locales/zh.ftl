@@ -7,8 +7,8 @@ label-small-queue = 在监听套接字上请求 SO_RCVBUF { $rcvbuf } B，发一
 label-staged = 消息分几块到达（{ $pieces } B）
 
 reader-late = 迟读：等 { $queued } B 全部进入接收队列，再 recv({ $recv_size })，直到发送方关闭连接
-reader-prompt = 即读：一有数据到达就 recv({ $size })
-reader-prompt-answering = 即读：一有数据到达就 recv({ $size })，每次 recv 后回一个字节
+reader-prompt = 及时读：一有数据到达就 recv({ $size })
+reader-prompt-answering = 及时读：一有数据到达就 recv({ $size })，每次 recv 后回一个字节
 
 note-small-recv = recv({ $recv_size }) 最多返回 { $recv_size } 个字节；其余的留在队列里等下一次调用——一个字节也没丢，但没有哪一次 recv 拿到了整条消息
 note-small-queue-applied = 请求 SO_RCVBUF { $rcvbuf } B，内核实际设为 { $applied } B：内核排队的数据从不超过这个数，所以无论 recv 的缓冲区多大，都没有哪次 recv 返回得更多（最多 { $largest } B）

@@ -4,12 +4,12 @@
 
 label-run = { $reader }，{ $nodelay }
 label-late = 迟读的接收方
-label-prompt = 即读的接收方
+label-prompt = 及时读的接收方
 label-nodelay-on = TCP_NODELAY 开启
 label-nodelay-off = TCP_NODELAY 关闭
 
 reader-late = 迟读：等 { $queued } B 全部进入接收队列，再 recv({ $buffer })，直到发送方关闭连接
-reader-prompt = 即读：一有数据到达就 recv({ $buffer })
+reader-prompt = 及时读：一有数据到达就 recv({ $buffer })
 
 note-late-glued = 每个报文段都追加到接收方唯一的接收队列里；recv 交回队列里现有的全部字节，而字节流不记录一次 send 在哪里结束
 note-prompt = 这个接收方一有字节到达就调用 recv，所以拿到几块取决于时机和负载：再运行一次可能就不一样；无论结果如何，都不能依赖它

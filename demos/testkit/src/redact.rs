@@ -78,12 +78,18 @@ pub struct Varying {
 /// 60 times.
 pub const VARYING: &[Varying] = &[
     // sticky run 3: a prompt reader got 1 chunk or 2.
-    keep_sends(["prompt reader, TCP_NODELAY off", "ZH?"], PROMPT),
+    keep_sends(
+        [
+            "prompt reader, TCP_NODELAY off",
+            "及时读的接收方，TCP_NODELAY 关闭",
+        ],
+        PROMPT,
+    ),
     // half run 2: 64 or 65 recvs of 2048 or 4096 B, 128 or 129 segments.
     keep_knobs(
         [
             "SO_RCVBUF 4096 B asked on the listener, a 256 KiB message",
-            "ZH?",
+            "在监听套接字上请求 SO_RCVBUF 4096 B，发一条 256 KiB 的消息",
         ],
         QUEUE,
     ),
@@ -98,12 +104,18 @@ pub const VARYING: &[Varying] = &[
     // udp's comparison: TCP's chunk sizes and segment count; the UDP side's
     // drop count is the whole computer's.
     keep_knobs(
-        ["1000 × 1400 B to a receiver that is not reading", "ZH?"],
+        [
+            "1000 × 1400 B to a receiver that is not reading",
+            "1000 × 1400 B 发给一个不在读的接收方",
+        ],
         QUEUE,
     ),
     // fixed run 4: the small queue again.
     keep_knobs(
-        ["framed: a 256 KiB message, SO_RCVBUF 4096 B asked", "ZH?"],
+        [
+            "framed: a 256 KiB message, SO_RCVBUF 4096 B asked",
+            "加帧：一条 256 KiB 的消息，请求 SO_RCVBUF 4096 B",
+        ],
         QUEUE,
     ),
     // pitfalls: a prompt reader behind the slicer sometimes gets two pieces
@@ -111,7 +123,10 @@ pub const VARYING: &[Varying] = &[
     // traffic as 1 and 4), and a write into a small window takes what the
     // window allows (run 6).
     keep_sends(
-        ["(a) broken · have += 1024, whatever recv returned", "(a) 错误 · have += 1024，不管 recv 实际返回多少"],
+        [
+            "(a) broken · have += 1024, whatever recv returned",
+            "(a) 错误 · have += 1024，不管 recv 实际返回多少",
+        ],
         SLICED,
     ),
     keep_sends(
@@ -252,13 +267,16 @@ pub fn line(text: &str) -> String {
         LazyLock::new(|| Regex::new(r"TCP_QUICKACK (on|off)").unwrap());
     static PORT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"127\.0\.0\.1:\d+").unwrap());
     static NAMED_PORT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(TCP|UDP) port \d+").unwrap());
+        LazyLock::new(|| Regex::new(r"\b(TCP|UDP) (port|端口) \d+").unwrap());
     static RATE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\d+(\.\d+)? [KMG]?i?B/s").unwrap());
-    static SECS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(in|after|for) \d+\.\d+ s\b").unwrap());
+    static SECS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\bin|\bafter|\bfor|用时|已有|过了|在|等了) \d+\.\d+ s\b").unwrap()
+    });
+    static SECS_WITHIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d+\.\d+ s 内").unwrap());
     static LAN_HINT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(listening on (?:0\.0\.0\.0|\[::\]):\d+\b.* --connect )\S+:(\d+)").unwrap()
+        Regex::new(r"((?:listening on|正在) (?:0\.0\.0\.0|\[::\]):\d+\b.* --connect )\S+:(\d+)")
+            .unwrap()
     });
     static LAN_NOTE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r" \((?:or |this computer has no network address)[^()]*\)$").unwrap()
@@ -290,9 +308,10 @@ pub fn line(text: &str) -> String {
     });
     let text = QUICKACK.replace_all(&text, "TCP_QUICKACK [on/off]");
     let text = PORT.replace_all(&text, "127.0.0.1:[port]");
-    let text = NAMED_PORT.replace_all(&text, "$1 port [port]");
+    let text = NAMED_PORT.replace_all(&text, "$1 $2 [port]");
     let text = RATE.replace_all(&text, "[rate]");
     let text = SECS.replace_all(&text, "$1 [secs] s");
+    let text = SECS_WITHIN.replace_all(&text, "[secs] s 内");
     if LAN_HINT.is_match(&text) {
         let text = LAN_HINT.replace(&text, "${1}[LAN]:$2");
         return LAN_NOTE.replace(&text, "").into_owned();
@@ -526,6 +545,16 @@ mod tests {
             "the last byte [time] ms after"
         );
         assert_eq!(line("pieces 5 ms apart"), "pieces 5 ms apart");
+        assert_eq!(
+            line("下载用时 0.013 s（1.2 GiB/s）"),
+            "下载用时 [secs] s（[rate]）"
+        );
+        assert_eq!(
+            line("服务器已有 10.0 s 没有发来任何数据"),
+            "服务器已有 [secs] s 没有发来任何数据"
+        );
+        assert_eq!(line("0.004 s 内共发送 3 MiB"), "[secs] s 内共发送 3 MiB");
+        assert_eq!(line("请放行 UDP 端口 9000"), "请放行 UDP 端口 [port]");
         assert_eq!(
             line("其余字节等了 43 ms 才等到它的 ACK"),
             "其余字节等了 [time] ms 才等到它的 ACK"
