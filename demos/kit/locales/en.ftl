@@ -3,3 +3,162 @@
 # Placeholders ({ $name }) must be the same in every language (tests check).
 
 cli-lang-help = The language to speak: en (English) or zh (中文). Without it, LC_ALL, LC_MESSAGES or LANG decides (zh_* means Chinese)
+
+## Counting: `count(n, noun)` says a number of things with each language's grammar.
+
+count-byte = { $n ->
+    [one] { $n } byte
+   *[other] { $n } bytes
+}
+count-data-segment = { $n ->
+    [one] { $n } data segment
+   *[other] { $n } data segments
+}
+count-datagram = { $n ->
+    [one] { $n } datagram
+   *[other] { $n } datagrams
+}
+count-fd = { $n ->
+    [one] { $n } fd
+   *[other] { $n } fds
+}
+count-file = { $n ->
+    [one] { $n } file
+   *[other] { $n } files
+}
+count-frame = { $n ->
+    [one] { $n } frame
+   *[other] { $n } frames
+}
+count-line = { $n ->
+    [one] { $n } line
+   *[other] { $n } lines
+}
+count-message = { $n ->
+    [one] { $n } message
+   *[other] { $n } messages
+}
+count-probe = { $n ->
+    [one] { $n } probe
+   *[other] { $n } probes
+}
+count-recv = { $n ->
+    [one] { $n } recv
+   *[other] { $n } recvs
+}
+count-request = { $n ->
+    [one] { $n } request
+   *[other] { $n } requests
+}
+count-run = { $n ->
+    [one] { $n } run
+   *[other] { $n } runs
+}
+count-segment = { $n ->
+    [one] { $n } segment
+   *[other] { $n } segments
+}
+count-send = { $n ->
+    [one] { $n } send
+   *[other] { $n } sends
+}
+count-separate-segment = { $n ->
+    [one] { $n } separate segment
+   *[other] { $n } separate segments
+}
+count-task = { $n ->
+    [one] { $n } task
+   *[other] { $n } tasks
+}
+count-whole-send = { $n ->
+    [one] { $n } whole send
+   *[other] { $n } whole sends
+}
+
+## The head of a section: its rule, kind and knobs.
+
+banner-run = run { $i } of { $of }
+kind-side-by-side = side by side
+kind-round-trips = round trips
+banner-knobs = knobs as the kernel applied them:
+knob-on = on
+knob-off = off
+
+## An exchange: the sender's messages, the receiver's recvs, the frames.
+
+verdict-label = verdict:
+exchange-frames = decoded frames
+exchange-frame = frame #{ $index }
+exchange-frame-from = from recv #{ $recv }
+exchange-frame-whole = ✓ whole
+exchange-frame-differs = ✗ differs from what was sent
+exchange-more-frames = … and { $frames } more, all checked
+exchange-sender = sender
+exchange-receiver = receiver
+exchange-written-as = written as { $sizes } B
+exchange-segments = { $sends } left as { $segments } ({ $source })
+exchange-kernel-count = the kernel's count
+exchange-segments-unavailable = ({ $why })
+exchange-not-shown = … { $items } not shown …
+exchange-origin-unknown = (origin unknown: this side cannot see the sender's boundaries)
+exchange-truncated = ✂ truncated (MSG_TRUNC): the datagram had { $real } B, the other { $lost } B were discarded
+exchange-truncated-rest = ✂ truncated (MSG_TRUNC): the rest of the datagram was discarded
+exchange-length-headers = length headers:
+exchange-decoder = decoder:
+exchange-part-of-header = (part of a header)
+exchange-not-text = (not UTF-8 text)
+exchange-next-recv = the next recv
+exchange-cut-here = ✂ { $character } was cut in two: { $before } here, { $after } in { $next } — decoding this chunk alone fails
+exchange-cut-rest = ✂ the last { $after } of { $character }, whose first { $before } ended recv #{ $recv }
+exchange-sizes = sizes of the { $recvs } (largest { $largest } B):
+exchange-whole-sends = sends #{ $first } to #{ $last } ({ $sends })
+exchange-at = at { $ms } ms
+segments-unavailable = segment counts come from Linux's TCP_INFO or macOS's TCP_CONNECTION_INFO, which this platform does not have
+segments-unavailable-windows = segment counts are not measured on Windows: its SIO_TCP_INFO counts bytes, not segments
+
+## TCP beside UDP.
+
+columns-verdict = { $transport }:
+columns-tcp = TCP — a byte stream
+columns-udp = UDP — datagrams
+columns-sent = sent: { $what }, { $bytes } B
+columns-in-all = { $recvs }, { $bytes } B in all
+columns-truncated = ✂ truncated
+columns-truncated-had = ✂ truncated, had { $real } B
+
+## Tables: round trips, downloads.
+
+timing-variant = variant
+timing-median = median
+timing-max = max
+timing-ratio = × fastest
+timing-row-verdict = median { $median } ms, max { $max } ms over { $round_trips } round trips
+transfer-server = server
+transfer-catalogue = on { $server } — the catalogue the client received
+transfer-downloads = downloads
+transfer-identical = ✓ identical
+transfer-not-identical = ✗ not identical to the source
+units-summary = { $size } in { $secs } s ({ $speed })
+
+## Verdicts: what a run showed, in one sentence. `$sent` is a count (`2 messages`).
+
+verdict-glued-one-recv = { $sent } sent, 1 recv returned them glued together: the receiver cannot tell where #{ $end } ended
+verdict-glued = { $sent } sent, { $recvs } returned them: recv #{ $recv } glued { $span } together, so the receiver cannot tell where #{ $end } ended
+verdict-split-one-message = { $sent } sent, { $recvs } needed: each returned only part of it
+verdict-split = { $sent } sent, { $recvs } needed: message #{ $message } arrived in { $parts } parts
+verdict-glued-and-split = { $sent } sent, { $recvs } returned them both glued and split: recv #{ $recv } holds pieces of { $span }, and message #{ $message } arrived in { $parts } parts
+verdict-one-each = { $sent } sent, { $recvs }, one message each — this time; TCP promised no such thing
+verdict-how-silent = after { $received } B the sender sent nothing for { $waited } s and did not close the connection
+verdict-how-reset = the sender reset the connection after { $received } B
+verdict-how-closed = the sender closed the connection after { $received } B
+verdict-cut-short = expected { $what } ({ $expected } B); { $how }, in { $recvs }
+verdict-then-silent = ; then the sender sent nothing for { $waited } s and did not close the connection
+verdict-datagrams-kept = { $sent } sent, { $recvs } returned them one each: UDP kept every boundary
+verdict-datagrams-lost = { $sent } sent, { $received } received, { $lost } lost: UDP keeps boundaries, not datagrams
+verdict-datagram-truncated = ; recv #{ $recv } was truncated and the rest of that datagram is gone
+verdict-unknown-origin = { $recvs } returned { $bytes } bytes that are not the messages this side expected, so no byte can be traced to a send
+verdict-stopped-reading = ; the sender sent more than expected, so this side stopped reading after { $limit } B
+verdict-sender-side = { $sent } sent ({ $bytes } bytes); how they came out of recv is on the receiver's screen
+verdict-span-two = #{ $first } and #{ $last }
+verdict-span = #{ $first } to #{ $last }
+dump-more = … { $bytes } more bytes

@@ -203,6 +203,35 @@ pub fn is_cjk(c: char) -> bool {
     )
 }
 
+/// The columns of the widest part of `text` that [`wrap`] never breaks:
+/// how narrow a column of it can be before it overflows.
+#[must_use]
+pub fn longest_piece(text: &str) -> usize {
+    text.split(' ')
+        .flat_map(pieces)
+        .map(width)
+        .max()
+        .unwrap_or(0)
+}
+
+/// `text` after the blanks that make it `columns` wide (a table's
+/// right-aligned cell), measured as the terminal shows it: `format!`'s
+/// `{:>10}` counts characters, and a Chinese heading would come out wider.
+#[must_use]
+pub fn pad_start(text: &str, columns: usize) -> String {
+    format!("{}{text}", " ".repeat(columns.saturating_sub(width(text))))
+}
+
+/// The blank between a label and what it labels: a space after `verdict:`,
+/// none after `结论：`, whose full-width colon carries its own.
+#[must_use]
+pub fn space_after(label: &str) -> &'static str {
+    match label.chars().next_back() {
+        Some(c) if is_cjk(c) => "",
+        _ => " ",
+    }
+}
+
 /// `text` wrapped to `columns`, its first line starting as `text` does
 /// (leading blanks kept) and the others `indent` columns in.
 #[must_use]
