@@ -113,6 +113,7 @@ exchange-cut-rest = ✂ the last { $after } of { $character }, whose first { $be
 exchange-sizes = sizes of the { $recvs } (largest { $largest } B):
 exchange-whole-sends = sends #{ $first } to #{ $last } ({ $sends })
 exchange-at = at { $ms } ms
+dump-more = … { $bytes } more bytes
 segments-unavailable = segment counts come from Linux's TCP_INFO or macOS's TCP_CONNECTION_INFO, which this platform does not have
 segments-unavailable-windows = segment counts are not measured on Windows: its SIO_TCP_INFO counts bytes, not segments
 
@@ -161,4 +162,81 @@ verdict-stopped-reading = ; the sender sent more than expected, so this side sto
 verdict-sender-side = { $sent } sent ({ $bytes } bytes); how they came out of recv is on the receiver's screen
 verdict-span-two = #{ $first } and #{ $last }
 verdict-span = #{ $first } to #{ $last }
-dump-more = … { $bytes } more bytes
+tcp-info-source-macos = TCP_CONNECTION_INFO tcpi_txpackets, less the handshake's 2
+
+## Socket options a platform lacks.
+
+knobs-quickack-linux-only = TCP_QUICKACK exists only on Linux
+knobs-cork-linux-only = TCP_CORK exists only on Linux
+knobs-maxseg-unsupported = TCP_MAXSEG cannot be set on this platform
+
+## What a program was doing when something failed (the `while …` of an error).
+
+queue-waiting = waiting for { $bytes } bytes to arrive
+queue-restoring-timeout = restoring the read timeout
+stream-sending = sending message #{ $message }
+stream-receiving = receiving (after { $bytes } bytes)
+loopback-deadlines = setting the connection's deadlines
+loopback-receiving-thread = the receiving thread
+endpoint-listener-options = setting the listener's socket options
+endpoint-accepting = accepting a connection
+endpoint-creating-socket = creating a socket
+endpoint-client-options = setting the client's socket options
+
+## Errors: one line on stderr. `$cause` is the operating system's own words.
+
+error-stopped = { $what } stopped unexpectedly
+error-listen-in-use = cannot listen on { $addr }: the port is already in use (is another server still running? pick another port)
+error-listen-no-such-address = cannot listen on { $addr }: this computer has no such address (use 0.0.0.0 to listen on every network card)
+error-listen-permission = cannot listen on { $addr }: permission denied (ports below 1024 need administrator rights; try 9000)
+error-listen = cannot listen on { $addr }: { $cause }
+error-connect = no server answered at { $addr } after trying for { $waited } s ({ $cause }); is the server running, is the address right, and does the firewall let it in?
+error-peer-closed = the peer closed the connection while { $during }
+error-peer-silent-for = the peer sent nothing for { $waited } s while { $during }
+error-peer-silent = the peer sent nothing before the deadline (--timeout) while { $during }
+error-io = { $doing } failed: { $cause }
+error-json = writing the JSON report failed: { $error }
+error-internal = { $what } (a bug in the lab: please report it)
+
+## The command line: errors, the pairing hint, start-up lines, shared options.
+
+cli-error = error: { $error }
+cli-mismatch = error: { $what } ({ $hint })
+cli-see-help = { $error } (see --help)
+cli-not-valid = error: the command line is not valid
+cli-address-no-port = '{ $text }' has no port: write it as IP:PORT, e.g. 192.168.1.20:9000 or 127.0.0.1:9000
+cli-address-not-ip = '{ $text }' is not a valid IP address and port: write it as IP:PORT, e.g. 192.168.1.20:9000 or 127.0.0.1:9000
+cli-address-not-found = '{ $text }' is not an address this computer can find: write it as IP:PORT, e.g. 192.168.1.20:9000 or 127.0.0.1:9000
+cli-address-none = '{ $text }' names no address: write it as IP:PORT, e.g. 192.168.1.20:9000 or 127.0.0.1:9000
+cli-hint-default-flags = is { $peer } running with its default flags too?
+cli-hint-same-flags = is { $peer } running with the same flags: { $flags }?
+cli-message-empty = a message cannot be empty: a 0-byte send puts nothing on the wire
+cli-clients-no-address = (this computer has no network address besides 127.0.0.1: connect it to the network, then find the address with ipconfig on Windows, ip addr on Linux, ipconfig getifaddr en0 on macOS)
+cli-clients-more = { $n } more
+cli-clients-others = (or { $others }: this computer has { $n } addresses; use the one on the other computer's network)
+cli-listening = { $this }: listening on { $addr } — now start { $command }
+cli-connected = { $this }: { $peer } connected
+cli-connecting = { $this }: connecting to { $addr }
+cli-no-deadline = '{ $text }' is no deadline: give more than 0 seconds
+cli-not-seconds = '{ $text }' is not a number of seconds (0 or more, e.g. 5 or 0.5)
+cli-arg-json = Print the report as one JSON document on stdout (for graders and scripts) instead of the coloured story
+cli-arg-color = Colour the story: `auto` colours on a terminal unless `NO_COLOR` is set; `always` also colours into pipes; `never` prints plain text
+cli-arg-listen = Address to listen on: 127.0.0.1:9000 for this computer only, 0.0.0.0:9000 to accept clients from other computers
+cli-arg-connect = The server's address, e.g. 192.168.1.20:9000 (what the server printed, with the server computer's IP instead of 0.0.0.0)
+cli-arg-retry_secs = Keep trying to reach the server for this many seconds, so either side may be started first
+cli-arg-timeout = Once connected, give up on the other side after it sends nothing for this many seconds (a peer started with other flags, or one that never closes the connection)
+lesson-two-computers = Two computers: run `{ $server } --listen 0.0.0.0:9000` here (it prints this computer's IP address; ipconfig on Windows, ip addr or ifconfig elsewhere show it too), allow the port through the firewall, and run `{ $client } --connect THAT_IP:9000` on the other computer.
+
+## Clap's own words in `--help` (English keeps clap's).
+
+help-usage = Usage:
+help-options = Options
+help-arguments = Arguments
+help-help = Print help
+help-version = Print version
+help-default = [default: { $value }]
+help-values = [possible values: { $values }]
+help-values-heading = Possible values:
+cli-value-color-auto = Colour when stdout is a terminal and `NO_COLOR` is unset
+cli-value-color-always = Always colour, even into a pipe or a file
+cli-value-color-never = Never colour

@@ -160,10 +160,8 @@ fn sends(out: &mut String, run: &Exchange, style: &Style) {
             "exchange-segments",
             sends = count(run.sends.len(), "send"),
             segments = count(segments as usize, "data segment"),
-            source = tcp_info::SOURCE.map_or_else(
-                || crate::tr!(crate::TEXT, "exchange-kernel-count"),
-                str::to_string
-            ),
+            source = tcp_info::source()
+                .unwrap_or_else(|| crate::tr!(crate::TEXT, "exchange-kernel-count")),
         ),
         None if run.transport == Transport::Tcp => crate::tr!(
             crate::TEXT,
