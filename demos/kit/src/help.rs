@@ -10,7 +10,7 @@
 //! English help is left exactly as clap lays it out.
 
 use crate::lang::{self, Lang};
-use crate::render::text::{is_cjk, space_after, wrap};
+use crate::render::text::{hang, is_cjk, space_after, wrap};
 use crate::style::ColorChoice;
 use clap::{Arg, ArgAction, Command};
 
@@ -27,15 +27,22 @@ fn columns() -> usize {
 }
 
 /// `text` broken into lines of at most `columns` columns where it holds
-/// Chinese, paragraph by paragraph; text without Chinese as it is, for
-/// clap to wrap.
+/// Chinese, paragraph by paragraph (a list's items hanging under their
+/// dash); text without Chinese as it is, for clap to wrap.
 #[must_use]
 pub fn lines(text: &str, columns: usize) -> String {
     if !text.chars().any(is_cjk) {
         return text.to_string();
     }
+    // An item of a list (`- auto: …`) goes on under its own text.
     text.split('\n')
-        .map(|paragraph| wrap(paragraph, columns).join("\n"))
+        .map(|paragraph| {
+            if paragraph.starts_with("- ") {
+                hang(paragraph, columns, 2).join("\n")
+            } else {
+                wrap(paragraph, columns).join("\n")
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -180,4 +187,30 @@ fn facts(arg: &Arg) -> (String, String, bool) {
     }
     let hidden = !short.is_empty();
     (short, long, hidden)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::text::width;
+
+    #[test]
+    fn english_is_left_for_clap_and_chinese_is_broken_to_fit() {
+        let english = "Print the report as one JSON document on stdout instead of the story";
+        assert_eq!(lines(english, 20), english);
+        let chinese = "把报告作为一个 JSON 文档打印到标准输出，而不是带颜色的文字讲解";
+        let laid = lines(chinese, 20);
+        assert!(laid.lines().count() > 1, "{laid}");
+        assert!(laid.lines().all(|line| width(line) <= 20), "{laid}");
+        assert_eq!(laid.replace(['\n', ' '], ""), chinese.replace(' ', ""));
+    }
+
+    #[test]
+    fn a_list_item_goes_on_under_its_own_text() {
+        let list = "可选值：\n- auto: 标准输出是终端且没有设置 NO_COLOR 时上色";
+        assert_eq!(
+            lines(list, 24),
+            "可选值：\n- auto: 标准输出是终端且\n  没有设置 NO_COLOR 时上\n  色"
+        );
+    }
 }

@@ -273,3 +273,48 @@ fn counts_verdicts_and_errors_speak_chinese() {
         "{said}"
     );
 }
+
+#[test]
+fn the_shared_options_help_is_chinese_and_fits_the_terminal() {
+    use clap::{Args, Command};
+    lang::set(Lang::Zh);
+    let command = kit::cli::Common::augment_args(Command::new("sticky-server").version("0.1.0"));
+    let command = kit::cli::Listen::augment_args(command);
+    let mut command = kit::help::localize(kit::cli::localize_shared(command));
+    let help = command.render_long_help().to_string();
+    for said in [
+        "用法：sticky-server",
+        "选项",
+        "监听的地址",
+        "把报告作为一个 JSON 文档",
+        "[默认：127.0.0.1:9000]",
+        "- auto: 标准输出是终端",
+        "打印帮助",
+        "打印版本",
+    ] {
+        assert!(help.contains(said), "missing {said:?}\n{help}");
+    }
+    for english in [
+        "Usage:",
+        "Options:",
+        "[default:",
+        "Print help",
+        "Address to listen on",
+    ] {
+        assert!(
+            !help.contains(english),
+            "still English: {english:?}\n{help}"
+        );
+    }
+    let columns = kit::style::ColorChoice::Never.style().width;
+    for line in help
+        .lines()
+        .filter(|l| l.chars().any(kit::render::text::is_cjk))
+    {
+        assert!(
+            width(line) <= columns,
+            "{} columns: {line}\n{help}",
+            width(line)
+        );
+    }
+}
