@@ -97,6 +97,13 @@ impl Catalogue {
         has.then(|| self.text(id, None))
     }
 
+    /// Whether the catalogue has message `id` (in English, which has
+    /// every message).
+    #[must_use]
+    pub fn has(&self, id: &str) -> bool {
+        self.bundles()[Lang::En as usize].has_message(id)
+    }
+
     /// `command` with its help text from this catalogue, where it has it:
     /// `{prefix}-about` for the program's one-line about, and
     /// `{prefix}-arg-{id}` for the option or argument whose id is `id`

@@ -59,7 +59,7 @@ pub fn parse<T: Parser>() -> T {
 #[must_use]
 pub fn parse_with<T: FromArgMatches>(command: Command) -> T {
     choose_lang();
-    let command = command.arg(
+    let command = localize_shared(command).arg(
         Arg::new("lang")
             .long("lang")
             .global(true)
@@ -84,6 +84,7 @@ pub fn parse_with<T: FromArgMatches>(command: Command) -> T {
             .unwrap_or_else(|| command.get_name().to_string());
         command.display_name(format!("{program} · {LAB}"))
     };
+    let command = crate::help::localize(command);
     let parsed = command
         .try_get_matches()
         .and_then(|matches| T::from_arg_matches(&matches));
@@ -95,11 +96,69 @@ pub fn parse_with<T: FromArgMatches>(command: Command) -> T {
             | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => error.exit(),
             _ => {
                 let line = one_line(&error.render().to_string());
-                let _ = writeln!(io::stderr(), "{line} (see --help)");
+                // Clap's `error:` in the story's language (its words after
+                // it stay clap's).
+                let line = match line.strip_prefix("error: ") {
+                    Some(rest) => tr!(crate::TEXT, "cli-error", error = rest),
+                    None => line,
+                };
+                let _ = writeln!(
+                    io::stderr(),
+                    "{}",
+                    tr!(crate::TEXT, "cli-see-help", error = line)
+                );
                 std::process::exit(2);
             }
         },
     }
+}
+
+/// `command` (and its subcommands) with the help of the options the kit
+/// gives every program — [`Common`], [`Listen`], [`Dial`], [`Deadline`] —
+/// in the process's language: `cli-arg-{id}` of the kit's catalogue. An
+/// option whose help a program worded itself (its own catalogue's
+/// `{program}-arg-{id}`) keeps that wording; English keeps the help the
+/// code's comments give.
+#[must_use]
+pub fn localize_shared(command: Command) -> Command {
+    if lang::current() == Lang::En {
+        return command;
+    }
+    let mut command = command;
+    for (id, kit_help) in shared_options() {
+        let untouched = command
+            .get_arguments()
+            .find(|arg| arg.get_id().as_str() == id)
+            .is_some_and(|arg| arg.get_help().map(ToString::to_string) == kit_help);
+        let help = crate::TEXT.get(&format!("cli-arg-{id}"));
+        if let (true, Some(help)) = (untouched, help) {
+            command = command.mut_arg(id, |arg| arg.help(help.clone()).long_help(help));
+        }
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_string())
+        .collect();
+    for name in names {
+        command = command.mut_subcommand(name, localize_shared);
+    }
+    command
+}
+
+/// The kit's shared options, each with the help its comment gives it.
+fn shared_options() -> Vec<(String, Option<String>)> {
+    let mut options = Command::new("shared");
+    options = Common::augment_args(options);
+    options = Listen::augment_args(options);
+    options = Dial::augment_args(options);
+    options = Deadline::augment_args(options);
+    options
+        .get_arguments()
+        .map(|arg| {
+            let help = arg.get_help().map(ToString::to_string);
+            (arg.get_id().to_string(), help)
+        })
+        .collect()
 }
 
 /// Clap's error as one line: the `error:` paragraph (which may go on over
@@ -111,9 +170,9 @@ fn one_line(rendered: &str) -> String {
         .skip_while(|line| !line.starts_with("error:"));
     let mut text: String = lines
         .next()
-        .unwrap_or("error: the command line is not valid")
+        .map_or_else(|| tr!(crate::TEXT, "cli-not-valid"), str::to_string)
         .trim_end()
-        .into();
+        .to_string();
     for more in lines.take_while(|line| !line.trim().is_empty()) {
         text.push(' ');
         text.push_str(more.trim());
@@ -126,27 +185,24 @@ pub fn address(text: &str) -> Result<SocketAddr, String> {
     if let Ok(addr) = text.parse::<SocketAddr>() {
         return Ok(addr);
     }
-    let hint = "write it as IP:PORT, e.g. 192.168.1.20:9000 or 127.0.0.1:9000";
     let Some((host, _port)) = text.rsplit_once(':') else {
-        return Err(format!("'{text}' has no port: {hint}"));
+        return Err(tr!(crate::TEXT, "cli-address-no-port", text = text));
     };
     // Digits and dots that did not parse are a mistyped IP, not a host
     // name: say so rather than asking DNS about it.
     if host.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        return Err(format!(
-            "'{text}' is not a valid IP address and port: {hint}"
-        ));
+        return Err(tr!(crate::TEXT, "cli-address-not-ip", text = text));
     }
     let mut found: Vec<SocketAddr> = text
         .to_socket_addrs()
-        .map_err(|_| format!("'{text}' is not an address this computer can find: {hint}"))?
+        .map_err(|_| tr!(crate::TEXT, "cli-address-not-found", text = text))?
         .collect();
     // Prefer IPv4: classroom networks are usually addressed that way.
     found.sort_by_key(|addr| !addr.is_ipv4());
     found
         .first()
         .copied()
-        .ok_or_else(|| format!("'{text}' names no address: {hint}"))
+        .ok_or_else(|| tr!(crate::TEXT, "cli-address-none", text = text))
 }
 
 /// The two programs of a pair, and the flags on which they must agree.
@@ -194,11 +250,13 @@ impl Pairing {
     #[must_use]
     pub fn hint(&self) -> String {
         if self.flags.is_empty() {
-            format!("is {} running with its default flags too?", self.peer)
+            tr!(crate::TEXT, "cli-hint-default-flags", peer = self.peer)
         } else {
-            format!(
-                "is {} running with the same flags:{}?",
-                self.peer, self.flags
+            tr!(
+                crate::TEXT,
+                "cli-hint-same-flags",
+                peer = self.peer,
+                flags = self.flags.trim_start()
             )
         }
     }
@@ -250,7 +308,7 @@ pub fn finish(outcome: Result<Report, Error>, common: &Common, pairing: &Pairing
             match report.mismatch() {
                 None => ExitCode::SUCCESS,
                 Some(verdict) => {
-                    status(&format!("error: {verdict} ({})", pairing.hint()));
+                    status(&mismatch(verdict, pairing));
                     ExitCode::from(1)
                 }
             }
@@ -263,21 +321,35 @@ pub fn finish(outcome: Result<Report, Error>, common: &Common, pairing: &Pairing
                 during,
                 waited: pairing.timeout,
             };
-            status(&format!("error: {error} ({})", pairing.hint()));
+            status(&mismatch(&error.to_string(), pairing));
             ExitCode::from(error.exit_code())
         }
         Err(error @ (Error::PeerClosed { .. } | Error::PeerSilent { .. })) => {
-            status(&format!("error: {error} ({})", pairing.hint()));
+            status(&mismatch(&error.to_string(), pairing));
             ExitCode::from(error.exit_code())
         }
         Err(error) => fail(&error),
     }
 }
 
+/// `error: what happened (is the peer running with the same flags?)`.
+fn mismatch(what: &str, pairing: &Pairing) -> String {
+    tr!(
+        crate::TEXT,
+        "cli-mismatch",
+        what = what,
+        hint = pairing.hint()
+    )
+}
+
 /// Prints the error's one line and returns its exit code.
 #[must_use]
 pub fn fail(error: &Error) -> ExitCode {
-    let _ = writeln!(io::stderr(), "error: {error}");
+    let _ = writeln!(
+        io::stderr(),
+        "{}",
+        tr!(crate::TEXT, "cli-error", error = error.to_string())
+    );
     ExitCode::from(error.exit_code())
 }
 
@@ -296,7 +368,7 @@ pub fn status(line: &str) {
 /// Parses a `--message` (a clap value parser): any text but the empty one.
 pub fn message(text: &str) -> Result<Vec<u8>, String> {
     if text.is_empty() {
-        return Err("a message cannot be empty: a 0-byte send puts nothing on the wire".into());
+        return Err(tr!(crate::TEXT, "cli-message-empty"));
     }
     Ok(text.as_bytes().to_vec())
 }
@@ -380,10 +452,7 @@ pub fn for_clients_given(addr: SocketAddr, found: &[IpAddr]) -> ForClients {
     match found {
         [] => ForClients {
             addr: format!("THIS_COMPUTERS_IP:{port}"),
-            note: " (this computer has no network address besides 127.0.0.1: connect it to \
-                   the network, then find the address with ipconfig on Windows, ip addr on \
-                   Linux, ipconfig getifaddr en0 on macOS)"
-                .into(),
+            note: format!(" {}", tr!(crate::TEXT, "cli-clients-no-address")),
         },
         [only] => ForClients {
             addr: lan::with_port(*only, port),
@@ -396,15 +465,22 @@ pub fn for_clients_given(addr: SocketAddr, found: &[IpAddr]) -> ForClients {
                 .map(|ip| lan::with_port(*ip, port))
                 .collect();
             if others.len() > SHOWN - 1 {
-                more.push(format!("{} more", others.len() - (SHOWN - 1)));
+                more.push(tr!(
+                    crate::TEXT,
+                    "cli-clients-more",
+                    n = others.len() - (SHOWN - 1)
+                ));
             }
             ForClients {
                 addr: lan::with_port(*first, port),
                 note: format!(
-                    " (or {}: this computer has {} addresses; use the one on the other \
-                     computer's network)",
-                    more.join(", "),
-                    found.len()
+                    " {}",
+                    tr!(
+                        crate::TEXT,
+                        "cli-clients-others",
+                        others = more.join(", "),
+                        n = found.len()
+                    )
                 ),
             }
         }
@@ -424,15 +500,31 @@ impl Listen {
         let listener = Listener::bind(self.listen, knobs)?;
         let addr = listener.local_addr();
         let clients = address_for_clients(addr);
+        let command = format!(
+            "{} --connect {}{}",
+            pairing.peer, clients.addr, pairing.flags
+        );
         status(&format!(
-            "{}: listening on {addr} — now start {} --connect {}{}{}",
-            pairing.this, pairing.peer, clients.addr, pairing.flags, clients.note
+            "{}{}",
+            tr!(
+                crate::TEXT,
+                "cli-listening",
+                this = pairing.this,
+                addr = addr.to_string(),
+                command = command
+            ),
+            clients.note
         ));
         // Waiting for a client has no deadline: that is a person starting a
         // program, perhaps on another computer. Once it is connected, the
         // program on the other side has one.
         let (stream, peer, knobs) = listener.accept()?;
-        status(&format!("{}: {peer} connected", pairing.this));
+        status(&tr!(
+            crate::TEXT,
+            "cli-connected",
+            this = pairing.this,
+            peer = peer.to_string()
+        ));
         End::new(stream, knobs, deadline.timeout)
     }
 }
@@ -446,7 +538,12 @@ impl Dial {
         knobs: &Knobs,
         deadline: &Deadline,
     ) -> Result<End, Error> {
-        status(&format!("{}: connecting to {}", pairing.this, self.connect));
+        status(&tr!(
+            crate::TEXT,
+            "cli-connecting",
+            this = pairing.this,
+            addr = self.connect.to_string()
+        ));
         let (stream, knobs) = endpoint::connect(self.connect, knobs, self.retry_secs)?;
         End::new(stream, knobs, deadline.timeout)
     }
@@ -456,7 +553,7 @@ impl Dial {
 /// deadline of 0 would mean "never wait", which no read can honour.
 pub fn positive_seconds(text: &str) -> Result<Duration, String> {
     match seconds(text)? {
-        zero if zero.is_zero() => Err(format!("'{text}' is no deadline: give more than 0 seconds")),
+        zero if zero.is_zero() => Err(tr!(crate::TEXT, "cli-no-deadline", text = text)),
         some => Ok(some),
     }
 }
@@ -466,7 +563,7 @@ pub fn seconds(text: &str) -> Result<Duration, String> {
     text.parse::<f64>()
         .ok()
         .and_then(|s| Duration::try_from_secs_f64(s).ok())
-        .ok_or_else(|| format!("'{text}' is not a number of seconds (0 or more, e.g. 5 or 0.5)"))
+        .ok_or_else(|| tr!(crate::TEXT, "cli-not-seconds", text = text))
 }
 
 #[cfg(test)]

@@ -36,7 +36,10 @@ impl Listener {
         socket.set_reuse_address(true).map_err(fail)?;
         knobs
             .apply(SockRef::from(&socket))
-            .map_err(Error::io("setting the listener's socket options"))?;
+            .map_err(Error::io(crate::tr!(
+                crate::TEXT,
+                "endpoint-listener-options"
+            )))?;
         socket.bind(&addr.into()).map_err(fail)?;
         socket.listen(16).map_err(fail)?;
         let inner: TcpListener = socket.into();
@@ -60,7 +63,7 @@ impl Listener {
         let (stream, peer) = self
             .inner
             .accept()
-            .map_err(Error::io("accepting a connection"))?;
+            .map_err(Error::io(crate::tr!(crate::TEXT, "endpoint-accepting")))?;
         let applied = Applied::read(SockRef::from(&stream), &self.knobs);
         Ok((stream, peer, applied))
     }
@@ -75,11 +78,16 @@ pub fn connect(
 ) -> Result<(TcpStream, Applied)> {
     let started = Instant::now();
     loop {
-        let socket = Socket::new(Domain::for_address(addr), Type::STREAM, Some(Protocol::TCP))
-            .map_err(Error::io("creating a socket"))?;
+        let socket =
+            Socket::new(Domain::for_address(addr), Type::STREAM, Some(Protocol::TCP)).map_err(
+                Error::io(crate::tr!(crate::TEXT, "endpoint-creating-socket")),
+            )?;
         knobs
             .apply(SockRef::from(&socket))
-            .map_err(Error::io("setting the client's socket options"))?;
+            .map_err(Error::io(crate::tr!(
+                crate::TEXT,
+                "endpoint-client-options"
+            )))?;
         let left = patience.saturating_sub(started.elapsed());
         let attempt = socket.connect_timeout(&addr.into(), left.max(Duration::from_millis(100)));
         match attempt {

@@ -82,7 +82,7 @@ impl Error {
     /// A thread of this program that panicked, as an error.
     #[must_use]
     pub fn panicked(what: &str) -> Error {
-        Error::Internal(format!("{what} stopped unexpectedly"))
+        Error::Internal(crate::tr!(crate::TEXT, "error-stopped", what = what))
     }
 
     /// The process exit code: 2 for usage errors, 1 for everything at run time.
@@ -99,57 +99,75 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Usage(message) => f.write_str(message),
-            Error::Listen { addr, source } => match source.kind() {
-                io::ErrorKind::AddrInUse => write!(
-                    f,
-                    "cannot listen on {addr}: the port is already in use \
-                     (is another server still running? pick another port)"
-                ),
-                io::ErrorKind::AddrNotAvailable => write!(
-                    f,
-                    "cannot listen on {addr}: this computer has no such address \
-                     (use 0.0.0.0 to listen on every network card)"
-                ),
-                io::ErrorKind::PermissionDenied => write!(
-                    f,
-                    "cannot listen on {addr}: permission denied \
-                     (ports below 1024 need administrator rights; try 9000)"
-                ),
-                _ => write!(f, "cannot listen on {addr}: {}", plain(source)),
-            },
+            Error::Listen { addr, source } => {
+                let addr = addr.to_string();
+                let text = match source.kind() {
+                    io::ErrorKind::AddrInUse => {
+                        crate::tr!(crate::TEXT, "error-listen-in-use", addr = &addr)
+                    }
+                    io::ErrorKind::AddrNotAvailable => {
+                        crate::tr!(crate::TEXT, "error-listen-no-such-address", addr = &addr)
+                    }
+                    io::ErrorKind::PermissionDenied => {
+                        crate::tr!(crate::TEXT, "error-listen-permission", addr = &addr)
+                    }
+                    _ => crate::tr!(
+                        crate::TEXT,
+                        "error-listen",
+                        addr = &addr,
+                        cause = plain(source)
+                    ),
+                };
+                f.write_str(&text)
+            }
             Error::Connect {
                 addr,
                 waited,
                 source,
-            } => write!(
-                f,
-                "no server answered at {addr} after trying for {:.1} s ({}); \
-                 is the server running, is the address right, and does the firewall let it in?",
-                waited.as_secs_f64(),
-                plain(source)
-            ),
-            Error::PeerClosed { during } => {
-                write!(f, "the peer closed the connection while {during}")
-            }
+            } => f.write_str(&crate::tr!(
+                crate::TEXT,
+                "error-connect",
+                addr = addr.to_string(),
+                waited = format!("{:.1}", waited.as_secs_f64()),
+                cause = plain(source)
+            )),
+            Error::PeerClosed { during } => f.write_str(&crate::tr!(
+                crate::TEXT,
+                "error-peer-closed",
+                during = during
+            )),
             Error::PeerSilent {
                 during,
                 waited: Some(waited),
-            } => write!(
-                f,
-                "the peer sent nothing for {:.1} s while {during}",
-                waited.as_secs_f64()
-            ),
+            } => f.write_str(&crate::tr!(
+                crate::TEXT,
+                "error-peer-silent-for",
+                during = during,
+                waited = format!("{:.1}", waited.as_secs_f64())
+            )),
             Error::PeerSilent {
                 during,
                 waited: None,
-            } => write!(
-                f,
-                "the peer sent nothing before the deadline (--timeout) while {during}"
-            ),
-            Error::Io { doing, source } => write!(f, "{doing} failed: {}", plain(source)),
+            } => f.write_str(&crate::tr!(
+                crate::TEXT,
+                "error-peer-silent",
+                during = during
+            )),
+            Error::Io { doing, source } => f.write_str(&crate::tr!(
+                crate::TEXT,
+                "error-io",
+                doing = doing,
+                cause = plain(source)
+            )),
             Error::Lesson(error) => error.fmt(f),
-            Error::Json(error) => write!(f, "writing the JSON report failed: {error}"),
-            Error::Internal(what) => write!(f, "{what} (a bug in the lab: please report it)"),
+            Error::Json(error) => f.write_str(&crate::tr!(
+                crate::TEXT,
+                "error-json",
+                error = error.to_string()
+            )),
+            Error::Internal(what) => {
+                f.write_str(&crate::tr!(crate::TEXT, "error-internal", what = what))
+            }
         }
     }
 }

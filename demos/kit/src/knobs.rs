@@ -150,7 +150,7 @@ fn set_quickack(socket: &SockRef<'_>, on: bool) -> io::Result<()> {
 fn set_quickack(_: &SockRef<'_>, _: bool) -> io::Result<()> {
     Err(io::Error::new(
         io::ErrorKind::Unsupported,
-        "TCP_QUICKACK exists only on Linux",
+        crate::tr!(crate::TEXT, "knobs-quickack-linux-only"),
     ))
 }
 
@@ -173,7 +173,7 @@ fn set_cork(socket: &SockRef<'_>, on: bool) -> io::Result<()> {
 fn set_cork(_: &SockRef<'_>, _: bool) -> io::Result<()> {
     Err(io::Error::new(
         io::ErrorKind::Unsupported,
-        "TCP_CORK exists only on Linux",
+        crate::tr!(crate::TEXT, "knobs-cork-linux-only"),
     ))
 }
 
@@ -196,7 +196,7 @@ fn set_mss(socket: &SockRef<'_>, bytes: u32) -> io::Result<()> {
 fn set_mss(_: &SockRef<'_>, _: u32) -> io::Result<()> {
     Err(io::Error::new(
         io::ErrorKind::Unsupported,
-        "TCP_MAXSEG cannot be set on this platform",
+        crate::tr!(crate::TEXT, "knobs-maxseg-unsupported"),
     ))
 }
 

@@ -218,12 +218,13 @@ struct ClientArgs<F: Args> {
 /// `main` of a lesson's receiving program.
 #[must_use]
 pub fn server_main<L: Lesson>() -> ExitCode {
-    let two_computers = format!(
-        "Two computers: run `{} --listen 0.0.0.0:9000` here (it prints this computer's IP \
-         address; ipconfig on Windows, ip addr or ifconfig elsewhere show it too), allow the \
-         port through the firewall, and run `{} --connect THAT_IP:9000` on the other computer.",
-        L::SERVER.name,
-        L::CLIENT.name
+    // The language decides the help's words, so it is chosen first.
+    cli::choose_lang();
+    let two_computers = crate::tr!(
+        crate::TEXT,
+        "lesson-two-computers",
+        server = L::SERVER.name,
+        client = L::CLIENT.name
     );
     let command = ServerArgs::<L::ServerFlags>::command().after_help(two_computers);
     let args: ServerArgs<L::ServerFlags> = parse(L::SERVER, L::TEXT, command);

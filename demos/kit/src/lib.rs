@@ -20,11 +20,14 @@
 //! - [`report`], [`render`], [`style`], [`cli`]: the story on a terminal,
 //!   the same facts as JSON, and the command line around them;
 //! - [`error`]: one-line errors and exit codes.
+//! - [`lang`], [`catalogue`] and [`help`]: which language the lab speaks,
+//!   its sentences in each, and `--help` laid out in Chinese.
 
 pub mod catalogue;
 pub mod cli;
 pub mod endpoint;
 pub mod error;
+pub mod help;
 pub mod hex;
 pub mod journal;
 pub mod journaled;

@@ -42,7 +42,7 @@ impl End {
         stream
             .set_read_timeout(Some(timeout))
             .and_then(|()| stream.set_write_timeout(Some(timeout)))
-            .map_err(Error::io("setting the connection's deadlines"))?;
+            .map_err(Error::io(crate::tr!(crate::TEXT, "loopback-deadlines")))?;
         Ok(End {
             stream,
             knobs,
@@ -84,7 +84,7 @@ where
     let sent = sender(sending_end);
     let received = receiving
         .join()
-        .map_err(|_| Error::panicked("the receiving thread"))?;
+        .map_err(|_| Error::panicked(&crate::tr!(crate::TEXT, "loopback-receiving-thread")))?;
     // The receiver's error is the more telling one: a sender usually fails
     // only because the receiver went away.
     let received = received?;

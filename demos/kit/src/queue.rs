@@ -73,7 +73,7 @@ pub fn wait_until_queued(
     expected: usize,
     patience: Patience,
 ) -> Result<Queued> {
-    let during = format!("waiting for {expected} bytes to arrive");
+    let during = crate::tr!(crate::TEXT, "queue-waiting", bytes = expected);
     let mut window = vec![0u8; expected.max(1)];
     let started = Instant::now();
     let mut last = (0usize, Instant::now());
@@ -118,7 +118,10 @@ pub fn wait_until_queued(
     };
     stream
         .set_read_timeout(before)
-        .map_err(Error::io("restoring the read timeout"))?;
+        .map_err(Error::io(crate::tr!(
+            crate::TEXT,
+            "queue-restoring-timeout"
+        )))?;
     outcome
 }
 

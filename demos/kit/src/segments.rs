@@ -15,12 +15,14 @@ use std::net::TcpStream;
 use std::time::Duration;
 
 /// What a demo prints where the platform cannot count segments.
-pub const UNAVAILABLE: &str = if cfg!(windows) {
-    "segment counts are not measured on Windows: its SIO_TCP_INFO counts bytes, not segments"
-} else {
-    "segment counts come from Linux's TCP_INFO or macOS's TCP_CONNECTION_INFO, which this \
-     platform does not have"
-};
+#[must_use]
+pub fn unavailable() -> String {
+    if cfg!(windows) {
+        crate::tr!(crate::TEXT, "segments-unavailable-windows")
+    } else {
+        crate::tr!(crate::TEXT, "segments-unavailable")
+    }
+}
 
 /// Data segments sent so far on this connection.
 #[must_use]

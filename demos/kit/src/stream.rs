@@ -20,8 +20,11 @@ pub const RECV_BUFFER: usize = 64 * 1024;
 /// `conn.send(...)` calls do: one journaled send each.
 pub fn send_each<M: AsRef<[u8]>>(conn: &mut Journaled<TcpStream>, messages: &[M]) -> Result<()> {
     for (i, message) in messages.iter().enumerate() {
-        conn.send(message.as_ref())
-            .map_err(Error::io(format!("sending message #{}", i + 1)))?;
+        conn.send(message.as_ref()).map_err(Error::io(crate::tr!(
+            crate::TEXT,
+            "stream-sending",
+            message = i + 1
+        )))?;
     }
     Ok(())
 }
@@ -91,7 +94,7 @@ pub fn recv_until_closed(
                 return Ok(());
             }
             Err(e) => {
-                let during = format!("receiving (after {received} bytes)");
+                let during = crate::tr!(crate::TEXT, "stream-receiving", bytes = received);
                 return Err(Error::io(during)(e));
             }
         }

@@ -50,6 +50,17 @@ pub fn read(stream: &TcpStream) -> Option<Info> {
 /// that shows it (`None` where segments are not counted).
 pub const SOURCE: Option<&str> = imp::SOURCE;
 
+/// [`SOURCE`] as the story says it: on macOS its note on the handshake is
+/// in the story's language.
+#[must_use]
+pub fn source() -> Option<String> {
+    if cfg!(target_os = "macos") {
+        Some(crate::tr!(crate::TEXT, "tcp-info-source-macos"))
+    } else {
+        SOURCE.map(str::to_string)
+    }
+}
+
 #[cfg(target_os = "linux")]
 mod imp {
     use super::Info;

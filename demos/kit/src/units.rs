@@ -32,11 +32,12 @@ pub fn speed(n: u64, elapsed: Duration) -> String {
 /// One summary: `5.0 MiB in 0.012 s (416.7 MiB/s)`.
 #[must_use]
 pub fn summary(n: u64, elapsed: Duration) -> String {
-    format!(
-        "{} in {:.3} s ({})",
-        bytes(n),
-        elapsed.as_secs_f64(),
-        speed(n, elapsed)
+    crate::tr!(
+        crate::TEXT,
+        "units-summary",
+        size = bytes(n),
+        secs = format!("{:.3}", elapsed.as_secs_f64()),
+        speed = speed(n, elapsed)
     )
 }
 

@@ -82,9 +82,18 @@ impl Code {
     }
 }
 
-/// `1 message`, `2 messages`.
+/// `1 message`, `2 messages` (`2 条消息`): `n` of `noun`, in the
+/// story's language. The kit's catalogue says each noun the lessons count
+/// (`count-message`, `count-data-segment`), with English's plural forms
+/// and Chinese's measure words; a noun it lacks gets an English `s`.
 #[must_use]
 pub fn count(n: usize, noun: &str) -> String {
+    let id = format!("count-{}", noun.replace(' ', "-"));
+    if crate::TEXT.has(&id) {
+        let mut args = crate::catalogue::FluentArgs::new();
+        args.set("n", crate::catalogue::value(n));
+        return crate::TEXT.text(&id, Some(&args));
+    }
     if n == 1 {
         format!("1 {noun}")
     } else {
@@ -110,56 +119,68 @@ pub fn judge(
     }
     let split = parts.iter().position(|&n| n > 1);
 
-    let sent = format!("{} sent", count(messages, "message"));
+    let sent = count(messages, "message");
     let (mut sentence, mut code) = match (glued, split) {
         (Some(at), None) if recvs == 1 => (
-            format!(
-                "{sent}, 1 recv returned them glued together: the receiver cannot tell where #{} ended",
-                origins[at][0].send
+            crate::tr!(
+                crate::TEXT,
+                "verdict-glued-one-recv",
+                sent = sent,
+                end = origins[at][0].send
             ),
             Code::Glued,
         ),
         (Some(at), None) => (
-            format!(
-                "{sent}, {} returned them: recv #{} glued {} together, so the receiver cannot tell where #{} ended",
-                count(recvs, "recv"),
-                at + 1,
-                span(&origins[at]),
-                origins[at][0].send
+            crate::tr!(
+                crate::TEXT,
+                "verdict-glued",
+                sent = sent,
+                recvs = count(recvs, "recv"),
+                recv = at + 1,
+                span = span(&origins[at]),
+                end = origins[at][0].send
             ),
             Code::Glued,
         ),
         (None, Some(_)) if messages == 1 => (
-            format!(
-                "{sent}, {} needed: each returned only part of it",
-                count(recvs, "recv")
+            crate::tr!(
+                crate::TEXT,
+                "verdict-split-one-message",
+                sent = sent,
+                recvs = count(recvs, "recv")
             ),
             Code::Split,
         ),
         (None, Some(at)) => (
-            format!(
-                "{sent}, {} needed: message #{} arrived in {} parts",
-                count(recvs, "recv"),
-                at + 1,
-                parts[at]
+            crate::tr!(
+                crate::TEXT,
+                "verdict-split",
+                sent = sent,
+                recvs = count(recvs, "recv"),
+                message = at + 1,
+                parts = parts[at]
             ),
             Code::Split,
         ),
         (Some(at), Some(cut)) => (
-            format!(
-                "{sent}, {} returned them both glued and split: recv #{} holds pieces of {}, and message #{} arrived in {} parts",
-                count(recvs, "recv"),
-                at + 1,
-                span(&origins[at]),
-                cut + 1,
-                parts[cut]
+            crate::tr!(
+                crate::TEXT,
+                "verdict-glued-and-split",
+                sent = sent,
+                recvs = count(recvs, "recv"),
+                recv = at + 1,
+                span = span(&origins[at]),
+                message = cut + 1,
+                parts = parts[cut]
             ),
             Code::GluedAndSplit,
         ),
         (None, None) => (
-            format!(
-                "{sent}, {}, one message each — this time; TCP promised no such thing",
-                count(recvs, "recv")
+            crate::tr!(
+                crate::TEXT,
+                "verdict-one-each",
+                sent = sent,
+                recvs = count(recvs, "recv")
             ),
             Code::OneEach,
         ),
@@ -200,22 +221,27 @@ pub fn cut_short(
     ending: Option<Ending>,
 ) -> (String, Code) {
     let how = match ending {
-        Some(Ending::Silent { waited }) => format!(
-            "after {received} B the sender sent nothing for {:.1} s and did not close the \
-             connection",
-            waited.as_secs_f64()
+        Some(Ending::Silent { waited }) => crate::tr!(
+            crate::TEXT,
+            "verdict-how-silent",
+            received = received,
+            waited = format!("{:.1}", waited.as_secs_f64())
         ),
-        Some(Ending::Reset) => format!("the sender reset the connection after {received} B"),
-        _ => format!("the sender closed the connection after {received} B"),
+        Some(Ending::Reset) => crate::tr!(crate::TEXT, "verdict-how-reset", received = received),
+        _ => crate::tr!(crate::TEXT, "verdict-how-closed", received = received),
     };
     let code = match ending {
         Some(Ending::Silent { .. }) => Code::PeerSilent,
         _ => Code::CutShort,
     };
     (
-        format!(
-            "expected {what} ({expected} B); {how}, in {}",
-            count(recvs, "recv")
+        crate::tr!(
+            crate::TEXT,
+            "verdict-cut-short",
+            what = what,
+            expected = expected,
+            how = how,
+            recvs = count(recvs, "recv")
         ),
         code,
     )
@@ -225,9 +251,10 @@ pub fn cut_short(
 /// neither sent more nor closed the connection.
 #[must_use]
 pub fn then_silent(waited: std::time::Duration) -> String {
-    format!(
-        "; then the sender sent nothing for {:.1} s and did not close the connection",
-        waited.as_secs_f64()
+    crate::tr!(
+        crate::TEXT,
+        "verdict-then-silent",
+        waited = format!("{:.1}", waited.as_secs_f64())
     )
 }
 
@@ -238,20 +265,26 @@ pub fn judge_datagrams(sent: usize, origins: &[Vec<Piece>], truncated: &[usize])
     let recvs = origins.len();
     let lost = sent.saturating_sub(recvs);
     let mut sentence = if lost == 0 {
-        format!(
-            "{} sent, {} returned them one each: UDP kept every boundary",
-            count(sent, "datagram"),
-            count(recvs, "recv")
+        crate::tr!(
+            crate::TEXT,
+            "verdict-datagrams-kept",
+            sent = count(sent, "datagram"),
+            recvs = count(recvs, "recv")
         )
     } else {
-        format!(
-            "{} sent, {recvs} received, {lost} lost: UDP keeps boundaries, not datagrams",
-            count(sent, "datagram")
+        crate::tr!(
+            crate::TEXT,
+            "verdict-datagrams-lost",
+            sent = count(sent, "datagram"),
+            received = recvs,
+            lost = lost
         )
     };
     if let Some(first) = truncated.first() {
-        sentence.push_str(&format!(
-            "; recv #{first} was truncated and the rest of that datagram is gone"
+        sentence.push_str(&crate::tr!(
+            crate::TEXT,
+            "verdict-datagram-truncated",
+            recv = *first
         ));
     }
     let code = if lost == 0 && truncated.is_empty() {
@@ -272,14 +305,17 @@ pub fn judge_datagrams(sent: usize, origins: &[Vec<Piece>], truncated: &[usize])
 /// with different flags; the binary's error line names the ones to match.
 #[must_use]
 pub fn unknown_origin(recvs: usize, bytes: usize, ending: Option<Ending>) -> Verdict {
-    let mut sentence = format!(
-        "{} returned {bytes} bytes that are not the messages this side expected, so no byte \
-         can be traced to a send",
-        count(recvs, "recv")
+    let mut sentence = crate::tr!(
+        crate::TEXT,
+        "verdict-unknown-origin",
+        recvs = count(recvs, "recv"),
+        bytes = bytes
     );
     match ending {
-        Some(Ending::Stopped { limit }) => sentence.push_str(&format!(
-            "; the sender sent more than expected, so this side stopped reading after {limit} B"
+        Some(Ending::Stopped { limit }) => sentence.push_str(&crate::tr!(
+            crate::TEXT,
+            "verdict-stopped-reading",
+            limit = limit
         )),
         Some(Ending::Silent { waited }) => sentence.push_str(&then_silent(waited)),
         _ => {}
@@ -298,9 +334,11 @@ pub fn sender_side(messages: usize, bytes: usize) -> Verdict {
     Verdict {
         sticky: None,
         half: None,
-        sentence: format!(
-            "{} sent ({bytes} bytes); how they came out of recv is on the receiver's screen",
-            count(messages, "message")
+        sentence: crate::tr!(
+            crate::TEXT,
+            "verdict-sender-side",
+            sent = count(messages, "message"),
+            bytes = bytes
         ),
         code: Code::Sent,
     }
@@ -311,9 +349,9 @@ fn span(pieces: &[Piece]) -> String {
     let first = pieces[0].send;
     let last = pieces[pieces.len() - 1].send;
     if last == first + 1 {
-        format!("#{first} and #{last}")
+        crate::tr!(crate::TEXT, "verdict-span-two", first = first, last = last)
     } else {
-        format!("#{first} to #{last}")
+        crate::tr!(crate::TEXT, "verdict-span", first = first, last = last)
     }
 }
 

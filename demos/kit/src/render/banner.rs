@@ -1,7 +1,7 @@
 //! The head of every section: a rule with the demo's title and where the
 //! section stands in the lesson, the label, and the knobs as applied.
 
-use super::text::{Flow, hang_lines, line, width};
+use super::text::{Flow, hang_lines, line, space_after, width};
 use crate::knobs::Applied;
 use crate::style::Style;
 
@@ -25,7 +25,8 @@ pub struct Heading<'a> {
 pub fn rule(out: &mut String, heading: &Heading<'_>, style: &Style) {
     let mut head = format!("━━ {} ", heading.title);
     if let Some((i, of)) = heading.number {
-        head.push_str(&format!("· run {i} of {of} "));
+        let run = crate::tr!(crate::TEXT, "banner-run", i = i, of = of);
+        head.push_str(&format!("· {run} "));
     }
     if let Some(kind) = heading.kind {
         head.push_str(&format!("· {kind} "));
@@ -50,13 +51,13 @@ pub fn knobs(out: &mut String, knobs: &Applied, style: &Style) {
     };
     // A knob is never split over two lines; the knobs that do not fit go
     // under the first.
-    let head = "   knobs as the kernel applied them:";
+    let head = format!("   {}", crate::tr!(crate::TEXT, "banner-knobs"));
     let mut flow = Flow::new(
         &format!("   {}", style.dimmed(head.trim_start())),
         style.width,
-        width(head) + 1,
+        width(&head) + 1,
     );
-    flow.push(" ", first);
+    flow.push(space_after(&head), first);
     for part in rest {
         flow.push(" · ", part);
     }
@@ -73,7 +74,13 @@ pub fn knobs_text(k: &Applied) -> String {
 /// `TCP_NODELAY off`, `SO_RCVBUF 131072 B`, …: each knob that was read
 /// back.
 fn knob_parts(k: &Applied) -> Vec<String> {
-    let on = |b: bool| if b { "on" } else { "off" };
+    let on = |b: bool| {
+        if b {
+            crate::tr!(crate::TEXT, "knob-on")
+        } else {
+            crate::tr!(crate::TEXT, "knob-off")
+        }
+    };
     let mut parts = Vec::new();
     if let Some(b) = k.nodelay {
         parts.push(format!("TCP_NODELAY {}", on(b)));

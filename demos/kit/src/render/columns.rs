@@ -8,8 +8,8 @@
 //! left out, so that the two shapes still fit on one screen.
 
 use super::banner::{self, Heading};
-use super::exchange::paint;
-use super::text::{Elided, Flow, Slot, hang, line, shorten_to, width};
+use super::exchange::{not_shown, paint};
+use super::text::{Elided, Flow, Slot, hang, line, shorten_to, space_after, width};
 use super::verdict;
 use crate::report::{Exchange, RecvRecord, SideBySide, Transport};
 use crate::style::Style;
@@ -40,7 +40,12 @@ pub fn side_by_side(out: &mut String, heading: &Heading<'_>, run: &SideBySide, s
         line(out, &format!("   {l}{pad}{} {r}", style.dimmed("│")));
     }
     for column in [&run.tcp, &run.udp] {
-        let label = format!(" {}: ", transport(column));
+        let label = crate::tr!(
+            crate::TEXT,
+            "columns-verdict",
+            transport = transport(column)
+        );
+        let label = format!(" {label}{}", space_after(&label));
         verdict::verdict(out, &label, &column.verdict, style, |t| t);
     }
     verdict::notes(out, run.tcp.notes.iter().chain(&run.udp.notes), style);
@@ -59,20 +64,25 @@ fn transport(run: &Exchange) -> &'static str {
 fn cells(run: &Exchange, column: usize, style: &Style) -> Vec<String> {
     let mut cells = Vec::new();
     let (head, noun) = match run.transport {
-        Transport::Tcp => ("TCP — a byte stream", "message"),
-        Transport::Udp => ("UDP — datagrams", "datagram"),
+        Transport::Tcp => (crate::tr!(crate::TEXT, "columns-tcp"), "message"),
+        Transport::Udp => (crate::tr!(crate::TEXT, "columns-udp"), "datagram"),
     };
-    cells.push(style.paint(head, |t| t.bold().underline()));
+    cells.push(style.paint(&head, |t| t.bold().underline()));
     if !run.sends.is_empty() {
         let bytes: usize = run.sends.iter().map(|s| s.len).sum();
-        let sent = format!("sent: {}, {bytes} B", count(run.sends.len(), noun));
+        let sent = crate::tr!(
+            crate::TEXT,
+            "columns-sent",
+            what = count(run.sends.len(), noun),
+            bytes = bytes
+        );
         cells.push(style.dimmed(&sent));
     }
     let total = run.recvs.len();
     for slot in Elided::of(total).slots() {
         match slot {
             Slot::Gap(hidden) => {
-                let hidden = format!("… {} not shown …", count(hidden, "recv"));
+                let hidden = not_shown(hidden, "recv");
                 cells.push(style.dimmed(&hidden));
             }
             Slot::Item(i) => {
@@ -82,7 +92,12 @@ fn cells(run: &Exchange, column: usize, style: &Style) -> Vec<String> {
         }
     }
     let bytes: usize = run.recvs.iter().map(|r| r.len).sum();
-    let total = format!("{}, {bytes} B in all", count(total, "recv"));
+    let total = crate::tr!(
+        crate::TEXT,
+        "columns-in-all",
+        recvs = count(total, "recv"),
+        bytes = bytes
+    );
     cells.push(style.bold(&total));
     cells
         .iter()
@@ -112,8 +127,8 @@ fn header(recv: &RecvRecord, column: usize, style: &Style) -> Vec<String> {
     let mut flow = Flow::new(&shown, column.saturating_sub(1), 2);
     if recv.truncated == Some(true) {
         let cut = match recv.real_len {
-            Some(real) => format!("✂ truncated, had {real} B"),
-            None => "✂ truncated".to_string(),
+            Some(real) => crate::tr!(crate::TEXT, "columns-truncated-had", real = real),
+            None => crate::tr!(crate::TEXT, "columns-truncated"),
         };
         flow.push(" ", &style.paint(&cut, colored::Colorize::red));
     }
@@ -125,7 +140,10 @@ fn header(recv: &RecvRecord, column: usize, style: &Style) -> Vec<String> {
 fn text(bytes: &[u8], column: usize, style: &Style) -> String {
     let reading = utf8::read(bytes);
     let Some(middle) = reading.text else {
-        return style.dimmed("  (not UTF-8 text)");
+        return style.dimmed(&format!(
+            "  {}",
+            crate::tr!(crate::TEXT, "exchange-not-text")
+        ));
     };
     let lead = if reading.lead.is_empty() { "" } else { "✂" };
     let tail = if reading.tail.is_empty() { "" } else { "✂" };

@@ -4,7 +4,7 @@
 //! little, the widest other columns wrap too, never inside a word.
 
 use super::banner::{self, Heading};
-use super::text::{line, width, wrap};
+use super::text::{line, longest_piece, width, wrap};
 use super::verdict;
 use crate::report::Comparison;
 use crate::style::Style;
@@ -25,16 +25,10 @@ pub fn comparison(out: &mut String, heading: &Heading<'_>, run: &Comparison, sty
     let natural: Vec<usize> = (0..columns)
         .map(|i| cells(i).map(|c| width(c)).max().unwrap_or(0))
         .collect();
-    // A cell wraps at its spaces only, so no column can be narrower than
-    // its longest word.
+    // A cell wraps at its spaces (and inside Chinese), so no column can be
+    // narrower than its longest word.
     let least: Vec<usize> = (0..columns)
-        .map(|i| {
-            cells(i)
-                .flat_map(|c| c.split(' '))
-                .map(width)
-                .max()
-                .unwrap_or(0)
-        })
+        .map(|i| cells(i).map(|c| longest_piece(c)).max().unwrap_or(0))
         .collect();
     let room = style
         .width
@@ -64,7 +58,7 @@ pub fn comparison(out: &mut String, heading: &Heading<'_>, run: &Comparison, sty
     for row in &run.rows {
         draw(out, row, &|t| t.to_string());
     }
-    verdict::verdict(out, " verdict: ", &run.verdict, style, |t| t);
+    verdict::verdict(out, &verdict::label(), &run.verdict, style, |t| t);
     verdict::notes(out, &run.notes, style);
 }
 

@@ -41,7 +41,8 @@ pub fn dump(out: &mut String, recv: &RecvRecord, style: &Style) {
     }
     if rows.len() > DUMP_LINES {
         let more = recv.len - DUMP_LINES * hex::ROW;
-        line(out, &style.dimmed(&format!("       … {more} more bytes")));
+        let more = crate::tr!(crate::TEXT, "dump-more", bytes = more);
+        line(out, &style.dimmed(&format!("       {more}")));
     }
 }
 

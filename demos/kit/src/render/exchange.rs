@@ -7,7 +7,8 @@
 use super::banner::{self, Heading};
 use super::dump;
 use super::text::{
-    Elided, Flow, SHOW_AT_MOST, Slot, fit, fit_len, hang_lines, line, visible, width, wrap,
+    Elided, Flow, SHOW_AT_MOST, Slot, fit, fit_len, hang_lines, line, space_after, visible, width,
+    wrap,
 };
 use super::verdict;
 use crate::hex;
@@ -51,13 +52,14 @@ pub fn exchange(out: &mut String, heading: &Heading<'_>, run: &Exchange, style: 
         (Some(false), Some(false)) => text.green().bold(),
         _ => text,
     };
-    verdict::verdict(out, " verdict: ", &run.verdict, style, paint);
+    verdict::verdict(out, &verdict::label(), &run.verdict, style, paint);
     verdict::notes(out, &run.notes, style);
 }
 
 /// The messages a reader rebuilt, each checked against what was sent.
 fn frames(out: &mut String, frames: &[FrameRecord], style: &Style) {
-    line(out, &format!(" {}", style.bold("decoded frames")));
+    let title = crate::tr!(crate::TEXT, "exchange-frames");
+    line(out, &format!(" {}", style.bold(&title)));
     let w = Widths::of(frames.iter().map(|f| (f.index, f.len)));
     let elided = Elided::of(frames.len());
     for (i, frame) in frames.iter().enumerate() {
@@ -65,19 +67,31 @@ fn frames(out: &mut String, frames: &[FrameRecord], style: &Style) {
             continue;
         }
         let check = if frame.whole {
-            style.paint("✓ whole", |t| t.green().bold())
+            style.paint(&crate::tr!(crate::TEXT, "exchange-frame-whole"), |t| {
+                t.green().bold()
+            })
         } else {
-            style.paint("✗ differs from what was sent", |t| t.red().bold())
+            style.paint(&crate::tr!(crate::TEXT, "exchange-frame-differs"), |t| {
+                t.red().bold()
+            })
         };
         let head = format!(
             "   {}  {:>lw$} B  {}",
             paint(
                 frame.index,
-                &format!("frame #{:<iw$}", frame.index, iw = w.index),
+                &crate::tr!(
+                    crate::TEXT,
+                    "exchange-frame",
+                    index = format!("{:<iw$}", frame.index, iw = w.index)
+                ),
                 style
             ),
             frame.len,
-            style.dimmed(&format!("from recv #{}", frame.completed_by)),
+            style.dimmed(&crate::tr!(
+                crate::TEXT,
+                "exchange-frame-from",
+                recv = frame.completed_by
+            )),
             lw = w.len,
         );
         let mut flow = Flow::new(&head, style.width, 5);
@@ -91,15 +105,20 @@ fn frames(out: &mut String, frames: &[FrameRecord], style: &Style) {
         line(
             out,
             &style.dimmed(&format!(
-                "   … and {} more, all checked",
-                count(hidden, "frame")
+                "   {}",
+                crate::tr!(
+                    crate::TEXT,
+                    "exchange-more-frames",
+                    frames = count(hidden, "frame")
+                )
             )),
         );
     }
 }
 
 fn sends(out: &mut String, run: &Exchange, style: &Style) {
-    line(out, &format!(" {}", style.bold("sender")));
+    let title = crate::tr!(crate::TEXT, "exchange-sender");
+    line(out, &format!(" {}", style.bold(&title)));
     let w = Widths::of(run.sends.iter().map(|s| (s.index, s.len)));
     for slot in Elided::of(run.sends.len()).slots() {
         let send = match slot {
@@ -126,18 +145,29 @@ fn sends(out: &mut String, run: &Exchange, style: &Style) {
         flow.push("  ", &quoted(send.index, &send.bytes, room, style));
         if let Some(pieces) = &send.pieces {
             let sizes: Vec<String> = pieces.iter().map(usize::to_string).collect();
-            flow.push("  ", &format!("written as {} B", sizes.join(" + ")));
+            let written = crate::tr!(
+                crate::TEXT,
+                "exchange-written-as",
+                sizes = sizes.join(" + ")
+            );
+            flow.push("  ", &written);
         }
         flow.finish(out);
     }
     let segments = match run.segments_out {
-        Some(segments) => format!(
-            "{} left as {} ({})",
-            count(run.sends.len(), "send"),
-            count(segments as usize, "data segment"),
-            tcp_info::SOURCE.unwrap_or("the kernel's count"),
+        Some(segments) => crate::tr!(
+            crate::TEXT,
+            "exchange-segments",
+            sends = count(run.sends.len(), "send"),
+            segments = count(segments as usize, "data segment"),
+            source = tcp_info::source()
+                .unwrap_or_else(|| crate::tr!(crate::TEXT, "exchange-kernel-count")),
         ),
-        None if run.transport == Transport::Tcp => format!("({})", segments::UNAVAILABLE),
+        None if run.transport == Transport::Tcp => crate::tr!(
+            crate::TEXT,
+            "exchange-segments-unavailable",
+            why = segments::unavailable()
+        ),
         None => return,
     };
     hang_lines(
@@ -152,19 +182,29 @@ fn sends(out: &mut String, run: &Exchange, style: &Style) {
 fn gap(out: &mut String, hidden: usize, noun: &str, style: &Style) {
     line(
         out,
-        &style.dimmed(&format!("   … {} not shown …", count(hidden, noun))),
+        &style.dimmed(&format!("   {}", not_shown(hidden, noun))),
     );
 }
 
+/// `… 16 recvs not shown …`: the gap in a long list of `noun`s.
+pub(super) fn not_shown(hidden: usize, noun: &str) -> String {
+    crate::tr!(
+        crate::TEXT,
+        "exchange-not-shown",
+        items = count(hidden, noun)
+    )
+}
+
 fn recvs(out: &mut String, run: &Exchange, style: &Style) {
+    let title = crate::tr!(crate::TEXT, "exchange-receiver");
     match &run.reader {
         Some(reader) => hang_lines(
             out,
-            &format!(" {} — {}", style.bold("receiver"), reader),
+            &format!(" {} — {}", style.bold(&title), reader),
             style.width,
-            width(" receiver — "),
+            width(&format!(" {title} — ")),
         ),
-        None => line(out, &format!(" {}", style.bold("receiver"))),
+        None => line(out, &format!(" {}", style.bold(&title))),
     }
     // A datagram never continues in the next recv, so only a byte stream
     // can have a character cut across two recvs.
@@ -221,7 +261,7 @@ fn chunk(out: &mut String, recv: &RecvRecord, place: &Place<'_>, w: &Widths, sty
     match origin_parts(&recv.origin, style).split_first() {
         None => flow.push(
             "  ",
-            &style.dimmed("(origin unknown: this side cannot see the sender's boundaries)"),
+            &style.dimmed(&crate::tr!(crate::TEXT, "exchange-origin-unknown")),
         ),
         Some((first, rest)) => {
             flow.push("  ", &format!("= {first}"));
@@ -233,13 +273,13 @@ fn chunk(out: &mut String, recv: &RecvRecord, place: &Place<'_>, w: &Widths, sty
     flow.finish(out);
     // A truncated datagram says so on a line of its own, over its bytes.
     let truncated = match (recv.truncated, recv.real_len) {
-        (Some(true), Some(real)) => format!(
-            "✂ truncated (MSG_TRUNC): the datagram had {real} B, the other {} B were discarded",
-            real.saturating_sub(recv.len)
+        (Some(true), Some(real)) => crate::tr!(
+            crate::TEXT,
+            "exchange-truncated",
+            real = real,
+            lost = real.saturating_sub(recv.len)
         ),
-        (Some(true), None) => {
-            "✂ truncated (MSG_TRUNC): the rest of the datagram was discarded".to_string()
-        }
+        (Some(true), None) => crate::tr!(crate::TEXT, "exchange-truncated-rest"),
         _ => String::new(),
     };
     if !truncated.is_empty() {
@@ -258,16 +298,21 @@ fn chunk(out: &mut String, recv: &RecvRecord, place: &Place<'_>, w: &Widths, sty
         .map(|h| header_span(recv, h, style))
         .collect();
     if !headers.is_empty() {
-        labelled(out, "length headers: ", &headers.join(" · "), style, |t| t);
+        let label = crate::tr!(crate::TEXT, "exchange-length-headers");
+        let label = format!("{label}{}", space_after(&label));
+        labelled(out, &label, &headers.join(" · "), style, |t| t);
     }
     // Both kinds are drawn under one label: the pitfalls' naive readers
     // and the real decoder play the same part on screen.
     let label = match annotation {
-        Annotation::Decoder(_) | Annotation::Concluded(_) => "decoder: ",
+        Annotation::Decoder(_) | Annotation::Concluded(_) => {
+            let label = crate::tr!(crate::TEXT, "exchange-decoder");
+            format!("{label}{}", space_after(&label))
+        }
     };
     labelled(
         out,
-        label,
+        &label,
         annotation.text(),
         style,
         colored::Colorize::cyan,
@@ -282,12 +327,12 @@ fn labelled(
     style: &Style,
     paint: impl Fn(ColoredString) -> ColoredString + Copy,
 ) {
-    let columns = style.width.saturating_sub(7 + label.len());
+    let columns = style.width.saturating_sub(7 + width(label));
     for (i, part) in wrap(text, columns).iter().enumerate() {
         let head = if i == 0 {
             style.dimmed(label)
         } else {
-            " ".repeat(label.len())
+            " ".repeat(width(label))
         };
         line(out, &format!("       {head}{}", style.paint(part, paint)));
     }
@@ -312,7 +357,12 @@ fn header_span(recv: &RecvRecord, span: &Span, style: &Style) -> String {
             span.end,
             u32::from_be_bytes(header)
         ),
-        Err(_) => format!("[{}..{}] {word} (part of a header)", span.start, span.end),
+        Err(_) => format!(
+            "[{}..{}] {word} {}",
+            span.start,
+            span.end,
+            crate::tr!(crate::TEXT, "exchange-part-of-header")
+        ),
     };
     span_text.replace(' ', "\u{a0}")
 }
@@ -322,7 +372,8 @@ fn header_span(recv: &RecvRecord, span: &Span, style: &Style) -> String {
 fn text(out: &mut String, recv: &RecvRecord, place: &Place<'_>, style: &Style) {
     let reading = utf8::read(&recv.bytes);
     let Some(middle) = reading.text else {
-        line(out, &format!("       {}", style.dimmed("(not UTF-8 text)")));
+        let not_text = crate::tr!(crate::TEXT, "exchange-not-text");
+        line(out, &format!("       {}", style.dimmed(&not_text)));
         return;
     };
     let red = |text: &str| style.paint(text, colored::Colorize::red);
@@ -357,24 +408,27 @@ fn text(out: &mut String, recv: &RecvRecord, place: &Place<'_>, style: &Style) {
         let next = if recv.index < place.total {
             format!("recv #{}", recv.index + 1)
         } else {
-            "the next recv".into()
+            crate::tr!(crate::TEXT, "exchange-next-recv")
         };
-        let note = format!(
-            "✂ {} was cut in two: {} here, {} in {next} — decoding this chunk alone fails",
-            cut.character,
-            count(cut.before, "byte"),
-            cut.after
+        let note = crate::tr!(
+            crate::TEXT,
+            "exchange-cut-here",
+            character = cut.character.to_string(),
+            before = count(cut.before, "byte"),
+            after = cut.after,
+            next = next
         );
         hang_lines(out, &format!("       {}", red(&note)), style.width, 9);
     }
     if let Some(cut) = utf8::cut_at(place.stream, place.offset).filter(|_| !reading.lead.is_empty())
     {
-        let note = format!(
-            "✂ the last {} of {}, whose first {} ended recv #{}",
-            count(cut.after, "byte"),
-            cut.character,
-            count(cut.before, "byte"),
-            recv.index.saturating_sub(1)
+        let note = crate::tr!(
+            crate::TEXT,
+            "exchange-cut-rest",
+            after = count(cut.after, "byte"),
+            character = cut.character.to_string(),
+            before = count(cut.before, "byte"),
+            recv = recv.index.saturating_sub(1)
         );
         hang_lines(out, &format!("       {}", red(&note)), style.width, 9);
     }
@@ -431,8 +485,13 @@ fn histogram(out: &mut String, recvs: &[RecvRecord]) {
     line(
         out,
         &format!(
-            "   sizes of the {} (largest {largest} B):",
-            count(recvs.len(), "recv")
+            "   {}",
+            crate::tr!(
+                crate::TEXT,
+                "exchange-sizes",
+                recvs = count(recvs.len(), "recv"),
+                largest = largest
+            )
         ),
     );
     for (low, n) in buckets {
@@ -460,11 +519,12 @@ fn origin_parts(pieces: &[Piece], style: &Style) -> Vec<String> {
     if first == 1 {
         parts.push(piece(&pieces[0], style));
     }
-    parts.push(format!(
-        "sends #{} to #{} ({} whole sends)",
-        whole[0].send,
-        whole[whole.len() - 1].send,
-        whole.len()
+    parts.push(crate::tr!(
+        crate::TEXT,
+        "exchange-whole-sends",
+        first = whole[0].send,
+        last = whole[whole.len() - 1].send,
+        sends = count(whole.len(), "whole send")
     ));
     if last < pieces.len() {
         parts.push(piece(&pieces[pieces.len() - 1], style));
@@ -487,7 +547,7 @@ fn quoted(send: usize, bytes: &[u8], room: usize, style: &Style) -> String {
             let (shown, cut) = fit(text, TEXT_COLUMNS, room.saturating_sub(2));
             format!("\"{}{cut}\"", paint(send, &shown, style))
         }
-        Err(_) => style.dimmed("(not UTF-8 text)"),
+        Err(_) => style.dimmed(&crate::tr!(crate::TEXT, "exchange-not-text")),
     }
 }
 
@@ -502,7 +562,8 @@ pub(super) fn colour_of(send: usize) -> Color {
 }
 
 fn at(t_us: u64, style: &Style) -> String {
-    style.dimmed(&format!("at {:>7.2} ms", t_us as f64 / 1000.0))
+    let ms = format!("{:>7.2}", t_us as f64 / 1000.0);
+    style.dimmed(&crate::tr!(crate::TEXT, "exchange-at", ms = ms))
 }
 
 /// Column widths for `#index` and the byte count.

@@ -56,9 +56,13 @@ pub fn run(
     match run {
         Run::Exchange(run) => exchange::exchange(out, &heading(None), run, style),
         Run::SideBySide(run) => {
-            columns::side_by_side(out, &heading(Some("side by side")), run, style);
+            let kind = crate::tr!(crate::TEXT, "kind-side-by-side");
+            columns::side_by_side(out, &heading(Some(&kind)), run, style);
         }
-        Run::Timing(run) => timing::timing(out, &heading(Some("round trips")), run, style),
+        Run::Timing(run) => {
+            let kind = crate::tr!(crate::TEXT, "kind-round-trips");
+            timing::timing(out, &heading(Some(&kind)), run, style);
+        }
         Run::Comparison(run) => comparison::comparison(out, &heading(None), run, style),
         Run::Transfer(run) => transfer::transfer(out, &heading(None), run, style),
     }

@@ -77,16 +77,18 @@ pub fn line(out: &mut String, text: &str) {
     let _ = writeln!(out, "{text}");
 }
 
-/// Breaks `text` at spaces into lines of at most `columns` columns (a
-/// single longer word stays whole).
+/// Breaks `text` into lines of at most `columns` columns: at spaces, and
+/// between two CJK characters or a CJK character and a Latin word, where
+/// Chinese breaks a line ([`breaks`]). A single longer word stays whole.
 #[must_use]
 pub fn wrap(text: &str, columns: usize) -> Vec<String> {
     wrap_hanging(text, columns, columns)
 }
 
-/// Breaks `text` at spaces: a first line of at most `first` columns, the
-/// others of at most `rest`. A painted text stays painted across a break:
-/// a line closes the colours it leaves open, and the next opens them again.
+/// Breaks `text` as [`wrap`] does: a first line of at most `first`
+/// columns, the others of at most `rest`. A painted text stays painted
+/// across a break: a line closes the colours it leaves open, and the next
+/// opens them again.
 #[must_use]
 pub fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<String> {
     let mut lines = vec![String::new()];
@@ -95,27 +97,139 @@ pub fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<String> {
     let (mut started, mut used, mut limit) = (false, 0, first);
     let mut open = String::new();
     for word in text.split(' ') {
-        let columns = width(word);
-        // A word of escape codes alone takes no room: it never breaks.
-        if started && columns > 0 && used + 1 + columns > limit {
-            let current = lines.last_mut().expect("never empty");
-            if !open.is_empty() {
-                current.push_str(RESET);
+        // A word without CJK is one piece, so English wraps as it always
+        // has; a Chinese sentence is many, joined without a space.
+        for (i, piece) in pieces(word).into_iter().enumerate() {
+            let space = usize::from(i == 0);
+            let columns = width(piece);
+            // A piece of escape codes alone takes no room: it never breaks.
+            if started && columns > 0 && used + space + columns > limit {
+                let current = lines.last_mut().expect("never empty");
+                if !open.is_empty() {
+                    current.push_str(RESET);
+                }
+                lines.push(open.clone());
+                (started, used, limit) = (false, 0, rest);
             }
-            lines.push(open.clone());
-            (started, used, limit) = (false, 0, rest);
+            let current = lines.last_mut().expect("never empty");
+            if started && space == 1 {
+                current.push(' ');
+                used += 1;
+            }
+            current.push_str(piece);
+            used += columns;
+            started |= !piece.is_empty();
+            open = painting_after(&open, piece);
         }
-        let current = lines.last_mut().expect("never empty");
-        if started {
-            current.push(' ');
-            used += 1;
-        }
-        current.push_str(word);
-        used += columns;
-        started |= !word.is_empty();
-        open = painting_after(&open, word);
     }
     lines
+}
+
+/// `word` (no spaces) cut where a line may break inside it: before each
+/// character that [`breaks`] allows a line to start with. Escape codes go
+/// with the character they come before, so a colour opens on the line
+/// that shows it.
+fn pieces(word: &str) -> Vec<&str> {
+    let mut cuts = Vec::new();
+    let (mut before, mut codes_from): (Option<char>, Option<usize>) = (None, None);
+    let mut at = 0;
+    while let Some(c) = word[at..].chars().next() {
+        if c == '\x1b' {
+            let mut chars = word[at + 1..].chars();
+            codes_from.get_or_insert(at);
+            at += skip_escape(&mut chars).len();
+            continue;
+        }
+        if before.is_some_and(|b| breaks(b, c)) {
+            cuts.push(codes_from.unwrap_or(at));
+        }
+        (before, codes_from) = (Some(c), None);
+        at += c.len_utf8();
+    }
+    let mut pieces = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for cut in cuts {
+        pieces.push(&word[from..cut]);
+        from = cut;
+    }
+    pieces.push(&word[from..]);
+    pieces
+}
+
+/// Whether a line may break between `before` and `after`, two characters
+/// with no space between them. Chinese is written without spaces, so a
+/// line breaks between any two CJK characters, or between one and a Latin
+/// word — but, as Chinese typesetting requires, never before closing
+/// punctuation (`，。）」`) nor after opening punctuation (`（「《`). A
+/// no-break space (which keeps a header's bytes together) never breaks.
+#[must_use]
+pub fn breaks(before: char, after: char) -> bool {
+    (is_cjk(before) || is_cjk(after))
+        && !NEVER_STARTS.contains(&after)
+        && !NEVER_ENDS.contains(&before)
+        && before != '\u{a0}'
+        && after != '\u{a0}'
+}
+
+/// Characters that never start a line: closing punctuation, and the marks
+/// that belong to the word before them.
+const NEVER_STARTS: &[char] = &[
+    '，', '。', '、', '；', '：', '！', '？', '）', '」', '』', '》', '〉', '】', '〕', '”', '’',
+    '…', '·', '・', '—', '～', ')', ']', '}', ',', '.', ';', ':', '!', '?', '%', '"', '\'',
+];
+
+/// Characters that never end a line: opening punctuation.
+const NEVER_ENDS: &[char] = &[
+    '（', '「', '『', '《', '〈', '【', '〔', '“', '‘', '(', '[', '{', '"', '\'',
+];
+
+/// Whether `c` is written in CJK script (Han, kana, hangul, and their
+/// full-width punctuation): text in which a line may break between any two
+/// characters.
+#[must_use]
+pub fn is_cjk(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x1100..=0x11FF
+            | 0x2E80..=0x2FDF
+            | 0x3000..=0x303F
+            | 0x3040..=0x31FF
+            | 0x3200..=0x9FFF
+            | 0xAC00..=0xD7AF
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFFEF
+            | 0x20000..=0x3FFFF
+    )
+}
+
+/// The columns of the widest part of `text` that [`wrap`] never breaks:
+/// how narrow a column of it can be before it overflows.
+#[must_use]
+pub fn longest_piece(text: &str) -> usize {
+    text.split(' ')
+        .flat_map(pieces)
+        .map(width)
+        .max()
+        .unwrap_or(0)
+}
+
+/// `text` after the blanks that make it `columns` wide (a table's
+/// right-aligned cell), measured as the terminal shows it: `format!`'s
+/// `{:>10}` counts characters, and a Chinese heading would come out wider.
+#[must_use]
+pub fn pad_start(text: &str, columns: usize) -> String {
+    format!("{}{text}", " ".repeat(columns.saturating_sub(width(text))))
+}
+
+/// The blank between a label and what it labels: a space after `verdict:`,
+/// none after `结论：`, whose full-width colon carries its own.
+#[must_use]
+pub fn space_after(label: &str) -> &'static str {
+    match label.chars().next_back() {
+        Some(c) if is_cjk(c) => "",
+        _ => " ",
+    }
 }
 
 /// `text` wrapped to `columns`, its first line starting as `text` does
@@ -146,7 +260,7 @@ pub fn hang_lines(out: &mut String, text: &str, columns: usize, indent: usize) {
 /// A line built of pieces that are never split while they fit: each
 /// piece goes on the current line after its separator, or — when the line
 /// has no room left — starts a new line `indent` columns in, without it.
-/// A piece too long for a line of its own is wrapped at its spaces.
+/// A piece too long for a line of its own is wrapped as [`wrap`] wraps.
 #[derive(Debug, Clone)]
 pub struct Flow {
     lines: Vec<String>,
@@ -342,6 +456,33 @@ mod tests {
     }
 
     #[test]
+    fn chinese_breaks_between_characters_but_not_before_closing_punctuation() {
+        assert_eq!(
+            wrap("下雨天留客天留人不留", 8),
+            ["下雨天留", "客天留人", "不留"]
+        );
+        // `，` never starts a line: `天` goes down with it.
+        assert_eq!(wrap("下雨天，留客", 6), ["下雨", "天，留", "客"]);
+        // `（` never ends a line, `）` never starts one.
+        assert_eq!(wrap("用（recv）读", 8), ["用", "（recv）", "读"]);
+        // A Latin word stays whole, and breaks from the Chinese around it.
+        assert_eq!(wrap("调用recv(16)读取", 10), ["调用", "recv(16)读", "取"]);
+        assert_eq!(wrap("用 recv(16) 读", 10), ["用", "recv(16)", "读"]);
+        // A no-break space holds what it joins together.
+        assert_eq!(wrap("报头\u{a0}24\u{a0}B", 4), ["报", "头\u{a0}24\u{a0}B"]);
+    }
+
+    #[test]
+    fn a_painted_chinese_line_reopens_its_colour_after_a_break() {
+        let red = "\x1b[31m";
+        let text = format!("{red}下雨天留{RESET}");
+        assert_eq!(
+            wrap(&text, 4),
+            [format!("{red}下雨{RESET}"), format!("{red}天留{RESET}")]
+        );
+    }
+
+    #[test]
     fn painted_text_wraps_by_what_shows_and_keeps_its_colour() {
         let red = "\x1b[31m";
         let text = format!("{red}aaa bbb ccc{RESET} ddd");
@@ -422,5 +563,92 @@ mod tests {
         assert!(!long.shows(3) && long.shows(19));
         assert_eq!(long.shown(), 4);
         assert_eq!(short.shown(), 12);
+    }
+
+    /// Wrapping as it was before Chinese could break: at spaces only.
+    fn at_spaces(text: &str, columns: usize) -> Vec<String> {
+        let mut lines = vec![String::new()];
+        let (mut started, mut used) = (false, 0);
+        for word in text.split(' ') {
+            let columns_of = width(word);
+            if started && columns_of > 0 && used + 1 + columns_of > columns {
+                lines.push(String::new());
+                (started, used) = (false, 0);
+            }
+            let current = lines.last_mut().unwrap();
+            if started {
+                current.push(' ');
+                used += 1;
+            }
+            current.push_str(word);
+            used += columns_of;
+            started |= !word.is_empty();
+        }
+        lines
+    }
+
+    /// One unit of a mixed sentence: an English word, or a Chinese
+    /// character perhaps in opening and closing punctuation (at most eight
+    /// columns, so every unit fits the narrowest line tried).
+    fn unit() -> impl proptest::strategy::Strategy<Value = (bool, String)> {
+        use proptest::prelude::*;
+        let english = "[a-zA-Z0-9#]{1,8}".prop_map(|w| (false, w));
+        let chinese = (
+            proptest::sample::select(vec!["", "（", "「", "《"]),
+            proptest::sample::select(vec!["粘", "包", "半", "报", "头", "缓", "冲", "区", "收"]),
+            proptest::sample::select(vec![
+                "", "，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "》",
+            ]),
+        )
+            .prop_map(|(open, c, close)| (true, format!("{open}{c}{close}")));
+        prop_oneof![english, chinese]
+    }
+
+    /// A sentence of units, joined by a space or by nothing (two English
+    /// words always by a space: joined, they would be one longer word).
+    fn sentence() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        proptest::collection::vec((unit(), any::<bool>()), 0..40).prop_map(|units| {
+            let mut text = String::new();
+            let mut last_english = false;
+            for ((chinese, unit), spaced) in units {
+                if !text.is_empty() && (spaced || (last_english && !chinese)) {
+                    text.push(' ');
+                }
+                text.push_str(&unit);
+                last_english = !chinese;
+            }
+            text
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn mixed_text_fits_its_width_and_loses_no_character(
+            text in sentence(),
+            columns in 8usize..60,
+        ) {
+            let lines = wrap(&text, columns);
+            for line in &lines {
+                proptest::prop_assert!(width(line) <= columns, "{line:?} in {lines:?}");
+            }
+            let kept: String = lines.concat().chars().filter(|c| *c != ' ').collect();
+            let given: String = text.chars().filter(|c| *c != ' ').collect();
+            proptest::prop_assert_eq!(kept, given);
+            for pair in lines.windows(2) {
+                let starts = pair[1].chars().next();
+                let ends = pair[0].chars().next_back();
+                proptest::prop_assert!(!starts.is_some_and(|c| NEVER_STARTS.contains(&c) && is_cjk(c)), "{lines:?}");
+                proptest::prop_assert!(!ends.is_some_and(|c| NEVER_ENDS.contains(&c) && is_cjk(c)), "{lines:?}");
+            }
+        }
+
+        #[test]
+        fn english_wraps_at_spaces_exactly_as_before(
+            text in "[a-z ,.()#0-9—-]{0,120}",
+            columns in 1usize..60,
+        ) {
+            proptest::prop_assert_eq!(wrap(&text, columns), at_spaces(&text, columns));
+        }
     }
 }

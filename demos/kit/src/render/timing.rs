@@ -4,7 +4,7 @@
 //! stay on its first line.
 
 use super::banner::{self, Heading};
-use super::text::{line, width, wrap};
+use super::text::{line, pad_start, width, wrap};
 use super::verdict;
 use crate::report::Timing;
 use crate::style::Style;
@@ -21,6 +21,7 @@ pub fn timing(out: &mut String, heading: &Heading<'_>, run: &Timing, style: &Sty
         .min()
         .unwrap_or(1)
         .max(1);
+    let variant = crate::tr!(crate::TEXT, "timing-variant");
     // The numbers take 38 columns after the margin and the label.
     let label_width = run
         .rows
@@ -28,17 +29,21 @@ pub fn timing(out: &mut String, heading: &Heading<'_>, run: &Timing, style: &Sty
         .map(|r| width(&r.label))
         .max()
         .unwrap_or(0)
-        .min(style.width.saturating_sub(3 + 38).max(7));
+        .min(style.width.saturating_sub(3 + 38).max(width(&variant)));
+    // A ratio needs two rows to compare.
+    let ratio = if run.rows.len() > 1 {
+        crate::tr!(crate::TEXT, "timing-ratio")
+    } else {
+        String::new()
+    };
     line(
         out,
         &style.dimmed(&format!(
-            "   {}{}  {:>10}  {:>10}  {:>9}",
-            "variant",
-            " ".repeat(label_width.saturating_sub(7)),
-            "median",
-            "max",
-            // A ratio needs two rows to compare.
-            if run.rows.len() > 1 { "× fastest" } else { "" }
+            "   {variant}{}  {}  {}  {}",
+            " ".repeat(label_width.saturating_sub(width(&variant))),
+            pad_start(&crate::tr!(crate::TEXT, "timing-median"), 10),
+            pad_start(&crate::tr!(crate::TEXT, "timing-max"), 10),
+            pad_start(&ratio, 9),
         )),
     );
     for row in &run.rows {

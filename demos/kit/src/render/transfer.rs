@@ -17,9 +17,9 @@ pub fn transfer(out: &mut String, heading: &Heading<'_>, run: &Transfer, style: 
     hang_lines(
         out,
         &format!(
-            " {} on {} — the catalogue the client received",
-            style.bold("server"),
-            run.server
+            " {} {}",
+            style.bold(&crate::tr!(crate::TEXT, "transfer-server")),
+            crate::tr!(crate::TEXT, "transfer-catalogue", server = &run.server)
         ),
         style.width,
         3,
@@ -37,7 +37,8 @@ pub fn transfer(out: &mut String, heading: &Heading<'_>, run: &Transfer, style: 
             8,
         );
     }
-    line(out, &format!(" {}", style.bold("downloads")));
+    let title = crate::tr!(crate::TEXT, "transfer-downloads");
+    line(out, &format!(" {}", style.bold(&title)));
     let name_width = run
         .downloads
         .iter()
@@ -46,9 +47,13 @@ pub fn transfer(out: &mut String, heading: &Heading<'_>, run: &Transfer, style: 
         .unwrap_or(0);
     for download in &run.downloads {
         let check = if download.identical {
-            style.paint("✓ identical", |t| t.green().bold())
+            style.paint(&crate::tr!(crate::TEXT, "transfer-identical"), |t| {
+                t.green().bold()
+            })
         } else {
-            style.paint("✗ not identical to the source", |t| t.red().bold())
+            style.paint(&crate::tr!(crate::TEXT, "transfer-not-identical"), |t| {
+                t.red().bold()
+            })
         };
         let name = visible(&download.name);
         let head = format!(
@@ -66,6 +71,6 @@ pub fn transfer(out: &mut String, heading: &Heading<'_>, run: &Transfer, style: 
         flow.push("  ", &format!("CRC-32 {:08x}  {check}", download.crc32));
         flow.finish(out);
     }
-    verdict::verdict(out, " verdict: ", &run.verdict, style, |t| t);
+    verdict::verdict(out, &verdict::label(), &run.verdict, style, |t| t);
     verdict::notes(out, &run.notes, style);
 }

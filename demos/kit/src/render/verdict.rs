@@ -1,6 +1,6 @@
 //! The foot of every section: the verdict, and the notes that explain it.
 
-use super::text::{line, wrap};
+use super::text::{line, space_after, width, wrap};
 use crate::style::Style;
 use colored::ColoredString;
 
@@ -13,17 +13,25 @@ pub fn verdict(
     style: &Style,
     paint: impl Fn(ColoredString) -> ColoredString + Copy,
 ) {
-    for (i, part) in wrap(text, style.width.saturating_sub(label.len()))
+    for (i, part) in wrap(text, style.width.saturating_sub(width(label)))
         .iter()
         .enumerate()
     {
         let head = if i == 0 {
             style.bold(label)
         } else {
-            " ".repeat(label.len())
+            " ".repeat(width(label))
         };
         line(out, &format!("{head}{}", style.paint(part, paint)));
     }
+}
+
+/// ` verdict: `, the head of a section's verdict line, in the story's
+/// language.
+#[must_use]
+pub fn label() -> String {
+    let label = crate::tr!(crate::TEXT, "verdict-label");
+    format!(" {label}{}", space_after(&label))
 }
 
 /// The "why" lines under a verdict, wrapped to the story's width; a note that

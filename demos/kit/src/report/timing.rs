@@ -46,11 +46,12 @@ impl TimingRow {
             knobs,
             round_trips: samples.len(),
             rtt_us: rtt,
-            verdict: format!(
-                "median {:.2} ms, max {:.2} ms over {} round trips",
-                rtt.median as f64 / 1000.0,
-                rtt.max as f64 / 1000.0,
-                samples.len()
+            verdict: crate::tr!(
+                crate::TEXT,
+                "timing-row-verdict",
+                median = format!("{:.2}", rtt.median as f64 / 1000.0),
+                max = format!("{:.2}", rtt.max as f64 / 1000.0),
+                round_trips = samples.len()
             ),
         })
     }
