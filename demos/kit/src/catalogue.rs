@@ -112,8 +112,11 @@ impl Catalogue {
     #[must_use]
     pub fn localize(&self, command: clap::Command, prefix: &str) -> clap::Command {
         let mut command = command;
+        // As clap's derive does with a doc comment: `-h` shows the first
+        // paragraph, `--help` all of it.
         if let Some(about) = self.get(&format!("{prefix}-about")) {
-            command = command.about(about.clone()).long_about(about);
+            let short = about.split("\n\n").next().unwrap_or_default().to_string();
+            command = command.about(short).long_about(about);
         }
         let ids: Vec<String> = command
             .get_arguments()
@@ -121,7 +124,8 @@ impl Catalogue {
             .collect();
         for id in ids {
             if let Some(help) = self.get(&format!("{prefix}-arg-{id}")) {
-                command = command.mut_arg(id, |arg| arg.help(help.clone()).long_help(help));
+                let short = help.split("\n\n").next().unwrap_or_default().to_string();
+                command = command.mut_arg(id, |arg| arg.help(short).long_help(help));
             }
         }
         command

@@ -268,16 +268,21 @@ fn parse<T: FromArgMatches>(
         .name(program.name)
         .about(short)
         .long_about(program.about);
-    if !program.after_help.is_empty() {
+    // The language is known before the help is worded: `--lang` or the
+    // locale decide it here, as they will again when the line is parsed.
+    cli::choose_lang();
+    // The program's own closing paragraph, in the catalogue's words where
+    // it has them (`{program}-after-help`).
+    let after_help = text
+        .and_then(|text| text.get(&format!("{}-after-help", program.name)))
+        .unwrap_or_else(|| program.after_help.to_string());
+    if !after_help.is_empty() {
         let before = command
             .get_after_help()
             .map(|text| format!("{text}\n\n"))
             .unwrap_or_default();
-        command = command.after_help(format!("{before}{}", program.after_help));
+        command = command.after_help(format!("{before}{after_help}"));
     }
-    // The language is known before the help is worded: `--lang` or the
-    // locale decide it here, as they will again when the line is parsed.
-    cli::choose_lang();
     if let Some(text) = text {
         command = text.localize(command, program.name);
     }

@@ -264,22 +264,27 @@ pub fn line(text: &str) -> String {
     static BUFFER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(SO_RCVBUF|SO_SNDBUF)( of)? (\d+) B").unwrap());
     static QUICKACK: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"TCP_QUICKACK (on|off)").unwrap());
+        LazyLock::new(|| Regex::new(r"TCP_QUICKACK (on|off|开|关)").unwrap());
     static PORT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"127\.0\.0\.1:\d+").unwrap());
     static NAMED_PORT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b(TCP|UDP) (port|端口) \d+").unwrap());
     static RATE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\d+(\.\d+)? [KMG]?i?B/s").unwrap());
     static SECS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(\bin|\bafter|\bfor|用时|已有|过了|在|等了) \d+\.\d+ s\b").unwrap()
+        Regex::new(r"(\bin|\bafter|\bfor|用时|已有|过了|在|等了|尝试了) \d+\.\d+ s\b").unwrap()
     });
     static SECS_WITHIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d+\.\d+ s 内").unwrap());
     static LAN_HINT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"((?:listening on|正在) (?:0\.0\.0\.0|\[::\]):\d+\b.* --connect )\S+:(\d+)")
-            .unwrap()
+        Regex::new(
+            r"((?:listening on|正在监听|正在) (?:0\.0\.0\.0|\[::\]):\d+\b.* --connect )\S+:(\d+)",
+        )
+        .unwrap()
     });
     static LAN_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r" \((?:or |this computer has no network address)[^()]*\)$").unwrap()
+        Regex::new(
+            r" \((?:or |this computer has no network address)[^()]*\)$| （(?:或 |这台计算机除了 127\.0\.0\.1 没有别的网络地址)[^（）]*）$",
+        )
+        .unwrap()
     });
 
     let text = MS.replace_all(text, |c: &Captures| aligned(c, "[time]", " ms"));
@@ -555,6 +560,20 @@ mod tests {
         );
         assert_eq!(line("0.004 s 内共发送 3 MiB"), "[secs] s 内共发送 3 MiB");
         assert_eq!(line("请放行 UDP 端口 9000"), "请放行 UDP 端口 [port]");
+        assert_eq!(
+            line("TCP_QUICKACK 开 · MSS 488 B"),
+            "TCP_QUICKACK [on/off] · MSS 488 B"
+        );
+        assert_eq!(
+            line("尝试了 1.0 s 仍然连不上"),
+            "尝试了 [secs] s 仍然连不上"
+        );
+        assert_eq!(
+            line(
+                "sticky-server：正在监听 0.0.0.0:9000——现在启动 sticky-client --connect 192.168.1.20:9000 （或 10.0.0.5：这台计算机有 2 个地址）"
+            ),
+            "sticky-server：正在监听 0.0.0.0:9000——现在启动 sticky-client --connect [LAN]:9000"
+        );
         assert_eq!(
             line("其余字节等了 43 ms 才等到它的 ACK"),
             "其余字节等了 [time] ms 才等到它的 ACK"

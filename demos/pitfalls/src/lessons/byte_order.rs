@@ -97,7 +97,11 @@ pub fn broken() -> Result<Exchange> {
         Some(DecodeError::TooLarge { max, .. }) => {
             kit::tr!(TEXT, "refused-too-large", max = max.to_string())
         }
-        Some(error) => kit::tr!(TEXT, "refused-other", error = error.to_string()),
+        Some(error) => kit::tr!(
+            TEXT,
+            "refused-other",
+            error = fixed::decoder_state::error(error)
+        ),
         None => String::new(),
     };
     let verdict = kit::tr!(

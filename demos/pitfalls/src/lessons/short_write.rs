@@ -97,7 +97,11 @@ pub fn broken() -> Result<Exchange> {
     let FirstWrite { asked, taken } = first;
     run.label = kit::tr!(TEXT, "label-c-broken");
     let got = match &stopped {
-        Some(error) => kit::tr!(TEXT, "then-error", error = error.to_string()),
+        Some(error) => kit::tr!(
+            TEXT,
+            "then-error",
+            error = fixed::decoder_state::error(error)
+        ),
         None => String::new(),
     };
     let verdict = if first.is_short() {

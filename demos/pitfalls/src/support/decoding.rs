@@ -85,8 +85,12 @@ pub fn annotate(run: &mut Exchange, messages: &[Vec<u8>]) -> Option<DecodeError>
             .map(|f| format!("#{}", f.index))
             .collect();
         let mut state = match &failed {
-            Some(error) => kit::tr!(TEXT, "decoder-stopped", error = error.to_string()),
-            None => decoder.state().to_string(),
+            Some(error) => kit::tr!(
+                TEXT,
+                "decoder-stopped",
+                error = fixed::decoder_state::error(&error)
+            ),
+            None => fixed::decoder_state::state(decoder.state()),
         };
         if !done.is_empty() {
             state = kit::tr!(
