@@ -56,9 +56,10 @@ capture-udp:
 
 # --- end of the wire recipes ---
 
-# Every run of the tour drawn as an SVG in docs/figures/, for the lesson pages.
+# Every run of the tour drawn as an SVG for the lesson pages: docs/figures/ in English, docs/figures/zh/ in Chinese.
 figures:
     cargo demo --json | cargo run -q -p figure --bin figures -- docs/figures
+    cargo demo --json --lang zh | cargo run -q -p figure --bin figures -- docs/figures/zh
 
 # Download 1 GiB over loopback against a raw TCP copy: prints the ratio and the client's peak memory.
 bench-transfer:

@@ -79,7 +79,7 @@ fn the_help_speaks_chinese_down_to_the_values_of_nodelay() {
         "{}",
         help.stdout
     );
-    assert!(help.stdout.contains("on:  设置该选项"), "{}", help.stdout);
+    assert!(help.stdout.contains("on: 设置该选项"), "{}", help.stdout);
     assert!(
         !help.stdout.contains("The option is set"),
         "{}",

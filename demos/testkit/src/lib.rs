@@ -161,17 +161,22 @@ impl Process {
 
     /// Waits for a stderr line containing `needle` and returns it.
     pub fn wait_for_stderr(&mut self, needle: &str) -> String {
+        self.wait_for_stderr_line(|line| line.contains(needle))
+    }
+
+    /// Waits for a stderr line that `wanted` accepts and returns it.
+    pub fn wait_for_stderr_line(&mut self, wanted: impl Fn(&str) -> bool) -> String {
         let until = Instant::now() + DEADLINE;
         loop {
             let left = until.saturating_duration_since(Instant::now());
             if let Ok(line) = self.stderr.recv_timeout(left) {
                 self.seen.push(line.clone());
-                if line.contains(needle) {
+                if wanted(&line) {
                     return line;
                 }
             } else {
                 let _ = self.child.kill();
-                panic!("no stderr line with {needle:?}; saw {:?}", self.seen);
+                panic!("no such stderr line; saw {:?}", self.seen);
             }
         }
     }
@@ -257,14 +262,18 @@ pub fn free_port() -> u16 {
 /// The address a server printed in its "listening on ADDR" line.
 #[must_use]
 pub fn listening_addr(line: &str) -> String {
-    let rest = line
-        .split("listening on ")
-        .nth(1)
-        .unwrap_or_else(|| panic!("not a listening line: {line}"));
-    rest.split_whitespace()
-        .next()
-        .expect("an address")
+    // The first `IP:PORT` of the line, in whichever language it is said:
+    // `listening on 127.0.0.1:9000 — …`, `正在监听 127.0.0.1:9000——…`.
+    line.split(|c: char| !(c.is_ascii_hexdigit() || ".:[]".contains(c)))
+        .find(|piece| piece.parse::<std::net::SocketAddr>().is_ok())
+        .unwrap_or_else(|| panic!("not a listening line: {line}"))
         .to_string()
+}
+
+/// Whether `line` is a server's start-up line, in English or in Chinese.
+#[must_use]
+pub fn is_listening_line(line: &str) -> bool {
+    line.contains("listening on") || line.contains("监听")
 }
 
 /// Asserts that a failed run printed exactly one line on stderr, starting
@@ -332,7 +341,7 @@ pub fn serve(program: &str, flags: &[&str]) -> (Process, String) {
     let mut args = vec!["--listen", "127.0.0.1:0"];
     args.extend_from_slice(flags);
     let mut server = Process::start(program, &args);
-    let addr = listening_addr(&server.wait_for_stderr("listening on"));
+    let addr = listening_addr(&server.wait_for_stderr_line(is_listening_line));
     (server, addr)
 }
 

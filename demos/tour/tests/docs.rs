@@ -598,25 +598,34 @@ fn demos() -> Vec<String> {
     listed.stdout.lines().map(str::to_string).collect()
 }
 
-/// `docs/figures/NAME.svg`.
+/// `docs/figures/NAME.svg` (a Chinese figure's name is `zh/NAME`).
 fn figure_path(name: &str) -> std::path::PathBuf {
     markdown::docs_dir()
         .join(figures::FOLDER)
         .join(format!("{name}.svg"))
 }
 
-/// Every figure a page shows is in `docs/figures/`, and every lesson page,
-/// in English and in Chinese, shows every figure of its demo.
+/// The languages the figures are drawn in: the `--lang` each is drawn
+/// with, and the prefix of its figures' names (`docs/figures/zh/`).
+const FIGURE_LANGS: [(&str, &str); 2] = [("en", ""), ("zh", "zh/")];
+
+/// The figures committed for the language whose names start `prefix`.
+fn committed_figures(prefix: &str) -> Vec<String> {
+    fs::read_dir(markdown::docs_dir().join(figures::FOLDER).join(prefix))
+        .map(|dir| {
+            dir.filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .filter_map(|n| n.strip_suffix(".svg").map(|n| format!("{prefix}{n}")))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Every figure a page shows is in `docs/figures/`, and every lesson page
+/// shows every figure of its demo in its own language: the English pages
+/// `figures/NAME.svg`, the Chinese pages `figures/zh/NAME.svg`.
 #[test]
 fn every_lesson_shows_its_figures_and_every_figure_shown_exists() {
     let mut failures = Vec::new();
-    let committed: Vec<String> = fs::read_dir(markdown::docs_dir().join(figures::FOLDER))
-        .map(|dir| {
-            dir.filter_map(|e| e.ok()?.file_name().into_string().ok())
-                .filter_map(|n| n.strip_suffix(".svg").map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default();
     for page in markdown::pages() {
         let shown = figures::shown(&markdown::read(&page));
         for name in &shown {
@@ -637,13 +646,22 @@ fn every_lesson_shows_its_figures_and_every_figure_shown_exists() {
         let Some(demo) = demo_of(&page) else {
             continue;
         };
-        for name in committed.iter().filter(|n| {
-            n.strip_prefix(&format!("{demo}-"))
+        let prefix = if page.starts_with("zh/") { "zh/" } else { "" };
+        for name in committed_figures(prefix).iter().filter(|n| {
+            n.strip_prefix(&format!("{prefix}{demo}-"))
                 .is_some_and(|n| n.parse::<usize>().is_ok())
         }) {
             if !shown.contains(name) {
                 failures.push(format!("docs/{page} does not show figures/{name}.svg"));
             }
+        }
+        if let Some(other) = shown
+            .iter()
+            .find(|n| n.starts_with("zh/") != (prefix == "zh/"))
+        {
+            failures.push(format!(
+                "docs/{page} shows figures/{other}.svg, a figure in the other language"
+            ));
         }
         if shown.is_empty() {
             failures.push(format!("docs/{page} shows no figure"));
@@ -653,62 +671,83 @@ fn every_lesson_shows_its_figures_and_every_figure_shown_exists() {
 }
 
 /// The committed figures are what the current code draws from a new run
-/// of the tour, in structure (see `docs/figures.rs`): one per run, none
-/// missing, none left over.
+/// of the tour, in structure (see `docs/figures.rs`), in English and in
+/// Chinese: one per run, none missing, none left over.
 #[test]
 fn committed_figures_match_what_the_code_draws_now() {
     let demos = demos();
     let tour = binaries::tour();
     let tour = tour.to_str().expect("a UTF-8 path");
-    // Each demo runs once, side by side; the docs' own `--json` commands
-    // share these runs.
+    let args = |demo: &str, lang: &str| -> Vec<String> {
+        let mut args = vec![demo.to_string(), "--json".to_string()];
+        if lang != "en" {
+            args.extend(["--lang".to_string(), lang.to_string()]);
+        }
+        args
+    };
+    // Each demo runs once per language, side by side; the docs' own
+    // `--json` commands share these runs.
     std::thread::scope(|scope| {
         for demo in &demos {
-            scope.spawn(move || cached::run(tour, &[demo, "--json"]));
+            for (lang, _) in FIGURE_LANGS {
+                let args = args(demo, lang);
+                scope.spawn(move || {
+                    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                    cached::run(tour, &args)
+                });
+            }
         }
     });
     let mut expected = Vec::new();
     let mut failures = Vec::new();
-    for demo in &demos {
-        let run = cached::run(tour, &[demo, "--json"]);
-        assert_eq!(run.code, Some(0), "{demo} --json: {}", run.stderr);
-        let reports = figure::read_reports(&run.stdout)
-            .unwrap_or_else(|e| panic!("{demo} --json is not a report: {e}"));
-        for report in &reports {
-            for drawn in figure::figures(report) {
-                expected.push(drawn.name.clone());
-                let path = figure_path(&drawn.name);
-                let Ok(committed) = fs::read_to_string(&path) else {
-                    failures.push(format!("{} is missing: run `just figures`", path.display()));
-                    continue;
-                };
-                let (now, then) = (
-                    figures::structure(&drawn.svg),
-                    figures::structure(&committed),
-                );
-                if now != then {
-                    let at = now
-                        .iter()
-                        .zip(&then)
-                        .position(|(a, b)| a != b)
-                        .unwrap_or(now.len().min(then.len()));
-                    failures.push(format!(
-                        "docs/figures/{}.svg is not what the code draws now (run `just figures`): \
-                         element {at}: now {:?}, committed {:?}",
-                        drawn.name,
-                        now.get(at),
-                        then.get(at)
-                    ));
+    for (lang, prefix) in FIGURE_LANGS {
+        for demo in &demos {
+            let args = args(demo, lang);
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let run = cached::run(tour, &args);
+            assert_eq!(run.code, Some(0), "{args:?}: {}", run.stderr);
+            let reports = figure::read_reports(&run.stdout)
+                .unwrap_or_else(|e| panic!("{args:?} is not a report: {e}"));
+            for report in &reports {
+                // A figure is drawn in the process's language, as the
+                // `figures` program draws each report in its own.
+                kit::lang::set(report.lang);
+                for drawn in figure::figures(report) {
+                    let name = format!("{prefix}{}", drawn.name);
+                    expected.push(name.clone());
+                    let path = figure_path(&name);
+                    let Ok(committed) = fs::read_to_string(&path) else {
+                        failures.push(format!("{} is missing: run `just figures`", path.display()));
+                        continue;
+                    };
+                    let (now, then) = (
+                        figures::structure(&drawn.svg),
+                        figures::structure(&committed),
+                    );
+                    if now != then {
+                        let at = now
+                            .iter()
+                            .zip(&then)
+                            .position(|(a, b)| a != b)
+                            .unwrap_or(now.len().min(then.len()));
+                        failures.push(format!(
+                            "docs/figures/{name}.svg is not what the code draws now (run `just figures`): \
+                             element {at}: now {:?}, committed {:?}",
+                            now.get(at),
+                            then.get(at)
+                        ));
+                    }
                 }
             }
         }
     }
-    if let Ok(dir) = fs::read_dir(markdown::docs_dir().join(figures::FOLDER)) {
-        for entry in dir.flatten() {
-            let name = entry.file_name().to_string_lossy().to_string();
-            let stem = name.strip_suffix(".svg").unwrap_or(&name).to_string();
-            if !expected.contains(&stem) {
-                failures.push(format!("docs/figures/{name} belongs to no run of the tour"));
+    kit::lang::set(kit::lang::Lang::En);
+    for (_, prefix) in FIGURE_LANGS {
+        for name in committed_figures(prefix) {
+            if !expected.contains(&name) {
+                failures.push(format!(
+                    "docs/figures/{name}.svg belongs to no run of the tour"
+                ));
             }
         }
     }

@@ -88,7 +88,7 @@ pub fn annotate(run: &mut Exchange, messages: &[Vec<u8>]) -> Option<DecodeError>
             Some(error) => kit::tr!(
                 TEXT,
                 "decoder-stopped",
-                error = fixed::decoder_state::error(&error)
+                error = fixed::decoder_state::error(error)
             ),
             None => fixed::decoder_state::state(decoder.state()),
         };
