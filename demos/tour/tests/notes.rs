@@ -200,6 +200,17 @@ fn agrees(quoted: &str, value: f64) -> bool {
     format!("{value:.places$}") == quoted
 }
 
+/// The number a pattern found: each language's wording has its own group,
+/// and the one that matched holds it.
+fn number_in<'h>(found: &regex::Captures<'h>) -> &'h str {
+    found
+        .iter()
+        .skip(1)
+        .flatten()
+        .next()
+        .map_or("", |m| m.as_str())
+}
+
 /// Checks one note against its run; returns what is wrong.
 fn claims(note: &str, m: &Measured) -> Vec<String> {
     let mut wrong = Vec::new();
@@ -208,7 +219,9 @@ fn claims(note: &str, m: &Measured) -> Vec<String> {
         |pattern: &str, wrong: &mut Vec<String>, test: &dyn Fn(&str) -> Result<(), String>| {
             for found in Regex::new(pattern).unwrap().captures_iter(note) {
                 checked_ms += usize::from(pattern.contains(" ms"));
-                if let Err(why) = test(&found[1]) {
+                // A pattern gives each language its own group: the one
+                // that matched holds the number.
+                if let Err(why) = test(number_in(&found)) {
                     wrong.push(format!("\"{}\": {why}", &found[0]));
                 }
             }
@@ -218,13 +231,13 @@ fn claims(note: &str, m: &Measured) -> Vec<String> {
     let median_of = |label: &str| {
         m.medians
             .iter()
-            .find(|(l, _)| l.contains(label))
+            .find(|(l, _)| label.split('|').any(|label| l.contains(label)))
             .map(|(_, v)| *v)
     };
 
     // Times: each quoted time is one this run measured, and a stall is one.
     check(
-        r"waited (\d+(?:\.\d+)?) ms",
+        r"(?:waited|其余字节等了) (\d+(?:\.\d+)?) ms",
         &mut wrong,
         &|q| match m.spread {
             Some(s) if agrees(q, s) && s >= STALLED_MS => Ok(()),
@@ -232,60 +245,70 @@ fn claims(note: &str, m: &Measured) -> Vec<String> {
         },
     );
     check(
-        r"the last byte (\d+(?:\.\d+)?) ms after the first",
+        r"(?:the last byte (\d+(?:\.\d+)?) ms after the first|最后一个字节比第一个晚 (\d+(?:\.\d+)?) ms)",
         &mut wrong,
         &|q| match m.spread {
             Some(s) if agrees(q, s) => Ok(()),
             s => Err(format!("the recvs spread {s:?} ms")),
         },
     );
-    check(r"(\d+(?:\.\d+)?) ms a round trip", &mut wrong, &|q| {
-        if agrees(q, slowest) && number(q) >= STALLED_MS {
-            Ok(())
-        } else {
-            Err(format!("a stall, but the slowest median was {slowest} ms"))
-        }
-    });
-    check(r"slowest median was (\d+(?:\.\d+)?) ms", &mut wrong, &|q| {
-        if agrees(q, slowest) && slowest < STALLED_MS {
-            Ok(())
-        } else {
-            Err(format!("no stall, but the slowest median was {slowest} ms"))
-        }
-    });
     check(
-        r"changed nothing \((\d+(?:\.\d+)?) ms\)",
+        r"(?:(\d+(?:\.\d+)?) ms a round trip|最慢的一行每次往返 (\d+(?:\.\d+)?) ms)",
         &mut wrong,
-        &|q| match median_of("set once") {
+        &|q| {
+            if agrees(q, slowest) && number(q) >= STALLED_MS {
+                Ok(())
+            } else {
+                Err(format!("a stall, but the slowest median was {slowest} ms"))
+            }
+        },
+    );
+    check(
+        r"(?:slowest median was|最慢的中位数是) (\d+(?:\.\d+)?) ms",
+        &mut wrong,
+        &|q| {
+            if agrees(q, slowest) && slowest < STALLED_MS {
+                Ok(())
+            } else {
+                Err(format!("no stall, but the slowest median was {slowest} ms"))
+            }
+        },
+    );
+    check(
+        r"(?:changed nothing \(|只设置一次毫无作用，每次往返 )(\d+(?:\.\d+)?) ms",
+        &mut wrong,
+        &|q| match median_of("set once|TCP_QUICKACK 只设置一次") {
             Some(v) if agrees(q, v) && v >= STALLED_MS => Ok(()),
             v => Err(format!("set once measured {v:?} ms")),
         },
     );
     check(
-        r"ended the stall \((\d+(?:\.\d+)?) ms\)",
+        r"(?:ended the stall \(|重新设置才消除了卡顿，每次往返 )(\d+(?:\.\d+)?) ms",
         &mut wrong,
-        &|q| match median_of("re-armed") {
+        &|q| match median_of("re-armed|每次读之前重新设置 TCP_QUICKACK") {
             Some(v) if agrees(q, v) && v < STALLED_MS => Ok(()),
             v => Err(format!("re-armed measured {v:?} ms")),
         },
     );
     check(
-        r"set once: (\d+(?:\.\d+)?) ms",
+        r"(?:set once: |TCP_QUICKACK 只设置一次：每次往返 )(\d+(?:\.\d+)?) ms",
         &mut wrong,
-        &|q| match median_of("set once") {
+        &|q| match median_of("set once|TCP_QUICKACK 只设置一次") {
             Some(v) if agrees(q, v) => Ok(()),
             v => Err(format!("set once measured {v:?} ms")),
         },
     );
     check(
-        r"re-armed before every read: (\d+(?:\.\d+)?) ms",
+        r"(?:re-armed before every read: |每次读之前重新设置：)(\d+(?:\.\d+)?) ms",
         &mut wrong,
-        &|q| match median_of("re-armed") {
+        &|q| match median_of("re-armed|每次读之前重新设置 TCP_QUICKACK") {
             Some(v) if agrees(q, v) => Ok(()),
             v => Err(format!("re-armed measured {v:?} ms")),
         },
     );
-    if note.contains("no write waited") && m.spread.is_some_and(|s| s >= STALLED_MS) {
+    if (note.contains("no write waited") || note.contains("这次没有写入需要等待"))
+        && m.spread.is_some_and(|s| s >= STALLED_MS)
+    {
         wrong.push(format!(
             "\"no write waited\", but the recvs spread {:?} ms",
             m.spread
@@ -305,11 +328,11 @@ fn claims(note: &str, m: &Measured) -> Vec<String> {
     }
 
     // Counts: segments as the kernel counted them, sends as journaled.
-    for found in Regex::new(r"(\d+) (?:data |separate )?segments?\b")
+    for found in Regex::new(r"(\d+) (?:(?:data |separate )?segments?\b|个(?:数据|独立的)?报文段)")
         .unwrap()
         .captures_iter(note)
     {
-        let n: u64 = found[1].parse().unwrap();
+        let n: u64 = number_in(&found).parse().unwrap();
         if m.segments != Some(n) {
             wrong.push(format!(
                 "\"{}\": the kernel counted {:?}",
@@ -317,8 +340,11 @@ fn claims(note: &str, m: &Measured) -> Vec<String> {
             ));
         }
     }
-    for found in Regex::new(r"the (\d+) sends").unwrap().captures_iter(note) {
-        let n: usize = found[1].parse().unwrap();
+    for found in Regex::new(r"the (\d+) sends|(\d+) 次 send")
+        .unwrap()
+        .captures_iter(note)
+    {
+        let n: usize = number_in(&found).parse().unwrap();
         if m.sends != Some(n) {
             wrong.push(format!(
                 "\"{}\": the run journaled {:?} sends",
@@ -326,11 +352,11 @@ fn claims(note: &str, m: &Measured) -> Vec<String> {
             ));
         }
     }
-    for found in Regex::new(r"behind the (\d+) B segment")
+    for found in Regex::new(r"behind the (\d+) B segment|那个 (\d+) B 的报文段")
         .unwrap()
         .captures_iter(note)
     {
-        let n: u64 = found[1].parse().unwrap();
+        let n: u64 = number_in(&found).parse().unwrap();
         if m.writes.first() != Some(&n) {
             wrong.push(format!(
                 "\"{}\": the first write was {:?} B",
@@ -400,9 +426,12 @@ fn every_note_of_every_variant_pair_agrees_with_its_own_measurements() {
 #[test]
 fn every_note_of_the_tour_agrees_with_its_own_measurements() {
     let mut said = String::new();
-    for lesson in ["sticky", "nagle", "udp"] {
+    for (lesson, lang) in ["sticky", "nagle", "udp"]
+        .into_iter()
+        .flat_map(|lesson| [(lesson, "en"), (lesson, "zh")])
+    {
         let out = Command::new(binaries::tour())
-            .args([lesson, "--json"])
+            .args([lesson, "--json", "--lang", lang])
             .output()
             .unwrap();
         assert!(
@@ -415,7 +444,7 @@ fn every_note_of_the_tour_agrees_with_its_own_measurements() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|run| (format!("tour {lesson}"), run.clone()))
+            .map(|run| (format!("tour {lesson} --lang {lang}"), run.clone()))
             .collect();
         let failures = check_runs(&runs);
         assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -425,10 +454,14 @@ fn every_note_of_the_tour_agrees_with_its_own_measurements() {
         said.contains("separate segments this time"),
         "the sticky notes were checked"
     );
+    assert!(
+        said.contains("个独立的报文段"),
+        "the Chinese sticky notes were checked"
+    );
     if cfg!(target_os = "linux") {
         assert!(
-            said.contains("ms for its ACK"),
-            "the burst's stall was checked"
+            said.contains("ms for its ACK") && said.contains("才等到它的 ACK"),
+            "the burst's stall was checked in both languages"
         );
     }
 }
@@ -459,6 +492,18 @@ fn a_note_that_claims_a_stall_the_run_did_not_have_is_caught() {
         ..Measured::default()
     };
     assert!(claims("no write waited this time", &slow).len() == 1);
+    // The same lies, told in Chinese, are caught too.
+    assert!(!claims("其余字节等了 40 ms 才等到它的 ACK", &fast).is_empty());
+    assert!(!claims("最慢的一行每次往返 0.04 ms", &fast).is_empty());
+    assert!(!claims("这 9 次写入共以 2 个数据报文段发出", &fast).is_empty());
+    assert!(claims("这次没有写入需要等待", &slow).len() == 1);
+    assert!(
+        claims(
+            "其余字节等了 44 ms 才等到它的 ACK：最后一个字节比第一个晚 43.76 ms",
+            &slow
+        )
+        .is_empty()
+    );
     assert!(
         claims(
             "the rest waited 44 ms for its ACK: the last byte 43.76 ms after the first",
