@@ -240,3 +240,13 @@ help-values-heading = Possible values:
 cli-value-color-auto = Colour when stdout is a terminal and `NO_COLOR` is unset
 cli-value-color-always = Always colour, even into a pipe or a file
 cli-value-color-never = Never colour
+
+# Command-line mistakes in the lab's words (shown in the languages other
+# than English; English keeps clap's own sentences).
+cli-unknown-argument = there is no option { $arg }
+cli-unknown-argument-suggested = there is no option { $arg }; did you mean { $suggested }?
+cli-invalid-value = { $arg } does not take '{ $value }': it takes { $valid }
+cli-value-refused = { $arg } '{ $value }': { $why }
+cli-missing = { $arg } is needed
+cli-conflict = { $arg } cannot be used with { $prior }
+cli-value-needed = { $arg } needs a value

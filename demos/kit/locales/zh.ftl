@@ -189,3 +189,12 @@ help-values-heading = 可选值：
 cli-value-color-auto = 标准输出是终端且没有设置 NO_COLOR 时上色
 cli-value-color-always = 总是上色，输出到管道或文件时也上色
 cli-value-color-never = 从不上色
+
+# 命令行写错时的说法（英文界面保留 clap 自己的句子）。
+cli-unknown-argument = 没有 { $arg } 这个选项
+cli-unknown-argument-suggested = 没有 { $arg } 这个选项；你是想写 { $suggested } 吗？
+cli-invalid-value = { $arg } 不接受“{ $value }”：可选值是 { $valid }
+cli-value-refused = { $arg } 的值“{ $value }”不行：{ $why }
+cli-missing = 缺少 { $arg }
+cli-conflict = { $arg } 不能和 { $prior } 一起用
+cli-value-needed = { $arg } 后面要写一个值

@@ -96,11 +96,13 @@ pub fn parse_with<T: FromArgMatches>(command: Command) -> T {
             | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => error.exit(),
             _ => {
                 let line = one_line(&error.render().to_string());
-                // Clap's `error:` in the story's language (its words after
-                // it stay clap's).
-                let line = match line.strip_prefix("error: ") {
-                    Some(rest) => tr!(crate::TEXT, "cli-error", error = rest),
-                    None => line,
+                // Clap's `error:` in the story's language, and in Chinese
+                // the mistakes a student makes most in the lab's words
+                // too (the others keep clap's English after the prefix).
+                let line = match (parse_mistake(&error), line.strip_prefix("error: ")) {
+                    (Some(words), _) => tr!(crate::TEXT, "cli-error", error = words),
+                    (None, Some(rest)) => tr!(crate::TEXT, "cli-error", error = rest),
+                    (None, None) => line,
                 };
                 let _ = writeln!(
                     io::stderr(),
@@ -159,6 +161,61 @@ fn shared_options() -> Vec<(String, Option<String>)> {
             (arg.get_id().to_string(), help)
         })
         .collect()
+}
+
+/// A command-line mistake in the lab's words, when the language is not
+/// English (English keeps clap's own sentence): an unknown option, a value
+/// an option does not take, a value its parser refused (with the parser's
+/// reason), a missing or conflicting option.
+fn parse_mistake(error: &clap::Error) -> Option<String> {
+    use clap::error::ContextKind;
+    if lang::current() == Lang::En {
+        return None;
+    }
+    let context = |kind| error.get(kind).map(ToString::to_string);
+    let arg = context(ContextKind::InvalidArg).unwrap_or_default();
+    let value = context(ContextKind::InvalidValue).unwrap_or_default();
+    Some(match error.kind() {
+        ErrorKind::UnknownArgument => match context(ContextKind::SuggestedArg) {
+            Some(suggested) => tr!(
+                crate::TEXT,
+                "cli-unknown-argument-suggested",
+                arg = arg,
+                suggested = suggested
+            ),
+            None => tr!(crate::TEXT, "cli-unknown-argument", arg = arg),
+        },
+        ErrorKind::InvalidValue if value.is_empty() => {
+            tr!(crate::TEXT, "cli-value-needed", arg = arg)
+        }
+        ErrorKind::InvalidValue => tr!(
+            crate::TEXT,
+            "cli-invalid-value",
+            arg = arg,
+            value = value,
+            valid = context(ContextKind::ValidValue).unwrap_or_default()
+        ),
+        ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(error)
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            tr!(
+                crate::TEXT,
+                "cli-value-refused",
+                arg = arg,
+                value = value,
+                why = why
+            )
+        }
+        ErrorKind::MissingRequiredArgument => tr!(crate::TEXT, "cli-missing", arg = arg),
+        ErrorKind::ArgumentConflict => tr!(
+            crate::TEXT,
+            "cli-conflict",
+            arg = arg,
+            prior = context(ContextKind::PriorArg).unwrap_or_default()
+        ),
+        _ => return None,
+    })
 }
 
 /// Clap's error as one line: the `error:` paragraph (which may go on over

@@ -153,3 +153,31 @@ fn the_locale_chooses_chinese_when_no_lang_is_given_and_lang_wins_over_it() {
         english
     );
 }
+
+#[test]
+fn a_mistyped_command_line_is_explained_in_chinese_and_exits_2() {
+    for (args, said) in [
+        (&["--lang", "zh", "--nosuch"][..], "没有 --nosuch 这个选项"),
+        (&["--lang", "zh", "--lsit"][..], "你是想写 --list 吗？"),
+        (&["--lang", "zh", "nosuch"][..], "不接受“nosuch”"),
+        (&["--lang", "zh", "sticky", "--run"][..], "后面要写一个值"),
+        (
+            &["--lang", "zh", "--list", "--run", "1"][..],
+            "不能和 --run <N> 一起用",
+        ),
+    ] {
+        let run = testkit::run(TOUR, args);
+        assert_eq!(run.code, Some(2), "{args:?}: {}", run.stderr);
+        assert!(run.stderr.starts_with("错误："), "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains(said), "{args:?}: {}", run.stderr);
+        assert_eq!(run.stderr.lines().count(), 1, "{args:?}: {}", run.stderr);
+    }
+    // English keeps clap's own sentence.
+    let run = testkit::run(TOUR, &["--nosuch"]);
+    assert!(
+        run.stderr
+            .starts_with("error: unexpected argument '--nosuch' found"),
+        "{}",
+        run.stderr
+    );
+}
