@@ -14,7 +14,7 @@ column-tcp = TCP：一条字节流
 column-udp = UDP：每次 send 一个数据报
 
 ## 标题
-heading-run = {" "}· 第 { $number } 次运行，共 { $of } 次
+heading-run = {" "}· 第 { $number } 次运行（共 { $of } 次）
 heading-side-by-side = {" "}· 并排对比
 heading-round-trips = {" "}· 往返时间
 
