@@ -12,7 +12,7 @@
 //! | annotation | the block is | checked by |
 //! |---|---|---|
 //! | `<!-- output: COMMAND -->` | all that COMMAND printed on stdout | running COMMAND |
-//! | `<!-- output: COMMAND · run N -->` | the section of the story whose banner says `· run N of` | the same |
+//! | `<!-- output: COMMAND · run N -->` | the section of the story whose banner says `· run N of` (`· 第 N 次运行` with `--lang zh`) | the same |
 //! | `<!-- output: COMMAND · excerpt -->` | some consecutive lines of it | the same |
 //! | `… · stderr`, `… · stderr+stdout` | its stderr; or stderr, then stdout (a paired program's terminal) | the same |
 //! | `… · with: OTHER` (repeatable) | COMMAND's side of a session with OTHER | running both (see below) |

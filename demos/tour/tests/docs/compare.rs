@@ -87,12 +87,13 @@ fn head(
     Err(difference(&theirs[..stable], &ours))
 }
 
-/// The lines of the section whose banner says `· run N of`.
+/// The lines of the section whose banner says `· run N of` (in Chinese,
+/// `· 第 N 次运行`).
 fn run<'a>(lines: &'a [&'a str], n: usize) -> Option<&'a [&'a str]> {
-    let banner = format!("· run {n} of ");
-    let start = lines
-        .iter()
-        .position(|l| l.starts_with("━━ ") && l.contains(&banner))?;
+    let banners = [format!("· run {n} of "), format!("· 第 {n} 次运行")];
+    let start = lines.iter().position(|l| {
+        l.starts_with("━━ ") && banners.iter().any(|banner| l.contains(banner.as_str()))
+    })?;
     let end = (start + 1..lines.len())
         .find(|&i| lines[i].starts_with("━━ "))
         .unwrap_or(lines.len());

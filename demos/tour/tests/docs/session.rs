@@ -6,14 +6,15 @@
 //! free port as its argument), then the slicer (`--listen 127.0.0.1:0
 //! --upstream SERVER --once`), then the clients (`--connect` to the slicer
 //! or the server; a Python client gets the port). A listening address is
-//! read from the program's own `listening on ADDR` line on stderr — never
+//! read from the program's own start-up line on stderr (`listening on
+//! ADDR`; with `--lang zh`, `正在监听 ADDR` or `正在 ADDR 上监听`) — never
 //! guessed after a sleep. A client with no server in the session is
 //! pointed at a free port, so that it finds nobody. Every wait has
 //! testkit's deadline.
 //!
 //! A server the docs show listening on 0.0.0.0 (every network card) listens
-//! on 127.0.0.1 here; its start-up line is then rewritten to the address the
-//! docs used, with the client hint from `kit::cli::address_for_clients`.
+//! on 127.0.0.1 here; its start-up line (in English or in Chinese) is then
+//! rewritten to the address the docs used, with the client hint from `kit::cli::address_for_clients`.
 
 use super::binaries;
 use super::command::{self, Command, Program};
@@ -174,11 +175,30 @@ fn listen(page: &str, command: &Command, extra: &[&str]) -> (Process, SocketAddr
     args.extend(["--listen", "127.0.0.1:0"].map(String::from));
     args.extend(extra.iter().map(std::string::ToString::to_string));
     let mut process = start_binary(command, &args);
-    let line = process.wait_for_stderr("listening on");
-    let addr = testkit::listening_addr(&line)
+    let line = loop {
+        // Any line; the start-up line says `listening on` in English and
+        // `监听` in Chinese (`--lang zh`).
+        let line = process.wait_for_stderr("");
+        if line.contains("127.0.0.1:") && (line.contains("listening on ") || line.contains("监听"))
+        {
+            break line;
+        }
+    };
+    let addr = loopback_addr(&line)
         .parse()
         .unwrap_or_else(|e| panic!("{line}: {e}"));
     (process, addr)
+}
+
+/// The first `127.0.0.1:PORT` of a start-up line, in either language: the
+/// address a program told `--listen 127.0.0.1:0` listens on.
+fn loopback_addr(line: &str) -> String {
+    let at = line
+        .find("127.0.0.1:")
+        .unwrap_or_else(|| panic!("not a listening line: {line}"));
+    let rest = &line[at + "127.0.0.1:".len()..];
+    let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    format!("127.0.0.1:{port}")
 }
 
 fn start_binary(command: &Command, args: &[String]) -> Process {
@@ -238,23 +258,46 @@ fn as_the_docs_listened(mut output: Output, docs: &str) -> Output {
     let lines: Vec<String> = output
         .stderr
         .lines()
-        .map(|line| match line.split_once(" listening on ") {
-            Some((program, rest)) => {
-                let hint = rest.split(" — now start ").nth(1).unwrap_or_default();
-                let (client, after) = hint.split_once(" --connect ").unwrap_or((hint, ""));
-                let flags = after
-                    .split_once(' ')
-                    .map(|(_, flags)| format!(" {flags}"))
-                    .unwrap_or_default();
-                let clients = kit::cli::address_for_clients(addr);
-                format!(
-                    "{program} listening on {addr} — now start {client} --connect {}{flags}{}",
-                    clients.addr, clients.note
-                )
+        .map(|line| {
+            if let Some(line) = as_the_docs_listened_zh(line, addr) {
+                return line;
             }
-            None => line.to_string(),
+            match line.split_once(" listening on ") {
+                Some((program, rest)) => {
+                    let hint = rest.split(" — now start ").nth(1).unwrap_or_default();
+                    let (client, after) = hint.split_once(" --connect ").unwrap_or((hint, ""));
+                    let flags = after
+                        .split_once(' ')
+                        .map(|(_, flags)| format!(" {flags}"))
+                        .unwrap_or_default();
+                    let clients = kit::cli::address_for_clients(addr);
+                    format!(
+                        "{program} listening on {addr} — now start {client} --connect {}{flags}{}",
+                        clients.addr, clients.note
+                    )
+                }
+                None => line.to_string(),
+            }
         })
         .collect();
     output.stderr = lines.join("\n");
     output
+}
+
+/// The Chinese start-up line (`PROGRAM：正在监听 ADDR——现在启动 CLIENT
+/// --connect …`) as it would have read on `addr`, or `None` for any other
+/// line.
+fn as_the_docs_listened_zh(line: &str, addr: SocketAddr) -> Option<String> {
+    let (program, rest) = line.split_once("：正在监听 ")?;
+    let hint = rest.split("——现在启动 ").nth(1).unwrap_or_default();
+    let (client, after) = hint.split_once(" --connect ").unwrap_or((hint, ""));
+    let flags = after
+        .split_once(' ')
+        .map(|(_, flags)| format!(" {flags}"))
+        .unwrap_or_default();
+    let clients = kit::cli::address_for_clients(addr);
+    Some(format!(
+        "{program}：正在监听 {addr}——现在启动 {client} --connect {}{flags}{}",
+        clients.addr, clients.note
+    ))
 }
