@@ -20,7 +20,7 @@ error-zero-piece = 一块不能是 0 字节：写 0 字节什么也发不出去
 error-pieces-too-long = 各块加起来有 { $sum } 字节，但消息只有 { $len } 字节
 
 during-sending-pieces = 分块发送消息
-during-piece-read = 等待接收方读完第 #{ $piece } 块
+during-piece-read = 等待接收方读完第 { $piece } 块
 during-answering = 回应发送方
 during-first-byte = 等待第一个字节
 

@@ -130,3 +130,4 @@ lab-check-arg-json = Print the results as one JSON document on stdout (for a tea
 lab-check-arg-color = Colour the report: `auto` colours on a terminal unless `NO_COLOR` is set
 lab-check-after-help-examples = Examples:
 lab-check-after-help = {"{"}port{"}"} becomes the port of 127.0.0.1 your program connects to. A receiver prints each message as one line of hex (Python: print(data.hex())); a sender reads one line of hex per message on stdin (Python: bytes.fromhex(line.strip())). See docs/lab_check.md.
+pitfall-named = { $title } — { $says }

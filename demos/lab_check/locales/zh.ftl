@@ -121,3 +121,4 @@ lab-check-arg-json = 在 stdout 上以一个 JSON 文档打印结果（供老师
 lab-check-arg-color = 给报告上色：`auto` 在终端上上色，除非设置了 `NO_COLOR`
 lab-check-after-help-examples = 示例：
 lab-check-after-help = {"{"}port{"}"} 会换成你的程序要连接的 127.0.0.1 端口。接收方把每条消息打印成一行十六进制（Python：print(data.hex())）；发送方从 stdin 每行读一条十六进制消息（Python：bytes.fromhex(line.strip())）。见 docs/lab_check.md。
+pitfall-named = { $title }——{ $says }

@@ -117,7 +117,12 @@ fn one(out: &mut String, case: &CaseResult, name_width: usize, style: &Style) {
         say(
             out,
             &tr!(TEXT, "label-looks-like"),
-            &format!("{} — {}", p.code.title(), p.says),
+            &tr!(
+                TEXT,
+                "pitfall-named",
+                title = p.code.title(),
+                says = &p.says
+            ),
         );
         say(out, &tr!(TEXT, "label-fix"), &p.code.fix());
     }

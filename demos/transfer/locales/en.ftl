@@ -9,7 +9,7 @@
 menu-empty = the server offers no files (its folder is empty)
 menu-refused = (refused: { $why })
 menu-header = files on the server:
-menu-prompt = number to download (Q/q quits):
+menu-prompt = number to download (Q/q quits):{" "}
 menu-bye = bye
 menu-not-a-choice = { $choice } is not a number from the list; type 1 to { $last }, or q to quit
 menu-reconnected = (the server had closed the connection while you chose — it closes idle ones; connected to { $server } again)

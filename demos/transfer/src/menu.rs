@@ -62,7 +62,7 @@ pub fn run(
     };
     loop {
         say(&format!(
-            "{}\n{}{} ",
+            "{}\n{}{}",
             tr!(TEXT, "menu-header"),
             listing(client.files()),
             tr!(TEXT, "menu-prompt")

@@ -358,7 +358,7 @@ fn header_span(recv: &RecvRecord, span: &Span, style: &Style) -> String {
             u32::from_be_bytes(header)
         ),
         Err(_) => format!(
-            "[{}..{}] {word} {}",
+            "[{}..{}] {word}{}",
             span.start,
             span.end,
             crate::tr!(crate::TEXT, "exchange-part-of-header")
