@@ -41,6 +41,20 @@ pub fn summary(n: u64, elapsed: Duration) -> String {
     )
 }
 
+/// The widest [`summary`] of `n` bytes for any transfer under 100 s: the
+/// room a story keeps for it, so that a faster or slower run does not move
+/// what follows it to another line.
+#[must_use]
+pub fn summary_widest(n: u64) -> String {
+    crate::tr!(
+        crate::TEXT,
+        "units-summary",
+        size = bytes(n),
+        secs = "99.999",
+        speed = "1023.9 MiB/s"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

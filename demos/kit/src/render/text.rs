@@ -266,6 +266,9 @@ pub struct Flow {
     lines: Vec<String>,
     columns: usize,
     indent: usize,
+    /// Columns the current line keeps free for a measured piece that
+    /// another run could print wider (see [`Flow::push_measured`]).
+    slack: usize,
 }
 
 impl Flow {
@@ -277,6 +280,7 @@ impl Flow {
             lines: vec![head.to_string()],
             columns,
             indent,
+            slack: 0,
         }
     }
 
@@ -285,7 +289,7 @@ impl Flow {
     pub fn room(&self, separator: &str) -> usize {
         let current = self.lines.last().expect("never empty");
         self.columns
-            .saturating_sub(width(current) + width(separator))
+            .saturating_sub(width(current) + width(separator) + self.slack)
     }
 
     /// The columns a piece has on a line of its own.
@@ -296,15 +300,29 @@ impl Flow {
 
     /// Adds `piece` after `separator`, or on a new line.
     pub fn push(&mut self, separator: &str, piece: &str) {
-        if width(piece) <= self.room(separator) {
+        self.push_measured(separator, piece, 0);
+    }
+
+    /// Adds `piece`, a measurement that another run could print as wide as
+    /// `widest` columns (a time, a rate), as if it were that wide: where
+    /// it and what follows it go then depends on the lesson, not on how
+    /// fast this run happened to be, so the story keeps one layout.
+    pub fn push_measured(&mut self, separator: &str, piece: &str, widest: usize) {
+        let extra = widest.saturating_sub(width(piece));
+        if width(piece) + extra <= self.room(separator) {
             let current = self.lines.last_mut().expect("never empty");
             current.push_str(separator);
             current.push_str(piece);
+            self.slack += extra;
             return;
         }
         let indent = " ".repeat(self.indent);
+        self.slack = 0;
         for part in wrap(piece, self.room_below()) {
             self.lines.push(format!("{indent}{part}"));
+        }
+        if self.room("") >= extra {
+            self.slack = extra;
         }
     }
 
@@ -442,6 +460,28 @@ impl Elided {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_measured_piece_keeps_one_layout_however_wide_this_run_printed_it() {
+        // The same line with a fast and a slow run's numbers: what follows
+        // the measurement goes where the widest number would have put it.
+        let lay = |measured: &str| {
+            let mut flow = Flow::new("   get a.mp4", 40, 15);
+            flow.push_measured("  ", measured, 22);
+            flow.push("  ", "CRC-32 72e36e35");
+            flow.into_lines()
+        };
+        let fast = lay("3.0 MiB (1.2 GiB/s)");
+        let slow = lay("3.0 MiB (1023.9 MiB/s)");
+        assert_eq!(fast.len(), slow.len(), "{fast:?} {slow:?}");
+        assert_eq!(fast.len(), 2, "{fast:?}");
+        assert!(fast[1].trim_start().starts_with("CRC-32"), "{fast:?}");
+        // With room for the widest, it stays on one line.
+        let mut wide = Flow::new("   get a.mp4", 60, 15);
+        wide.push_measured("  ", "3.0 MiB (1.2 GiB/s)", 22);
+        wide.push("  ", "CRC-32 72e36e35");
+        assert_eq!(wide.into_lines().len(), 1);
+    }
 
     #[test]
     fn control_bytes_are_spelled_out() {

@@ -64,9 +64,10 @@ pub fn transfer(out: &mut String, heading: &Heading<'_>, run: &Transfer, style: 
         // full.
         let mut flow = Flow::new(head.trim_end(), style.width, width(&head) + 2);
         let summary = units::summary(download.size, Duration::from_secs_f64(download.seconds));
-        flow.push(
+        flow.push_measured(
             &" ".repeat(width(&head) - width(head.trim_end()) + 2),
             &summary,
+            width(&units::summary_widest(download.size)),
         );
         flow.push("  ", &format!("CRC-32 {:08x}  {check}", download.crc32));
         flow.finish(out);
