@@ -17,7 +17,7 @@ transfer-about = The exercise: a file server and its client — resume, CRC-32, 
 tour-about = The Sticky Packet Lab tour: each demo's sender and receiver run in this one process over 127.0.0.1, and every send and recv is shown
 tour-arg-demo = Which demo to run; `all` (the default) runs every one in lesson order
 tour-arg-list = Print the demos' names, one per line in lesson order, and run none
-tour-arg-run = Show only run N of the demo, numbered as its banners number it (`cargo demo pitfalls --run 5` shows "run 5 of 16"). Needs a demo's name: every demo numbers its runs from 1
+tour-arg-run = Show only run N of the demo, numbered as its banners number it (`pitfalls --run 5` shows "run 5 of 16"). Needs a demo's name: every demo numbers its runs from 1
 tour-arg-step = Wait for Enter after each run (q then Enter stops the tour): one run a page, for a projector. Only when the output is a terminal; into a file or a pipe, and with --json, it never waits
 tour-arg-html = Also write every run's figure to FILE: one HTML page that needs nothing else (no network, no script), for a projector or a printer
 tour-arg-json = Print the report as one JSON document on stdout (for graders and scripts) instead of the coloured story
@@ -29,7 +29,7 @@ after-help-bundle = e.g. sticky-server and sticky-client, beside this program (S
 
 ## The pause and the errors
 step-prompt = … Enter for the next run, q and Enter to stop
-run-needs-demo = --run needs a demo's name, since every demo numbers its runs from 1: e.g. cargo demo pitfalls --run 5
+run-needs-demo = --run needs a demo's name, since every demo numbers its runs from 1: e.g. { $invoked } pitfalls --run 5
 run-zero = there is no run 0: runs are numbered from 1
 run-not-number = '{ $text }' is not a run's number (1, 2, …)
 run-missing = { $demo } has { $runs ->

@@ -16,7 +16,7 @@ transfer-about = 练习：文件服务器与客户端——断点续传、CRC-32
 tour-about = 粘包实验室导览：每个演示的发送方和接收方都在这一个进程里通过 127.0.0.1 运行，每次 send 和 recv 都展示出来
 tour-arg-demo = 运行哪个演示；`all`（默认）按课程顺序运行全部
 tour-arg-list = 按课程顺序每行打印一个演示的名字，不运行任何演示
-tour-arg-run = 只显示该演示的第 N 次运行，编号与横幅上的一致（`cargo demo pitfalls --run 5` 显示 "run 5 of 16"）。需要给出演示的名字：每个演示的运行都从 1 开始编号
+tour-arg-run = 只显示该演示的第 N 次运行，编号与横幅上的一致（`pitfalls --run 5` 显示“第 5 次运行（共 16 次）”）。需要给出演示的名字：每个演示的运行都从 1 开始编号
 tour-arg-step = 每次运行后等待 Enter（输入 q 再按 Enter 结束导览）：一页一次运行，适合投影。只在输出到终端时等待；输出到文件或管道，以及加了 --json 时，从不等待
 tour-arg-html = 同时把每次运行的图写到 FILE：一个不依赖任何其他东西（不联网、无脚本）的 HTML 页面，适合投影或打印
 tour-arg-json = 在 stdout 上以一个 JSON 文档打印报告（供评分程序和脚本使用），而不是彩色的故事
@@ -28,7 +28,7 @@ after-help-bundle = 例如本程序旁边的 sticky-server 和 sticky-client（S
 
 ## 暂停提示与错误
 step-prompt = … 按 Enter 看下一次运行，输入 q 再按 Enter 停止
-run-needs-demo = --run 需要给出演示的名字，因为每个演示的运行都从 1 开始编号：例如 cargo demo pitfalls --run 5
+run-needs-demo = --run 需要给出演示的名字，因为每个演示的运行都从 1 开始编号：例如 { $invoked } pitfalls --run 5
 run-zero = 没有第 0 次运行：运行从 1 开始编号
 run-not-number = '{ $text }' 不是运行的编号（1、2、…）
 run-missing = { $demo } 共有 { $runs } 次运行，所以没有第 { $number } 次：请给 --run 1 到 { $last }

@@ -38,7 +38,7 @@ struct Args {
     list: bool,
 
     /// Show only run N of the demo, numbered as its banners number it
-    /// (`cargo demo pitfalls --run 5` shows "run 5 of 16"). Needs a demo's
+    /// (`pitfalls --run 5` shows "run 5 of 16"). Needs a demo's
     /// name: every demo numbers its runs from 1.
     #[arg(long, value_name = "N", value_parser = run_number)]
     run: Option<usize>,
@@ -158,7 +158,11 @@ fn main() -> ExitCode {
     }
     let only = args.run;
     if only.is_some() && args.demo == "all" {
-        return cli::fail(&kit::Error::Usage(tr!(TEXT, "run-needs-demo")));
+        return cli::fail(&kit::Error::Usage(tr!(
+            TEXT,
+            "run-needs-demo",
+            invoked = invoked.as_str()
+        )));
     }
     let page = match args.html.as_deref().map(page::PageFile::create).transpose() {
         Ok(page) => page,
