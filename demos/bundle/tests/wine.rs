@@ -162,6 +162,30 @@ impl Bench {
     }
 }
 
+impl Bench {
+    /// `lab.exe ARGS` on a Windows whose interface speaks `locale`'s
+    /// language, with no locale variables in its environment (as on a
+    /// real Windows, where nothing sets them): Wine takes its interface
+    /// language from the locale it is started in, and `cmd` then removes
+    /// the variables before the program starts.
+    fn lab_on_a_windows_in(&self, locale: &str, args: &str) -> Finished {
+        let line = format!(
+            "set LC_ALL=&& set LC_MESSAGES=&& set LANG=&& {} {args}",
+            windows_path(&self.folder.join("lab.exe"))
+        );
+        Process::start_with_env(
+            self.wine.to_str().expect("a UTF-8 path"),
+            &["cmd", "/c", &line],
+            &[
+                ("WINEPREFIX", self.prefix.to_str().expect("a UTF-8 path")),
+                ("WINEDEBUG", "-all"),
+                ("LC_ALL", locale),
+            ],
+        )
+        .finish()
+    }
+}
+
 /// `path` as a Windows program under Wine names it: drive Z: is `/`.
 fn windows_path(path: &Path) -> String {
     format!("Z:{}", path.display()).replace('/', "\\")
@@ -433,4 +457,24 @@ fn a_refused_connection_is_one_line_in_our_words() {
         .start("sticky-client", &["--connect", &addr, "--retry-secs", "0"])
         .finish();
     testkit::assert_one_line_error(&refused, 1, "(connection refused)");
+}
+
+#[test]
+fn a_windows_set_up_in_chinese_speaks_chinese_without_lang() {
+    let Some(bench) = ready("lab.exe on a Chinese Windows") else {
+        return;
+    };
+    let chinese = bench.lab_on_a_windows_in("zh_CN.UTF-8", "sticky --run 1 --color never");
+    assert_eq!(chinese.code, Some(0), "{}", chinese.stderr);
+    assert!(
+        chinese.stdout.contains("第 1 次运行（共 3 次）") && chinese.stdout.contains("结论："),
+        "{}",
+        chinese.stdout
+    );
+    let english = bench.lab_on_a_windows_in("en_US.UTF-8", "sticky --run 1 --color never");
+    assert_eq!(english.code, Some(0), "{}", english.stderr);
+    assert!(english.stdout.contains("run 1 of 3"), "{}", english.stdout);
+    // --lang still wins over the interface.
+    let asked = bench.lab_on_a_windows_in("zh_CN.UTF-8", "sticky --run 1 --color never --lang en");
+    assert!(asked.stdout.contains("run 1 of 3"), "{}", asked.stdout);
 }

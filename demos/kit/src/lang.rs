@@ -4,7 +4,10 @@
 //! way every Unix program's messages do: the first of `LC_ALL`,
 //! `LC_MESSAGES` and `LANG` that is set and not empty names it, and a
 //! `zh_*` locale (`zh_CN.UTF-8`, `zh_TW`, `zh`) means Chinese. Anything
-//! else — `C`, `POSIX`, `en_US.UTF-8`, nothing at all — means English.
+//! else — `C`, `POSIX`, `en_US.UTF-8` — means English. Where none of the
+//! three is set, as on Windows (whose programs do not read them), the
+//! language of the computer's own interface decides: a Windows set up in
+//! Chinese gives Chinese without `--lang`.
 //!
 //! The choice is made once, when a program reads its command line, and
 //! holds for the whole process: the tour runs every lesson in one process,
@@ -69,7 +72,22 @@ impl Lang {
         ["LC_ALL", "LC_MESSAGES", "LANG"]
             .into_iter()
             .find_map(|name| var(name).filter(|value| !value.is_empty()))
-            .map_or(Lang::En, |locale| Lang::of_locale(&locale))
+            .map_or_else(
+                || interface::language().unwrap_or(Lang::En),
+                |locale| Lang::of_locale(&locale),
+            )
+    }
+
+    /// The language of a Windows language id (`LANGID`): its low ten bits
+    /// name the primary language, `0x04` for every Chinese (`0x0804`
+    /// China, `0x0404` Taiwan, `0x0c04` Hong Kong).
+    #[must_use]
+    pub fn of_langid(id: u16) -> Lang {
+        if id & 0x3ff == 0x04 {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
     }
 
     /// The language a command line asks for with `--lang X` or
@@ -94,6 +112,31 @@ impl Lang {
             }
         }
         found
+    }
+}
+
+/// The language of the computer's own interface, where the system keeps
+/// it outside the environment.
+mod interface {
+    use super::Lang;
+
+    /// Windows: the user's interface language (what the Start menu speaks).
+    #[cfg(windows)]
+    #[allow(unsafe_code)]
+    pub fn language() -> Option<Lang> {
+        #[link(name = "kernel32")]
+        unsafe extern "system" {
+            fn GetUserDefaultUILanguage() -> u16;
+        }
+        // SAFETY: takes nothing, returns a number; cannot fail.
+        let id = unsafe { GetUserDefaultUILanguage() };
+        Some(Lang::of_langid(id))
+    }
+
+    /// Elsewhere the locale variables are the interface's language.
+    #[cfg(not(windows))]
+    pub fn language() -> Option<Lang> {
+        None
     }
 }
 
@@ -161,6 +204,21 @@ mod tests {
         ];
         for (vars, lang) in cases {
             assert_eq!(Lang::from_vars(env(vars)), lang, "{vars:?}");
+        }
+    }
+
+    #[test]
+    fn every_chinese_windows_language_id_means_chinese() {
+        for (id, lang) in [
+            (0x0804, Lang::Zh),
+            (0x0404, Lang::Zh),
+            (0x0c04, Lang::Zh),
+            (0x1004, Lang::Zh),
+            (0x0409, Lang::En),
+            (0x0411, Lang::En),
+            (0x0000, Lang::En),
+        ] {
+            assert_eq!(Lang::of_langid(id), lang, "{id:#06x}");
         }
     }
 
