@@ -117,10 +117,12 @@ fn the_tutorials_sticky_pair_breaks_behind_the_slicer() {
         return;
     }
     // Pieces of 5 bytes: the server's first recv is 下 and two thirds of 雨.
+    // 50 ms apart, so that a Python slowed by a busy machine still reads
+    // each piece before the next one arrives, rather than two glued.
     let (server, client) = python_pair(
         "tutorial/sticky_server.py",
         "tutorial/sticky_client.py",
-        &["--average", "5"],
+        &["--average", "5", "--delay-us", "50000"],
     );
     assert_eq!(client.code, Some(0), "{}", client.stderr);
     assert_ne!(server.code, Some(0), "{}", server.stdout);
@@ -156,11 +158,13 @@ fn the_tutorials_header_pair_loses_bytes_behind_the_slicer() {
     if skipped() {
         return;
     }
-    // docs/pitfalls.md (a): pieces of 500 B, 5 ms apart.
+    // docs/pitfalls.md (a): pieces of 500 B (there 5 ms apart; here 50 ms,
+    // so that a Python slowed by a busy machine still meets each piece in
+    // a recv of its own rather than two glued into one of 1000 B or more).
     let (_, client) = python_pair(
         "tutorial/header_server.py",
         "tutorial/header_client.py",
-        &["--average", "500", "--delay-us", "5000"],
+        &["--average", "500", "--delay-us", "50000"],
     );
     assert!(
         !client.stdout.starts_with("1320 of 1320 bytes"),

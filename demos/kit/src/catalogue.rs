@@ -104,28 +104,45 @@ impl Catalogue {
         self.bundles()[Lang::En as usize].has_message(id)
     }
 
-    /// `command` with its help text from this catalogue, where it has it:
-    /// `{prefix}-about` for the program's one-line about, and
-    /// `{prefix}-arg-{id}` for the option or argument whose id is `id`
-    /// (clap's id: the field's name, `retry_secs`). What the catalogue
-    /// lacks keeps the help written in the code.
+    /// `command` with its help text from this catalogue, in the process's
+    /// language: `{prefix}-about` for the program's about (`-h` shows its
+    /// first paragraph, `--help` all of it, as clap's derive does with a
+    /// doc comment), and `{prefix}-arg-{id}` for the option or argument
+    /// whose clap id is `id` (the field's name, `retry_secs`). What the
+    /// catalogue lacks keeps the help written in the code.
+    ///
+    /// English keeps the help written in the code, word for word. Another
+    /// language keeps its layout: where the code had only a short help (one
+    /// line per option in `--help`), so does the translation.
     #[must_use]
     pub fn localize(&self, command: clap::Command, prefix: &str) -> clap::Command {
+        if lang::current() == Lang::En {
+            return command;
+        }
+        let had_long_about = command.get_long_about().is_some();
         let mut command = command;
-        // As clap's derive does with a doc comment: `-h` shows the first
-        // paragraph, `--help` all of it.
         if let Some(about) = self.get(&format!("{prefix}-about")) {
             let short = about.split("\n\n").next().unwrap_or_default().to_string();
-            command = command.about(short).long_about(about);
+            command = command.about(short);
+            if had_long_about {
+                command = command.long_about(about);
+            }
         }
-        let ids: Vec<String> = command
+        let args: Vec<(String, bool)> = command
             .get_arguments()
-            .map(|arg| arg.get_id().to_string())
+            .map(|arg| (arg.get_id().to_string(), arg.get_long_help().is_some()))
             .collect();
-        for id in ids {
+        for (id, had_long) in args {
             if let Some(help) = self.get(&format!("{prefix}-arg-{id}")) {
                 let short = help.split("\n\n").next().unwrap_or_default().to_string();
-                command = command.mut_arg(id, |arg| arg.help(short).long_help(help));
+                command = command.mut_arg(id, |arg| {
+                    let arg = arg.help(short);
+                    if had_long {
+                        arg.long_help(help)
+                    } else {
+                        arg.long_help(None)
+                    }
+                });
             }
         }
         command

@@ -18,19 +18,7 @@ pub fn localize(command: clap::Command) -> clap::Command {
     if lang::current() == Lang::En {
         return command;
     }
-    let had_long_about = command.get_long_about().is_some();
-    let short_only: Vec<String> = command
-        .get_arguments()
-        .filter(|arg| arg.get_long_help().is_none())
-        .map(|arg| arg.get_id().to_string())
-        .collect();
-    let mut command = TEXT.localize(command, "lab-check");
-    if !had_long_about {
-        command = command.long_about(None);
-    }
-    for id in short_only {
-        command = command.mut_arg(id, |arg| arg.long_help(None));
-    }
+    let command = TEXT.localize(command, "lab-check");
     command.after_help(format!(
         "{}\n  {}\n  {}\n\n{}",
         tr!(TEXT, "lab-check-after-help-examples"),

@@ -1,7 +1,6 @@
 //! `cargo demo [NAME]`: runs each demo's two sides in one process, over
 //! loopback, and prints the story — the lesson on a projector.
 
-mod help;
 mod page;
 mod select;
 mod step;
@@ -146,7 +145,8 @@ fn main() -> ExitCode {
     // The language first: the lesson list and the help are worded in it.
     cli::choose_lang();
     let invoked = invoked_as();
-    let command = help::localize(Args::command())
+    let command = TEXT
+        .localize(Args::command(), "tour")
         .name(invoked.clone())
         .bin_name(invoked.clone())
         .after_help(after_help(&invoked));

@@ -1,32 +1,9 @@
-//! The programs' `--help` in the reader's language.
-//!
-//! English help stays the one written in the code, as clap's derive words
-//! it from the doc comments. Another language takes the catalogue's
-//! `{program}-about` and `{program}-arg-{id}`; where the English help had
-//! only a short form, the translation keeps only that too, so that
-//! `--help` keeps the compact layout of one line per option.
-
-use kit::lang::{self, Lang};
+//! The programs' `--help` in the reader's language, from the exercise's
+//! catalogue (see `kit::catalogue::Catalogue::localize`).
 
 /// `command` with its help from the exercise's catalogue, in the
 /// process's language, under `prefix` (`transfer-client`).
 #[must_use]
 pub fn localize(command: clap::Command, prefix: &str) -> clap::Command {
-    if lang::current() == Lang::En {
-        return command;
-    }
-    let had_long_about = command.get_long_about().is_some();
-    let short_only: Vec<String> = command
-        .get_arguments()
-        .filter(|arg| arg.get_long_help().is_none())
-        .map(|arg| arg.get_id().to_string())
-        .collect();
-    let mut command = crate::TEXT.localize(command, prefix);
-    if !had_long_about {
-        command = command.long_about(None);
-    }
-    for id in short_only {
-        command = command.mut_arg(id, |arg| arg.long_help(None));
-    }
-    command
+    crate::TEXT.localize(command, prefix)
 }
