@@ -131,3 +131,5 @@ fixed-slicer-arg-once = Serve a single connection, then exit
 fixed-slicer-arg-retry_secs = Keep trying to reach the server for this many seconds for each client, so the slicer and the server may start in either order
 fixed-slicer-arg-close_timeout = Once one side has closed its direction, how many seconds the other may keep its side open without sending before the slicer closes both connections (a server still waiting for a client that left)
 fixed-slicer-arg-color = Colour the dump: `auto` colours when stderr (where the dump goes) is a terminal and `NO_COLOR` is unset
+
+fixed-server-after-help = Put fixed-slicer between client and server to re-chunk the stream any way you like: every message still comes out whole.

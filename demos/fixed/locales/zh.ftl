@@ -105,3 +105,5 @@ fixed-slicer-arg-once = 只服务一个连接，然后退出
 fixed-slicer-arg-retry_secs = 为每个客户端连接服务器时，最多重试这么多秒，这样切片器和服务器谁先启动都可以
 fixed-slicer-arg-close_timeout = 一方关闭自己的方向后，另一方最多可以这么多秒不发送数据而保持打开，之后切片器关闭两条连接（例如服务器还在等一个已经离开的客户端）
 fixed-slicer-arg-color = 给转储着色：`auto` 在 stderr（转储写到那里）是终端且未设置 `NO_COLOR` 时着色
+
+fixed-server-after-help = 在客户端和服务器之间放上 fixed-slicer，可以任意重新切分字节流：每条消息照样完整地出来。

@@ -271,9 +271,11 @@ fn parse<T: FromArgMatches>(
     // The language is known before the help is worded: `--lang` or the
     // locale decide it here, as they will again when the line is parsed.
     cli::choose_lang();
-    // The program's own closing paragraph, in the catalogue's words where
-    // it has them (`{program}-after-help`).
+    // The program's own closing paragraph: in English as the code words
+    // it, in another language from the catalogue where it has it
+    // (`{program}-after-help`).
     let after_help = text
+        .filter(|_| crate::lang::current() != crate::lang::Lang::En)
         .and_then(|text| text.get(&format!("{}-after-help", program.name)))
         .unwrap_or_else(|| program.after_help.to_string());
     if !after_help.is_empty() {

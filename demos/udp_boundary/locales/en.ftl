@@ -132,3 +132,5 @@ udp-server-arg-messages = { arg-messages }
 udp-client-arg-messages = { arg-messages }
 arg-messages = A message sent as one datagram (repeat for each, in order; give both sides the same list). Defaults to the tutorial's "下雨天留客天留人" then "不留". An empty one is sent as a real, empty datagram
 udp-server-arg-recv_size = The buffer handed to each recv, in bytes (at most 65536: no datagram is larger). Smaller than a datagram, it truncates the datagram and the rest is discarded: try 16
+
+udp-server-after-help = UDP needs its own firewall rule: allow UDP port 9000, not TCP.

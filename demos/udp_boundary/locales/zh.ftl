@@ -94,3 +94,5 @@ udp-server-arg-messages = { arg-messages }
 udp-client-arg-messages = { arg-messages }
 arg-messages = 作为一个数据报发送的一条消息（每条重复一次，按顺序；两边给相同的列表）。默认是教程里的“下雨天留客天留人”和“不留”。空消息会作为一个真正的空数据报发送
 udp-server-arg-recv_size = 每次 recv 的缓冲区大小，单位字节（最多 65536：没有更大的数据报）。比数据报小时，数据报会被截断，剩下的部分被丢弃：试试 16
+
+udp-server-after-help = UDP 需要单独的防火墙规则：放行 UDP 端口 9000，而不是 TCP。
