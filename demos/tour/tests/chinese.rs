@@ -5,32 +5,22 @@
 
 #[path = "support/cached.rs"]
 mod cached;
+#[path = "support/locked.rs"]
+mod locked;
 
+use locked::demos;
 use testkit::{Process, redact};
 
 const TOUR: &str = env!("CARGO_BIN_EXE_tour");
 
-/// The plain-text story of `demo` in Chinese, redacted.
+/// The story of `demo` in Chinese, redacted.
 fn story(demo: &str) -> String {
-    let out = cached::run(TOUR, &[demo, "--color", "never", "--lang", "zh"]);
-    assert_eq!(out.code, Some(0), "{demo}: {}", out.stderr);
-    redact::story(&out.stdout)
+    locked::story(demo, "zh")
 }
 
-/// The JSON report of `demo` in Chinese, redacted and pretty-printed.
+/// The report of `demo` in Chinese, redacted.
 fn report(demo: &str) -> String {
-    let out = cached::run(TOUR, &[demo, "--json", "--lang", "zh"]);
-    assert_eq!(out.code, Some(0), "{demo}: {}", out.stderr);
-    let json: serde_json::Value = serde_json::from_str(&out.stdout)
-        .unwrap_or_else(|e| panic!("{demo} --json is not JSON ({e}):\n{}", out.stdout));
-    serde_json::to_string_pretty(&redact::json(&json)).expect("a Value always serialises") + "\n"
-}
-
-/// Every demo the tour lists, in lesson order.
-fn demos() -> Vec<String> {
-    let out = cached::run(TOUR, &["--list"]);
-    assert_eq!(out.code, Some(0), "tour --list: {}", out.stderr);
-    out.stdout.lines().map(str::to_string).collect()
+    locked::report(demo, "zh")
 }
 
 #[test]

@@ -10,33 +10,19 @@
 
 #[path = "support/cached.rs"]
 mod cached;
+#[path = "support/locked.rs"]
+mod locked;
 
-use testkit::redact;
+use locked::demos;
 
-const TOUR: &str = env!("CARGO_BIN_EXE_tour");
-
-/// The plain-text story of `demo`, redacted.
+/// The story of `demo` in English, redacted.
 fn story(demo: &str) -> String {
-    let out = cached::run(TOUR, &[demo, "--color", "never"]);
-    assert_eq!(out.code, Some(0), "{demo}: {}", out.stderr);
-    redact::story(&out.stdout)
+    locked::story(demo, "en")
 }
 
-/// The JSON report of `demo`, redacted and pretty-printed.
+/// The report of `demo` in English, redacted.
 fn report(demo: &str) -> String {
-    let out = cached::run(TOUR, &[demo, "--json"]);
-    assert_eq!(out.code, Some(0), "{demo}: {}", out.stderr);
-    let json: serde_json::Value = serde_json::from_str(&out.stdout)
-        .unwrap_or_else(|e| panic!("{demo} --json is not JSON ({e}):\n{}", out.stdout));
-    serde_json::to_string_pretty(&redact::json(&json)).expect("a Value always serialises") + "\n"
-}
-
-/// Every demo the tour lists, in lesson order: a new lesson is locked as
-/// soon as it joins the tour's table.
-fn demos() -> Vec<String> {
-    let out = cached::run(TOUR, &["--list"]);
-    assert_eq!(out.code, Some(0), "tour --list: {}", out.stderr);
-    out.stdout.lines().map(str::to_string).collect()
+    locked::report(demo, "en")
 }
 
 #[test]

@@ -11,12 +11,10 @@
 
 use super::{delimiter, fixed_length};
 use crate::TEXT;
-use crate::support::reading::{RECV_SIZE, Reader};
-use crate::support::{decoding, sending, sliced};
+use crate::support::{decoding, sliced};
 use codec::frame::{self, HEADER_LEN};
 use fixed::slicer::Slicing;
 use kit::error::Result;
-use kit::knobs::Knobs;
 use kit::report::{Comparison, Exchange};
 use kit::verdict::Code;
 use std::time::Duration;
@@ -46,16 +44,7 @@ pub fn messages() -> Vec<Vec<u8>> {
 pub fn length_prefix() -> Result<Exchange> {
     let messages = messages();
     let framed: Vec<Vec<u8>> = messages.iter().map(|m| frame::encode(m)).collect();
-    let done = sliced::run(
-        SLICING,
-        &Knobs::default(),
-        move |end| sending::send_each(end, &framed),
-        |end| {
-            let mut reader = Reader::new(end);
-            decoding::receive(&mut reader, RECV_SIZE)?;
-            Ok(reader.finish())
-        },
-    )?;
+    let done = decoding::through_slicer(SLICING, framed)?;
     let seen = done.client;
     let mut run = Exchange::both(kit::tr!(TEXT, "label-f-prefix"), &done.server, &seen.side);
     run.reader = Some(kit::tr!(TEXT, "reader-decoder"));

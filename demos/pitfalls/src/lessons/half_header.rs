@@ -16,7 +16,7 @@
 //! keeps the half header and waits for the rest.
 
 use crate::TEXT;
-use crate::support::reading::{RECV_SIZE, Reader, Seen};
+use crate::support::reading::{Reader, Seen};
 use crate::support::{decoding, sending, size, sliced};
 use codec::frame::{self, HEADER_LEN};
 use fixed::slicer::Slicing;
@@ -105,16 +105,7 @@ pub fn broken() -> Result<Exchange> {
 /// the messages, whole.
 pub fn correct() -> Result<Exchange> {
     let frames = frames();
-    let done = sliced::run(
-        SLICING,
-        &Knobs::default(),
-        move |end| sending::send_each(end, &frames),
-        |end| {
-            let mut reader = Reader::new(end);
-            decoding::receive(&mut reader, RECV_SIZE)?;
-            Ok(reader.finish())
-        },
-    )?;
+    let done = decoding::through_slicer(SLICING, frames)?;
     let seen = done.client;
     let mut run = Exchange::both(kit::tr!(TEXT, "label-b-correct"), &done.server, &seen.side);
     run.reader = Some(kit::tr!(TEXT, "reader-decoder"));

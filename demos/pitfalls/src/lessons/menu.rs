@@ -121,16 +121,7 @@ pub fn correct() -> Result<Exchange> {
     let menu = catalogue::encode(&catalogue::names(LONG));
     let len = menu.len();
     let framed = vec![frame::encode(&menu)];
-    let done = sliced::run(
-        SLICING,
-        &Knobs::default(),
-        move |end| sending::send_each(end, &framed),
-        |end| {
-            let mut reader = Reader::new(end);
-            decoding::receive(&mut reader, RECV_SIZE)?;
-            Ok(reader.finish())
-        },
-    )?;
+    let done = decoding::through_slicer(SLICING, framed)?;
     let seen = done.client;
     let mut run = Exchange::both(
         kit::tr!(TEXT, "label-e-correct", names = LONG),

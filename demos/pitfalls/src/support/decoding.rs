@@ -9,13 +9,34 @@
 //! it is why the correct runs below meet exactly the same cuts as the
 //! broken ones.
 
-use super::reading::{Reader, spans};
+use super::reading::{RECV_SIZE, Reader, Seen, spans};
+use super::sending;
+use super::sliced::{self, Sliced};
 use crate::TEXT;
 use codec::decoder::{DecodeError, Decoder};
 use codec::frame::{DEFAULT_MAX_FRAME_LEN, HEADER_LEN};
+use fixed::slicer::Slicing;
 use kit::error::Result;
+use kit::knobs::Knobs;
+use kit::report::Side;
 use kit::report::{Annotation, Exchange, FrameRecord};
 use std::ops::Range;
+
+/// `frames` written one by one by a sender and read the right way
+/// ([`receive`], `recv(RECV_SIZE)`) behind the slicer cutting as `slicing`
+/// says: the correct run of every pitfall, whatever its frames hold.
+pub fn through_slicer(slicing: Slicing, frames: Vec<Vec<u8>>) -> Result<Sliced<Side, Seen>> {
+    sliced::run(
+        slicing,
+        &Knobs::default(),
+        move |end| sending::send_each(end, &frames),
+        |end| {
+            let mut reader = Reader::new(end);
+            receive(&mut reader, RECV_SIZE)?;
+            Ok(reader.finish())
+        },
+    )
+}
 
 /// Receives with `recv(size)` until the peer closes, each chunk pushed
 /// into a decoder, as a real receiver does.
