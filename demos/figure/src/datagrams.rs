@@ -7,13 +7,13 @@
 
 use crate::caption;
 use crate::content;
-use crate::exchange::{Area, BOX, MIN_BOX};
+use crate::exchange::{self, Area, BOX, MIN_BOX};
 use crate::flood;
 use crate::label::{beside, inside};
 use crate::lane::{Kind, Lane, Room};
 use crate::palette::{INK, Ink};
 use crate::svg::{Anchor, Rect, Svg};
-use crate::time::{self, Clock};
+use crate::time::Clock;
 use kit::render::text::SHOW_AT_MOST;
 use kit::report::{Exchange, RecvRecord};
 
@@ -27,26 +27,12 @@ const BANDS: f64 = 70.0;
 
 /// The run in `area`; returns the bottom of what was drawn.
 pub fn draw(svg: &mut Svg, ink: &Ink, run: &Exchange, clock: &Clock, area: Area) -> f64 {
-    let mut y = if run.sends.len() > SHOW_AT_MOST {
+    let y = if run.sends.len() > SHOW_AT_MOST {
         flood::draw(svg, ink, run, area)
     } else {
         parcels(svg, ink, run, area)
     };
-    let time = kit::tr!(crate::TEXT, "lane-time");
-    svg.text(area.x, y + 56.0, Anchor::Start, "lane", &time);
-    time::strip(
-        svg,
-        ink,
-        run,
-        clock,
-        Rect {
-            x: area.x + NAMES,
-            y,
-            w: area.w - NAMES - 30.0,
-            h: time::HEIGHT,
-        },
-    );
-    y += time::HEIGHT + 8.0;
+    let y = exchange::strip(svg, ink, run, clock, area, y);
     caption::exchange(svg, run, area.x, area.w, y)
 }
 

@@ -111,7 +111,9 @@ fn draw_rest(
     caption::exchange(svg, run, area.x, area.w, y)
 }
 
-fn strip(svg: &mut Svg, ink: &Ink, run: &Exchange, clock: &Clock, area: Area, y: f64) -> f64 {
+/// The time lane of `run` at `y` in `area`, named; returns where the next
+/// part of the figure starts. Streams and datagrams share it.
+pub fn strip(svg: &mut Svg, ink: &Ink, run: &Exchange, clock: &Clock, area: Area, y: f64) -> f64 {
     let time = kit::tr!(crate::TEXT, "lane-time");
     svg.text(area.x, y + 56.0, Anchor::Start, "lane", &time);
     time::strip(

@@ -4,19 +4,11 @@
 //! the lessons say. They need `python3`; where it does not run, each test
 //! says so on stderr and passes without checking.
 
-use testkit::{Finished, Process, free_port, listening_addr, no_python, python_file};
+use testkit::{Finished, Process, free_port, listening_addr, python_file, python_skipped};
 
 const SERVER: &str = env!("CARGO_BIN_EXE_fixed-server");
 const CLIENT: &str = env!("CARGO_BIN_EXE_fixed-client");
 const SLICER: &str = env!("CARGO_BIN_EXE_fixed-slicer");
-
-fn skipped() -> bool {
-    if let Some(why) = no_python() {
-        eprintln!("skipped: {why}; the Python companions were not run");
-        return true;
-    }
-    false
-}
 
 fn script(relative: &str) -> String {
     python_file(env!("CARGO_MANIFEST_DIR"), relative)
@@ -48,7 +40,7 @@ fn python_pair(server: &str, client: &str, slicing: &[&str]) -> (Finished, Finis
 
 #[test]
 fn the_corrected_client_sends_frames_fixed_server_decodes() {
-    if skipped() {
+    if python_skipped() {
         return;
     }
     for slicing in [None, Some("1")] {
@@ -76,7 +68,7 @@ fn the_corrected_client_sends_frames_fixed_server_decodes() {
 
 #[test]
 fn the_corrected_server_reads_fixed_clients_frames_whole_behind_the_slicer() {
-    if skipped() {
+    if python_skipped() {
         return;
     }
     // Straight, and through pieces of 1 byte with the nagle scenario's ten
@@ -113,7 +105,7 @@ fn the_corrected_server_reads_fixed_clients_frames_whole_behind_the_slicer() {
 
 #[test]
 fn the_tutorials_sticky_pair_breaks_behind_the_slicer() {
-    if skipped() {
+    if python_skipped() {
         return;
     }
     // Pieces of 5 bytes: the server's first recv is 下 and two thirds of 雨.
@@ -135,7 +127,7 @@ fn the_tutorials_sticky_pair_breaks_behind_the_slicer() {
 
 #[test]
 fn the_corrected_header_pair_comes_through_any_slicing() {
-    if skipped() {
+    if python_skipped() {
         return;
     }
     for slicing in [
@@ -155,7 +147,7 @@ fn the_corrected_header_pair_comes_through_any_slicing() {
 
 #[test]
 fn the_tutorials_header_pair_loses_bytes_behind_the_slicer() {
-    if skipped() {
+    if python_skipped() {
         return;
     }
     // docs/pitfalls.md (a): pieces of 500 B (there 5 ms apart; here 50 ms,

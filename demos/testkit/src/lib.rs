@@ -222,6 +222,17 @@ impl Process {
     }
 }
 
+/// Whether a test of the Python companions must skip: `python3` does not
+/// run here, which it says on stderr (see [`no_python`]).
+#[must_use]
+pub fn python_skipped() -> bool {
+    if let Some(why) = no_python() {
+        eprintln!("skipped: {why}; the Python companions were not run");
+        return true;
+    }
+    false
+}
+
 /// Why `python3` cannot run the Python companions here, if it cannot.
 /// Tests of Python programs print this and skip (python3 is on every Linux
 /// CI machine; a Windows or macOS computer may lack it).

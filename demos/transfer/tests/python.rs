@@ -8,18 +8,10 @@ use fixed::slicer::{self, Slicing};
 use std::fs;
 use std::net::SocketAddr;
 use std::time::Duration;
-use testkit::{Process, free_port, listening_addr, no_python, python_file};
+use testkit::{Process, free_port, listening_addr, python_file, python_skipped};
 
 const SERVER: &str = env!("CARGO_BIN_EXE_transfer-server");
 const CLIENT: &str = env!("CARGO_BIN_EXE_transfer-client");
-
-fn skipped() -> bool {
-    if let Some(why) = no_python() {
-        eprintln!("skipped: {why}; the Python companions were not run");
-        return true;
-    }
-    false
-}
 
 fn script(relative: &str) -> String {
     python_file(env!("CARGO_MANIFEST_DIR"), relative)
@@ -36,7 +28,7 @@ fn server_movie() -> tempfile::TempDir {
 
 #[test]
 fn the_corrected_movie_client_downloads_from_transfer_server() {
-    if skipped() {
+    if python_skipped() {
         return;
     }
     let shared = server_movie();
@@ -78,7 +70,7 @@ fn the_corrected_movie_client_downloads_from_transfer_server() {
 
 #[test]
 fn transfer_client_downloads_from_the_corrected_movie_server() {
-    if skipped() {
+    if python_skipped() {
         return;
     }
     let shared = server_movie();
@@ -117,7 +109,7 @@ fn transfer_client_downloads_from_the_corrected_movie_server() {
 
 #[test]
 fn the_tutorials_movie_pair_breaks_behind_the_slicer() {
-    if skipped() {
+    if python_skipped() {
         return;
     }
     let shared = server_movie();
