@@ -236,6 +236,10 @@ fn sticky_and_half_tell_the_same_story_as_on_linux() {
     };
     let sticky = bench.tour("sticky");
     for run in sticky["runs"].as_array().unwrap() {
+        // A prompt reader gets one chunk or two, by timing, on Linux too.
+        if testkit::redact::varying(run["label"].as_str().unwrap_or_default()).is_some() {
+            continue;
+        }
         assert_eq!(run["code"], "glued", "{}", run["label"]);
         assert_eq!(lens(run), [30], "{}", run["label"]);
         // Windows keeps no per-connection segment count.
@@ -474,7 +478,6 @@ fn a_windows_set_up_in_chinese_speaks_chinese_without_lang() {
     let english = bench.lab_on_a_windows_in("en_US.UTF-8", "sticky --run 1 --color never");
     assert_eq!(english.code, Some(0), "{}", english.stderr);
     assert!(english.stdout.contains("run 1 of 3"), "{}", english.stdout);
-    // --lang still wins over the interface.
-    let asked = bench.lab_on_a_windows_in("zh_CN.UTF-8", "sticky --run 1 --color never --lang en");
-    assert!(asked.stdout.contains("run 1 of 3"), "{}", asked.stdout);
+    // That --lang wins over the locale is the same code on every system:
+    // demos/tour/tests/chinese.rs checks it.
 }
