@@ -355,8 +355,13 @@ pub fn line(text: &str) -> String {
 }
 
 /// `token` right-aligned in the width of the spaces and the number it
-/// replaces (capture groups 1 and 2), at least one space before it.
+/// replaces (capture groups 1 and 2), at least one space before it. A
+/// number that starts a line (a wrapped note's next line) keeps the line's
+/// indent instead: that is the note's, and a wider number does not move it.
 fn aligned(c: &Captures, token: &str, unit: &str) -> String {
+    if c.get(0).is_some_and(|m| m.start() == 0) {
+        return format!("{}{token}{unit}", &c[1]);
+    }
     let width = (c[1].len() + c[2].len()).max(token.len() + 1);
     format!("{token:>width$}{unit}")
 }
@@ -756,6 +761,14 @@ mod tests {
                 ]
             })
         );
+    }
+
+    #[test]
+    fn a_time_that_starts_a_wrapped_line_keeps_the_lines_indent() {
+        assert_eq!(line("     44.02 ms"), "     [time] ms");
+        assert_eq!(line("     144.02 ms"), "     [time] ms");
+        // In a table the token is right-aligned where the number ended.
+        assert_eq!(line("   Nagle on    44.02 ms"), "   Nagle on   [time] ms");
     }
 
     #[test]

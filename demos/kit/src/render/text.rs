@@ -96,20 +96,35 @@ pub fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<String> {
     // limit, and the colours in force at its end.
     let (mut started, mut used, mut limit) = (false, 0, first);
     let mut open = String::new();
-    for word in text.split(' ') {
+    // Room a measured number still holds on the current line (see
+    // [`measured_room`]): it takes the room of the widest time or rate a
+    // run prints, so every run breaks its lines in the same places.
+    let mut slack = 0;
+    let words: Vec<&str> = text.split(' ').collect();
+    for (w, word) in words.iter().enumerate() {
+        let next = words.get(w + 1).copied();
+        let measured = measured_room(word, next);
+        let reserve = measured.unwrap_or(0);
+        // A measurement keeps its unit on its line: `41.40` at the end of
+        // one line and `ms` at the start of the next reads as two things.
+        let unit = match (measured, next) {
+            (Some(_), Some(unit)) => 1 + pieces(unit).first().map_or(0, |p| width(p)),
+            _ => 0,
+        };
         // A word without CJK is one piece, so English wraps as it always
         // has; a Chinese sentence is many, joined without a space.
         for (i, piece) in pieces(word).into_iter().enumerate() {
             let space = usize::from(i == 0);
-            let columns = width(piece);
+            let columns = width(piece) + if i == 0 { reserve } else { 0 };
+            let needs = columns + if i == 0 { unit } else { 0 };
             // A piece of escape codes alone takes no room: it never breaks.
-            if started && columns > 0 && used + space + columns > limit {
+            if started && columns > 0 && used + slack + space + needs > limit {
                 let current = lines.last_mut().expect("never empty");
                 if !open.is_empty() {
                     current.push_str(RESET);
                 }
                 lines.push(open.clone());
-                (started, used, limit) = (false, 0, rest);
+                (started, used, limit, slack) = (false, 0, rest, 0);
             }
             let current = lines.last_mut().expect("never empty");
             if started && space == 1 {
@@ -117,12 +132,49 @@ pub fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<String> {
                 used += 1;
             }
             current.push_str(piece);
-            used += columns;
+            used += width(piece);
+            slack += columns - width(piece);
             started |= !piece.is_empty();
             open = painting_after(&open, piece);
         }
     }
     lines
+}
+
+/// Digits before the decimal point of the widest time or rate a run
+/// prints (`9999.99 ms`): a measured number takes at least their room.
+pub const MEASURED_DIGITS: usize = 4;
+
+/// The columns `word` takes beyond its own width when it is a measured
+/// number — digits (and a decimal part, and the brackets and punctuation
+/// around them) followed by a unit of time or rate (`ms`, `s`, `MiB/s`):
+/// as many as it lacks of [`MEASURED_DIGITS`] before its decimal point.
+/// `None` when `word` is no measurement.
+///
+/// A delayed ACK that took 41 ms one run and 141 ms the next would
+/// otherwise move a line break, and in Chinese, which breaks between any
+/// two characters, every break after it: the same lesson would look
+/// different each time it ran. Counts (`9 sends`, `2 recvs`) are not
+/// measured and take their own width.
+#[must_use]
+pub fn measured_room(word: &str, next: Option<&str>) -> Option<usize> {
+    let unit: String = next
+        .unwrap_or_default()
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic() || *c == '/')
+        .collect();
+    if !(unit == "ms" || unit == "s" || unit.ends_with("B/s")) {
+        return None;
+    }
+    let number = word
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches(|c: char| !c.is_ascii_digit());
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, "0"));
+    let digits = |part: &str| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit());
+    if !(digits(whole) && digits(fraction)) {
+        return None;
+    }
+    Some(MEASURED_DIGITS.saturating_sub(whole.len()))
 }
 
 /// `word` (no spaces) cut where a line may break inside it: before each
@@ -462,6 +514,73 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_wrapped_measurement_breaks_its_lines_where_the_widest_would() {
+        // Words per line, for a note whose measured wait varies run to run.
+        let shape = |text: &str, columns: usize| -> Vec<usize> {
+            wrap(text, columns)
+                .iter()
+                .map(|l| l.split(' ').count())
+                .collect()
+        };
+        let note = |ms: &str| {
+            format!(
+                "the first byte left at once; the rest waited {ms} ms for its ACK, which the receiver delayed"
+            )
+        };
+        for columns in 30..100 {
+            assert_eq!(
+                shape(&note("9.40"), columns),
+                shape(&note("1041.40"), columns),
+                "{columns}"
+            );
+        }
+        // Chinese breaks between any two characters: the same holds.
+        let zh = |ms: &str| {
+            format!("第一个字节立即发出；其余字节等了 {ms} ms 才等到它的 ACK，因为接收方延迟了确认")
+        };
+        for columns in 20..60 {
+            let (fast, slow) = (wrap(&zh("41"), columns), wrap(&zh("4100"), columns));
+            let ends = |lines: &[String]| {
+                lines
+                    .iter()
+                    .map(|l| l.replace(|c: char| c.is_ascii_digit(), ""))
+                    .map(|l| l.chars().last().unwrap_or(' '))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(ends(&fast), ends(&slow), "{columns}: {fast:?} {slow:?}");
+        }
+        // No line is longer than the widest number would have made it.
+        for part in wrap(&note("9999.99"), 40) {
+            assert!(width(&part) <= 40, "{part:?}");
+        }
+    }
+
+    #[test]
+    fn only_a_number_before_a_unit_of_time_or_rate_is_a_measurement() {
+        assert_eq!(measured_room("41.40", Some("ms")), Some(2));
+        assert_eq!(measured_room("(0.05", Some("ms);")), Some(3));
+        assert_eq!(measured_room("1.2", Some("s")), Some(3));
+        assert_eq!(measured_room("12.5", Some("MiB/s")), Some(2));
+        assert_eq!(measured_room("3", Some("s内")), Some(3));
+        assert_eq!(measured_room("12345.6", Some("ms")), Some(0));
+        // Counts and sizes are the lesson's, not the clock's.
+        assert_eq!(measured_room("9", Some("sends")), None);
+        assert_eq!(measured_room("256", Some("KiB")), None);
+        assert_eq!(measured_room("#2", Some("ms")), None);
+        assert_eq!(measured_room("41.40", None), None);
+    }
+
+    #[test]
+    fn a_measurement_and_its_unit_stay_on_one_line() {
+        let note = "最慢的一行每次往返 44.02 ms";
+        for columns in 10..40 {
+            for part in wrap(note, columns) {
+                assert!(!part.starts_with("ms"), "{columns}: {part:?}");
+            }
+        }
+    }
+
+    #[test]
     fn a_measured_piece_keeps_one_layout_however_wide_this_run_printed_it() {
         // The same line with a fast and a slow run's numbers: what follows
         // the measurement goes where the widest number would have put it.
@@ -688,6 +807,12 @@ mod tests {
             text in "[a-z ,.()#0-9—-]{0,120}",
             columns in 1usize..60,
         ) {
+            // A measured time (`12 s`) takes the room of the widest one,
+            // and is checked on its own above.
+            let words: Vec<&str> = text.split(' ').collect();
+            proptest::prop_assume!(!words
+                .windows(2)
+                .any(|pair| measured_room(pair[0], Some(pair[1])).is_some()));
             proptest::prop_assert_eq!(wrap(&text, columns), at_spaces(&text, columns));
         }
     }
