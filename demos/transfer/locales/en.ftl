@@ -120,3 +120,21 @@ transfer-server-arg-max_clients = Clients served at once; one more is told "serv
 transfer-server-arg-max_per_address = Connections served at once from one IP address, so that one computer cannot take every slot; one more is told "server busy"
 transfer-server-arg-idle_timeout = Drop a client that sends nothing for this many seconds (a client at its menu connects again when it needs to)
 transfer-server-arg-request_timeout = A request must arrive whole within this many seconds of its first byte, however steadily it trickles in
+
+# Refusals: why the server will not serve a request or a connection. The
+# {"error": …} frame always says them in English (the protocol's language);
+# the server's log says them in its own.
+refusal-folder = the server cannot read its folder right now ({ $error }); try again in a moment
+refusal-idle-between = nothing arrived for { $secs } s between requests (--idle-timeout)
+refusal-idle-within = nothing arrived for { $secs } s in the middle of a request (--idle-timeout)
+refusal-late = a request must arrive whole within { $secs } s of its first byte (--request-timeout); this one did not
+refusal-bad-frame = bad frame: { $error }
+refusal-malformed = malformed request: { $error }
+refusal-not-plain = { $name } is not a plain file name: { $why }
+refusal-unknown = no file named { $name } (ask for one from the list)
+refusal-cannot-open = the server cannot open { $name } right now ({ $error }); try again later
+refusal-past-end = offset { $offset } is past the end of { $name } ({ $size } bytes)
+refusal-no-thread = server busy: it cannot start a thread for another client ({ $error }), try again in a moment
+refusal-full = server busy: it already serves { $max } clients (--max-clients), try again in a moment
+refusal-address = server busy: { $ip } already has { $max } connections, the most one address may have (--max-per-address { $max }); close one of them and try again
+refusal-verbatim = { $text }

@@ -113,3 +113,19 @@ transfer-server-arg-max_clients = 同时服务的客户端数；再多一个就�
 transfer-server-arg-max_per_address = 同一 IP 地址同时可用的连接数，免得一台电脑占满所有位置；再多一个就会被告知 "server busy"
 transfer-server-arg-idle_timeout = 客户端这么多秒不发任何数据就断开它（停在菜单上的客户端需要时会重新连接）
 transfer-server-arg-request_timeout = 一个请求必须在它的第一个字节到达后这么多秒内完整到达，不管它多么稳定地一点点传来
+
+# 拒绝的理由：{"error": …} 帧里总是英文（协议的语言），服务端日志里用服务端自己的语言。
+refusal-folder = 服务器现在读不了它的文件夹（{ $error }）；请稍后再试
+refusal-idle-between = 两次请求之间 { $secs } s 内什么也没收到（--idle-timeout）
+refusal-idle-within = 一个请求收到一半后 { $secs } s 内什么也没收到（--idle-timeout）
+refusal-late = 请求必须在它的第一个字节到达后 { $secs } s 内完整到达（--request-timeout），这个请求没有
+refusal-bad-frame = 帧有误：{ $error }
+refusal-malformed = 请求格式有误：{ $error }
+refusal-not-plain = { $name } 不是一个普通的文件名：{ $why }
+refusal-unknown = 没有名为 { $name } 的文件（请从列表里选一个）
+refusal-cannot-open = 服务器现在打不开 { $name }（{ $error }）；请稍后再试
+refusal-past-end = 偏移量 { $offset } 超出了 { $name } 的末尾（{ $size } 字节）
+refusal-no-thread = 服务器忙：无法再为一个客户端启动线程（{ $error }），请稍后再试
+refusal-full = 服务器忙：已经在为 { $max } 个客户端服务（--max-clients），请稍后再试
+refusal-address = 服务器忙：{ $ip } 已有 { $max } 个连接，这是一个地址最多能有的连接数（--max-per-address { $max }）；请关掉其中一个再试
+refusal-verbatim = { $text }

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use crate::message::{Catalogue, Entry};
 use crate::names;
+use crate::reason::Reason;
 
 /// The folder a server shares, canonicalised once.
 #[derive(Debug, Clone)]
@@ -82,12 +83,14 @@ impl Folder {
 
     /// The path and size of the file `name`, or why it is not served: the
     /// one rule for both listing and serving. The why is the refusal the
-    /// client receives, so it is in English, the protocol's language.
-    pub fn resolve(&self, name: &str) -> Result<(PathBuf, u64), String> {
-        if let Some(why) = names::unsafe_reason_in(kit::lang::Lang::En, name) {
-            return Err(format!("{name:?} is not a plain file name: {why}"));
+    /// client receives (in English) and the server logs (in its language).
+    pub fn resolve(&self, name: &str) -> Result<(PathBuf, u64), Reason> {
+        if let Some(why) = names::unsafe_reason_id(name) {
+            return Err(Reason::new("refusal-not-plain")
+                .with("name", format!("{name:?}"))
+                .with_message("why", why));
         }
-        let unknown = || format!("no file named {name:?} (ask for one from the list)");
+        let unknown = || Reason::new("refusal-unknown").with("name", format!("{name:?}"));
         let path = fs::canonicalize(self.root.join(name)).map_err(|_| unknown())?;
         // A symlink that leads out of the folder resolves elsewhere.
         if path.parent() != Some(self.root.as_path()) {

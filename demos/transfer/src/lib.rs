@@ -91,6 +91,7 @@ pub mod message;
 pub mod names;
 pub mod peer_text;
 pub mod progress;
+pub mod reason;
 pub mod request_clock;
 pub mod resume;
 pub mod server;

@@ -14,7 +14,6 @@
 
 use crate::TEXT;
 use crate::peer_text;
-use kit::lang::Lang;
 
 /// What the client appends to a name while the file is still arriving.
 pub const PART_SUFFIX: &str = ".part";
@@ -28,17 +27,13 @@ pub const MAX_NAME_LEN: usize = 255 - PART_SUFFIX.len();
 /// Why `name` is not a plain file name, in the process's language, or
 /// `None` if it is one.
 pub fn unsafe_reason(name: &str) -> Option<String> {
-    unsafe_reason_in(kit::lang::current(), name)
+    unsafe_reason_id(name).map(|id| TEXT.text(id, None))
 }
 
-/// Why `name` is not a plain file name, in `lang`: the server's refusal
-/// travels to a client in English, whatever its own log speaks.
-pub fn unsafe_reason_in(lang: Lang, name: &str) -> Option<String> {
-    unsafe_reason_id(name).map(|id| TEXT.text_in(lang, id, None))
-}
-
-/// The catalogue's message that says why `name` is not a plain file name.
-fn unsafe_reason_id(name: &str) -> Option<&'static str> {
+/// The catalogue's message that says why `name` is not a plain file name
+/// (the server's refusal says it in English, its log in its own language:
+/// see [`crate::reason`]).
+pub fn unsafe_reason_id(name: &str) -> Option<&'static str> {
     if name.is_empty() {
         return Some("name-empty");
     }

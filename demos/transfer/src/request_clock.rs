@@ -21,6 +21,7 @@ use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 use crate::error::is_timeout;
+use crate::reason::Reason;
 
 /// A reader over the client's socket for exactly one request.
 #[derive(Debug)]
@@ -49,11 +50,7 @@ impl<'a> RequestClock<'a> {
     fn late(&self) -> io::Error {
         io::Error::new(
             io::ErrorKind::TimedOut,
-            format!(
-                "a request must arrive whole within {} s of its first byte (--request-timeout); \
-                 this one did not",
-                self.whole.as_secs_f64()
-            ),
+            Reason::new("refusal-late").with("secs", self.whole.as_secs_f64()),
         )
     }
 }
@@ -82,15 +79,12 @@ impl Read for RequestClock<'_> {
                 self.late()
             } else {
                 let during = match self.began {
-                    None => "between requests",
-                    Some(_) => "in the middle of a request",
+                    None => "refusal-idle-between",
+                    Some(_) => "refusal-idle-within",
                 };
                 io::Error::new(
                     io::ErrorKind::TimedOut,
-                    format!(
-                        "nothing arrived for {} s {during} (--idle-timeout)",
-                        self.idle.as_secs_f64()
-                    ),
+                    Reason::new(during).with("secs", self.idle.as_secs_f64()),
                 )
             }),
             Err(e) => Err(e),

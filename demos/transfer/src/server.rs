@@ -26,6 +26,7 @@ use crate::checksum::Cache;
 use crate::error::{Error, Result};
 use crate::message::Refusal;
 use crate::peer_text;
+use crate::reason::Reason;
 use crate::session;
 use crate::slots::{Slot, Slots};
 use crate::wire;
@@ -167,7 +168,7 @@ impl Server {
             }
             match slots.take(peer.ip()) {
                 Ok(slot) => self.start_session(stream, peer, slot),
-                Err(busy) => turn_away(stream, peer, &busy.to_string(), &self.config),
+                Err(busy) => turn_away(stream, peer, &busy.reason(), &self.config),
             }
         }
     }
@@ -193,10 +194,7 @@ impl Server {
             }
             Err(error) => {
                 drop(slot);
-                let why = format!(
-                    "server busy: it cannot start a thread for another client ({error}), try \
-                     again in a moment"
-                );
+                let why = Reason::new("refusal-no-thread").with("error", error);
                 turn_away(stream, peer, &why, &self.config);
             }
         }
@@ -214,16 +212,17 @@ impl Server {
 
 /// A connection the server will not serve: a refusal the client can
 /// print, then close.
-fn turn_away(mut stream: TcpStream, peer: SocketAddr, why: &str, config: &Config) {
+fn turn_away(mut stream: TcpStream, peer: SocketAddr, why: &Reason, config: &Config) {
     // A frame this small fits in any send buffer; the timeout only guards
     // against the impossible, on the thread every client waits behind.
     let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
-    let _ = wire::send(&mut stream, &Refusal { error: why.into() });
+    let error = why.for_the_wire();
+    let _ = wire::send(&mut stream, &Refusal { error });
     config.note(&tr!(
         TEXT,
         "log-turned-away",
         peer = peer.to_string(),
-        why = why
+        why = why.for_the_log()
     ));
 }
 

@@ -15,6 +15,7 @@ use crate::body;
 use crate::checksum::{self, Version};
 use crate::error::{Error, Result};
 use crate::message::{Done, Get, Offer, Refusal, Request};
+use crate::reason::Reason;
 use crate::request_clock::RequestClock;
 use crate::server::Config;
 use crate::wire;
@@ -27,8 +28,10 @@ enum End {
     Quit,
     /// The client closed the connection between requests.
     Closed,
-    /// The server ended it: the client broke the protocol, went silent,
-    /// or the connection failed.
+    /// The server ended it, and told the client why: the client broke
+    /// the protocol or went silent.
+    Refused(Reason),
+    /// The connection failed.
     Dropped(Error),
 }
 
@@ -42,8 +45,7 @@ pub fn serve(mut stream: TcpStream, peer: SocketAddr, config: &Config) {
     let how = match end {
         End::Quit => tr!(TEXT, "log-quit"),
         End::Closed => tr!(TEXT, "log-closed"),
-        // A refusal is the server's own sentence, not the server refusing.
-        End::Dropped(Error::Refused(why)) => tr!(TEXT, "log-dropped", why = why),
+        End::Refused(why) => tr!(TEXT, "log-dropped", why = why.for_the_log()),
         End::Dropped(error) => tr!(TEXT, "log-dropped", why = error.to_string()),
     };
     config.note(&tr!(
@@ -70,10 +72,7 @@ fn converse(stream: &mut TcpStream, peer: SocketAddr, config: &Config, sent: &mu
         // Out of file descriptors, or the folder was removed: the client
         // is told, not left to guess why the connection closed.
         Err(e) => {
-            return refuse_and_close(
-                stream,
-                format!("the server cannot read its folder right now ({e}); try again in a moment"),
-            );
+            return refuse_and_close(stream, Reason::new("refusal-folder").with("error", e));
         }
     };
     if let Err(e) = wire::send(stream, &catalogue) {
@@ -86,15 +85,22 @@ fn converse(stream: &mut TcpStream, peer: SocketAddr, config: &Config, sent: &mu
             Ok(None) => return End::Closed,
             // Idle, stalled or too slow: the client learns which, and the
             // slot goes to someone else.
-            Err(e) if kit::error::is_timeout(&e) => return refuse_and_close(stream, e.to_string()),
+            Err(e) if kit::error::is_timeout(&e) => {
+                return refuse_and_close(stream, Reason::of(&e));
+            }
             Err(e) if e.kind() == io::ErrorKind::InvalidData => {
-                return refuse_and_close(stream, format!("bad frame: {e}"));
+                return refuse_and_close(stream, Reason::new("refusal-bad-frame").with("error", e));
             }
             Err(e) => return End::Dropped(Error::io("reading a request")(e)),
         };
         let request = match Request::from_json(&payload) {
             Ok(request) => request,
-            Err(why) => return refuse_and_close(stream, format!("malformed request: {why}")),
+            Err(why) => {
+                return refuse_and_close(
+                    stream,
+                    Reason::new("refusal-malformed").with("error", why),
+                );
+            }
         };
         match request {
             Request::Quit(_) => return End::Quit,
@@ -110,22 +116,23 @@ fn converse(stream: &mut TcpStream, peer: SocketAddr, config: &Config, sent: &mu
 }
 
 /// Sends `why` as the last frame, then ends the connection.
-fn refuse_and_close(stream: &mut TcpStream, why: String) -> End {
+fn refuse_and_close(stream: &mut TcpStream, why: Reason) -> End {
     let error = format!("{why}; the server closes this connection");
     let _ = wire::send(stream, &Refusal { error });
-    End::Dropped(Error::Refused(why))
+    End::Refused(why)
 }
 
 /// Sends an error frame for a request that cannot be served; the
 /// connection stays in step and usable.
-fn refuse(stream: &mut TcpStream, peer: SocketAddr, config: &Config, why: String) -> Result<()> {
+fn refuse(stream: &mut TcpStream, peer: SocketAddr, config: &Config, why: Reason) -> Result<()> {
     config.note(&tr!(
         TEXT,
         "log-refused",
         peer = peer.to_string(),
-        why = &why
+        why = why.for_the_log()
     ));
-    wire::send(stream, &Refusal { error: why }).map_err(Error::io("sending a refusal"))
+    let error = why.for_the_wire();
+    wire::send(stream, &Refusal { error }).map_err(Error::io("sending a refusal"))
 }
 
 /// Sends one file from `offset`: the offer, the body, the checksum.
@@ -145,7 +152,9 @@ fn send_file(
     let mut file = match File::open(&path) {
         Ok(file) => file,
         Err(e) => {
-            let why = format!("the server cannot open {name:?} right now ({e}); try again later");
+            let why = Reason::new("refusal-cannot-open")
+                .with("name", format!("{name:?}"))
+                .with("error", e);
             return refuse(stream, peer, config, why).map(|()| None);
         }
     };
@@ -154,7 +163,10 @@ fn send_file(
     let meta = file.metadata().map_err(sending("reading its size"))?;
     let size = meta.len();
     if offset > size {
-        let why = format!("offset {offset} is past the end of {name:?} ({size} bytes)");
+        let why = Reason::new("refusal-past-end")
+            .with("offset", offset)
+            .with("name", format!("{name:?}"))
+            .with("size", size);
         return refuse(stream, peer, config, why).map(|()| None);
     }
     let version = Version::of(&meta);

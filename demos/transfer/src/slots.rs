@@ -13,9 +13,10 @@
 //! started — can leak one.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
+
+use crate::reason::Reason;
 
 /// The server's slots.
 #[derive(Debug)]
@@ -48,19 +49,15 @@ pub enum Busy {
     },
 }
 
-impl fmt::Display for Busy {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Busy {
+    /// What the refused client is told, and the log says.
+    #[must_use]
+    pub fn reason(&self) -> Reason {
         match self {
-            Busy::Full { max } => write!(
-                f,
-                "server busy: it already serves {max} clients (--max-clients), try again in a \
-                 moment"
-            ),
-            Busy::Address { ip, max } => write!(
-                f,
-                "server busy: {ip} already has {max} connections, the most one address may have \
-                 (--max-per-address {max}); close one of them and try again"
-            ),
+            Busy::Full { max } => Reason::new("refusal-full").with("max", max),
+            Busy::Address { ip, max } => Reason::new("refusal-address")
+                .with("ip", ip)
+                .with("max", max),
         }
     }
 }
@@ -164,7 +161,8 @@ mod tests {
         let _first = slots.take(A).unwrap();
         let busy = slots.take(B).unwrap_err();
         assert_eq!(busy, Busy::Full { max: 1 });
-        assert!(busy.to_string().starts_with("server busy"), "{busy}");
+        let said = busy.reason().for_the_wire();
+        assert!(said.starts_with("server busy"), "{said}");
         let mapped: IpAddr = "::ffff:127.0.0.2".parse().unwrap();
         let per = Slots::new(8, 1);
         let _held = per.take(A).unwrap();

@@ -140,3 +140,71 @@ fn errors_and_help_follow_the_language() {
         help.stdout
     );
 }
+
+/// A server started in Chinese refuses in two languages: its log, for the
+/// teacher, in Chinese; the `{"error": …}` frame, which a student's own
+/// program prints as it came, in English, the protocol's language.
+#[test]
+fn a_chinese_server_logs_its_refusals_in_chinese_and_sends_them_in_english() {
+    use std::net::TcpStream;
+    use std::time::Duration;
+    use transfer::message::Get;
+    use transfer::wire;
+
+    let dir = shared();
+    let dir_arg = dir.path().to_str().expect("a UTF-8 temp path");
+    let mut server = Process::start(
+        SERVER,
+        &[
+            "--dir",
+            dir_arg,
+            "--listen",
+            "127.0.0.1:0",
+            "--idle-timeout",
+            "1",
+            "--lang",
+            "zh",
+        ],
+    );
+    let addr = testkit::listening_addr(&server.wait_for_stderr("监听"));
+    let error_frame = |stream: &mut TcpStream| -> String {
+        let payload = wire::recv_frame(stream, wire::MAX_MESSAGE_LEN)
+            .expect("a frame")
+            .expect("not the end of the stream");
+        let frame: serde_json::Value = serde_json::from_slice(&payload).expect("JSON");
+        frame["error"].as_str().expect("an error frame").to_string()
+    };
+    let mut stream = TcpStream::connect(&addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    // The catalogue first, then a request for a file that is not there.
+    wire::recv_frame(&mut stream, wire::MAX_MESSAGE_LEN).unwrap();
+    let get = Get {
+        get: "nope.txt".into(),
+        offset: 0,
+    };
+    wire::send(&mut stream, &get).unwrap();
+    assert_eq!(
+        error_frame(&mut stream),
+        "no file named \"nope.txt\" (ask for one from the list)"
+    );
+    let refused = server.wait_for_stderr("拒绝");
+    assert!(
+        refused.contains("没有名为 \"nope.txt\" 的文件"),
+        "{refused}"
+    );
+    // Then silence, past --idle-timeout: the server hangs up, saying why.
+    let idle = error_frame(&mut stream);
+    assert_eq!(
+        idle,
+        "nothing arrived for 1 s between requests (--idle-timeout); the server closes this connection"
+    );
+    let dropped = server.wait_for_stderr("被断开");
+    assert!(
+        dropped.contains("两次请求之间 1 s 内什么也没收到（--idle-timeout）"),
+        "{dropped}"
+    );
+    assert!(!dropped.contains("nothing arrived"), "{dropped}");
+    server.kill();
+}
