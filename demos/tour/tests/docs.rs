@@ -354,6 +354,37 @@ fn transfer_sessions_use_real_commands() {
     }
 }
 
+/// The Chinese page's hand-made sessions (a server stopped by hand, a menu
+/// left open) were run with `--lang zh`, as the checked blocks are: none
+/// of them quotes the programs' English.
+#[test]
+fn chinese_transfer_sessions_quote_chinese_output() {
+    const ENGLISH: [&str; 6] = [
+        "error: ",
+        "saved ",
+        ": connected",
+        "listening on",
+        "dropped: ",
+        "nothing arrived",
+    ];
+    let mut sessions = 0;
+    for (block, annotation) in annotated("zh/transfer.md").0 {
+        if let Annotation::Session(_) = annotation {
+            sessions += 1;
+            for line in block.body.lines() {
+                for words in ENGLISH {
+                    assert!(
+                        !line.contains(words),
+                        "zh/transfer.md:{}: {words:?} in {line:?}",
+                        block.line
+                    );
+                }
+            }
+        }
+    }
+    assert!(sessions >= 4, "{sessions} sessions");
+}
+
 /// The `cargo demo NAME` a lesson page tells the reader to run; `None` for
 /// an exercise page, which has no demo of its own (`lab_check.md`).
 fn demo_of(page: &str) -> Option<String> {

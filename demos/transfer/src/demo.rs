@@ -42,11 +42,14 @@ pub fn report() -> kit::Result<Report> {
 }
 
 fn run() -> Result<Transfer> {
-    let shared = tempfile::tempdir().map_err(Error::io("making a folder for the server"))?;
-    let saved = tempfile::tempdir().map_err(Error::io("making a folder for the client"))?;
+    let shared = tempfile::tempdir().map_err(Error::io(tr!(TEXT, "doing-demo-server-folder")))?;
+    let saved = tempfile::tempdir().map_err(Error::io(tr!(TEXT, "doing-demo-client-folder")))?;
     for (name, size) in SAMPLES {
-        make_sample(&shared.path().join(name), size)
-            .map_err(Error::io(format!("making {name}")))?;
+        make_sample(&shared.path().join(name), size).map_err(Error::io(tr!(
+            TEXT,
+            "doing-demo-making",
+            name = name
+        )))?;
     }
     let config = Config::new(shared.path())?.quiet();
     let server = Server::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), config)?.spawn();
@@ -63,7 +66,7 @@ fn run() -> Result<Transfer> {
     for name in CHOSEN {
         let done = client.download(name, &Saving::into(saved.path()), &mut Silent)?;
         let identical = same_bytes(&shared.path().join(name), &done.path)
-            .map_err(Error::io(format!("comparing {name}")))?;
+            .map_err(Error::io(tr!(TEXT, "doing-demo-comparing", name = name)))?;
         downloads.push(Download {
             name: done.name,
             size: done.size,

@@ -58,7 +58,7 @@ pub fn run(
         output
             .write_all(text.as_bytes())
             .and_then(|()| output.flush())
-            .map_err(Error::io("writing to the terminal"))
+            .map_err(Error::io(tr!(TEXT, "doing-terminal-write")))
     };
     loop {
         say(&format!(
@@ -71,7 +71,7 @@ pub fn run(
         let mut line = String::new();
         let read = input
             .read_line(&mut line)
-            .map_err(Error::io("reading your choice"))?;
+            .map_err(Error::io(tr!(TEXT, "doing-terminal-read")))?;
         let choice = line.trim();
         if read == 0 || choice.eq_ignore_ascii_case("q") {
             return say(&format!("{}\n", tr!(TEXT, "menu-bye")));

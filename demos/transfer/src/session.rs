@@ -65,7 +65,7 @@ fn converse(stream: &mut TcpStream, peer: SocketAddr, config: &Config, sent: &mu
         .set_write_timeout(Some(config.idle_timeout))
         .and_then(|()| stream.set_nodelay(true));
     if let Err(e) = options {
-        return End::Dropped(Error::io("setting the socket's options")(e));
+        return End::Dropped(Error::io(tr!(TEXT, "doing-socket-options"))(e));
     }
     let catalogue = match config.folder.list() {
         Ok(catalogue) => catalogue,
@@ -76,7 +76,7 @@ fn converse(stream: &mut TcpStream, peer: SocketAddr, config: &Config, sent: &mu
         }
     };
     if let Err(e) = wire::send(stream, &catalogue) {
-        return End::Dropped(Error::io("sending the catalogue")(e));
+        return End::Dropped(Error::io(tr!(TEXT, "doing-sending-catalogue"))(e));
     }
     loop {
         let mut clock = RequestClock::new(stream, config.idle_timeout, config.request_timeout);
@@ -91,7 +91,7 @@ fn converse(stream: &mut TcpStream, peer: SocketAddr, config: &Config, sent: &mu
             Err(e) if e.kind() == io::ErrorKind::InvalidData => {
                 return refuse_and_close(stream, Reason::new("refusal-bad-frame").with("error", e));
             }
-            Err(e) => return End::Dropped(Error::io("reading a request")(e)),
+            Err(e) => return End::Dropped(Error::io(tr!(TEXT, "doing-reading-request"))(e)),
         };
         let request = match Request::from_json(&payload) {
             Ok(request) => request,
@@ -132,7 +132,7 @@ fn refuse(stream: &mut TcpStream, peer: SocketAddr, config: &Config, why: Reason
         why = why.for_the_log()
     ));
     let error = why.for_the_wire();
-    wire::send(stream, &Refusal { error }).map_err(Error::io("sending a refusal"))
+    wire::send(stream, &Refusal { error }).map_err(Error::io(tr!(TEXT, "doing-sending-refusal")))
 }
 
 /// Sends one file from `offset`: the offer, the body, the checksum.
@@ -144,7 +144,14 @@ fn send_file(
     name: &str,
     offset: u64,
 ) -> Result<Option<u64>> {
-    let sending = |what: &str| Error::io(format!("sending {name:?}: {what}"));
+    let sending = |what: String| {
+        Error::io(tr!(
+            TEXT,
+            "doing-sending-file",
+            name = format!("{name:?}"),
+            what = what
+        ))
+    };
     let path = match config.folder.resolve(name) {
         Ok((path, _)) => path,
         Err(why) => return refuse(stream, peer, config, why).map(|()| None),
@@ -160,7 +167,9 @@ fn send_file(
     };
     // Size and version from the open file, not the name: the name may be
     // replaced while we send, the open file stays what it was.
-    let meta = file.metadata().map_err(sending("reading its size"))?;
+    let meta = file
+        .metadata()
+        .map_err(sending(tr!(TEXT, "doing-file-size")))?;
     let size = meta.len();
     if offset > size {
         let why = Reason::new("refusal-past-end")
@@ -172,7 +181,7 @@ fn send_file(
     let version = Version::of(&meta);
     let cached = config.checksums.get(&path, version);
     file.seek(SeekFrom::Start(offset))
-        .map_err(sending("seeking to the offset"))?;
+        .map_err(sending(tr!(TEXT, "doing-file-seek")))?;
     let len = size - offset;
     let started = Instant::now();
     let hashing_began = SystemTime::now();
@@ -182,10 +191,10 @@ fn send_file(
         offset,
         len,
     };
-    wire::send(stream, &offer).map_err(sending("the offer"))?;
+    wire::send(stream, &offer).map_err(sending(tr!(TEXT, "doing-file-offer")))?;
     stream
         .write_all(&wire::body_header(len))
-        .map_err(sending("the body's length"))?;
+        .map_err(sending(tr!(TEXT, "doing-file-length")))?;
     // The checksum covers the whole file, the part the client already has
     // included; a second thread reads it (from the page cache, usually)
     // while the body goes out, so the client does not wait for it.
@@ -199,12 +208,12 @@ fn send_file(
         // the body never passes whole through this program's memory.
         let copied = body::send(file, len, stream);
         let crc = match hashing.join() {
-            Ok(crc) => crc.map_err(sending("reading it for its checksum")),
+            Ok(crc) => crc.map_err(sending(tr!(TEXT, "doing-file-checksum-read"))),
             Err(_) => Err(kit::Error::panicked("the checksum thread").into()),
         };
         (copied, crc)
     });
-    let copied = copied.map_err(sending("the body"))?;
+    let copied = copied.map_err(sending(tr!(TEXT, "doing-file-body")))?;
     if copied != len {
         // The file shrank while being sent: the body is short, so the only
         // honest thing left is to close; the client keeps its .part.
@@ -220,7 +229,7 @@ fn send_file(
     if cached.is_none() && still == version {
         config.checksums.put(&path, version, crc, hashing_began);
     }
-    wire::send(stream, &Done { crc32: crc }).map_err(sending("the checksum"))?;
+    wire::send(stream, &Done { crc32: crc }).map_err(sending(tr!(TEXT, "doing-file-checksum")))?;
     config.note(&tr!(
         TEXT,
         "log-sent",
