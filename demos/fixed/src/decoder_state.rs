@@ -10,6 +10,8 @@
 use crate::TEXT;
 use codec::decoder::{DecodeError, Part, State};
 use codec::frame::HEADER_LEN;
+use kit::catalogue::{FluentArgs, value};
+use kit::lang::Lang;
 
 /// Where the decoder is inside the next frame: "holding 2 of the 4 header
 /// bytes; waiting for 2 more".
@@ -34,24 +36,38 @@ pub fn state(state: State) -> String {
 /// message".
 #[must_use]
 pub fn error(error: &DecodeError) -> String {
-    match *error {
+    error_in(kit::lang::current(), error)
+}
+
+/// Why decoding failed, in `lang` (a server logs in its own language what
+/// it tells a client in English).
+#[must_use]
+pub fn error_in(lang: Lang, error: &DecodeError) -> String {
+    let mut args = FluentArgs::new();
+    let id = match *error {
         DecodeError::TooLarge { len, max } => {
-            kit::tr!(TEXT, "decode-too-large", len = len, max = max)
+            args.set("len", value(len));
+            args.set("max", value(max));
+            "decode-too-large"
         }
         DecodeError::Truncated {
             got,
             part: Part::Body { len },
-        } => kit::tr!(TEXT, "decode-truncated-body", got = got, len = len),
+        } => {
+            args.set("got", value(got));
+            args.set("len", value(len));
+            "decode-truncated-body"
+        }
         DecodeError::Truncated {
             got,
             part: Part::Header,
-        } => kit::tr!(
-            TEXT,
-            "decode-truncated-header",
-            got = got,
-            header = HEADER_LEN
-        ),
-    }
+        } => {
+            args.set("got", value(got));
+            args.set("header", value(HEADER_LEN));
+            "decode-truncated-header"
+        }
+    };
+    TEXT.text_in(lang, id, Some(&args))
 }
 
 #[cfg(test)]
@@ -83,6 +99,9 @@ mod tests {
         ];
         for e in errors {
             assert_eq!(error(&e), e.to_string());
+            assert_eq!(error_in(Lang::En, &e), e.to_string());
+            let zh = error_in(Lang::Zh, &e);
+            assert!(zh.contains("数据流") || zh.contains("报头"), "{zh}");
         }
     }
 }

@@ -87,7 +87,8 @@ fn inline_names(inline: &InlineExpression<&str>, names: &mut BTreeSet<String>) {
 }
 
 /// The message ids a crate's code asks for: the string literal after
-/// `tr!(CATALOGUE, ` in every `.rs` file under `src/`.
+/// `tr!(CATALOGUE, ` (or in `Reason::new(`) in every `.rs` file under
+/// `src/`.
 fn ids_used(dir: &Path, found: &mut Vec<(PathBuf, String)>) {
     for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
         let path = entry.path();
@@ -114,6 +115,14 @@ fn ids_used(dir: &Path, found: &mut Vec<(PathBuf, String)>) {
                     continue;
                 };
                 found.push((path.clone(), rest[..end].to_string()));
+            }
+            // The transfer server's refusals name their message the same
+            // way, to be said later in two languages.
+            for (at, _) in text.match_indices("Reason::new(\"") {
+                let rest = &text[at + "Reason::new(\"".len()..];
+                if let Some(end) = rest.find('"') {
+                    found.push((path.clone(), rest[..end].to_string()));
+                }
             }
         }
     }

@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::reason::Reason;
+
 /// One file the server offers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
@@ -74,17 +76,22 @@ impl Request {
     }
 
     /// Parses one request, or says what is wrong with it in a sentence
-    /// for the client's author.
-    pub fn from_json(json: &[u8]) -> Result<Request, String> {
-        const EXPECTED: &str = r#"expected {"get": NAME, "offset": N} or {"quit": true}"#;
-        let value: serde_json::Value =
-            serde_json::from_slice(json).map_err(|e| format!("not JSON ({e}); {EXPECTED}"))?;
+    /// for the client's author (and the server's log).
+    pub fn from_json(json: &[u8]) -> Result<Request, Reason> {
+        // Every refusal ends by showing the two requests there are.
+        let malformed = |id| {
+            Reason::new(id)
+                .with("get", r#"{"get": NAME, "offset": N}"#)
+                .with("quit", r#"{"quit": true}"#)
+        };
+        let value: serde_json::Value = serde_json::from_slice(json)
+            .map_err(|e| malformed("malformed-not-json").with("error", e))?;
         let Some(object) = value.as_object() else {
-            return Err(format!("not a JSON object; {EXPECTED}"));
+            return Err(malformed("malformed-not-object"));
         };
         // The key tells which request it is; then that request's own
         // fields, and only those, must be there with the right types.
-        let strict = |e: serde_json::Error| format!("{e}; {EXPECTED}");
+        let strict = |e: serde_json::Error| malformed("malformed-fields").with("error", e);
         if object.contains_key("get") {
             return serde_json::from_value(value)
                 .map(Request::Get)
@@ -93,11 +100,11 @@ impl Request {
         if object.contains_key("quit") {
             let quit: Quit = serde_json::from_value(value).map_err(strict)?;
             if !quit.quit {
-                return Err(format!(r#""quit" must be true; {EXPECTED}"#));
+                return Err(malformed("malformed-quit-false"));
             }
             return Ok(Request::Quit(quit));
         }
-        Err(format!("neither \"get\" nor \"quit\"; {EXPECTED}"))
+        Err(malformed("malformed-neither"))
     }
 }
 
@@ -161,12 +168,13 @@ mod tests {
             (br#"["get","a"]"#, "not a JSON object"),
             (b"{not json", "not JSON"),
         ] {
-            let error = Request::from_json(json).unwrap_err();
+            let error = Request::from_json(json).unwrap_err().for_the_wire();
             assert!(
                 error.contains(says),
                 "{}: {error}",
                 String::from_utf8_lossy(json)
             );
+            assert!(error.starts_with("malformed request: "), "{error}");
             assert!(error.contains("expected {"), "{error}");
         }
     }

@@ -16,6 +16,7 @@
 use std::fmt;
 
 use crate::TEXT;
+use codec::decoder::DecodeError;
 use kit::catalogue::FluentArgs;
 use kit::lang::Lang;
 
@@ -33,6 +34,8 @@ enum Part {
     Text(String),
     /// Another message of the catalogue, said in the same language.
     Message(&'static str),
+    /// Why a frame did not decode, as the framing lesson words it.
+    Decode(DecodeError),
 }
 
 impl Reason {
@@ -67,6 +70,13 @@ impl Reason {
         self
     }
 
+    /// Fills placeholder `name` with why a frame did not decode.
+    #[must_use]
+    pub fn with_decode_error(mut self, name: &'static str, error: &DecodeError) -> Reason {
+        self.args.push((name, Part::Decode(error.clone())));
+        self
+    }
+
     /// The sentence in `lang`.
     #[must_use]
     pub fn said_in(&self, lang: Lang) -> String {
@@ -75,6 +85,7 @@ impl Reason {
             let text = match part {
                 Part::Text(text) => text.clone(),
                 Part::Message(id) => TEXT.text_in(lang, id, None),
+                Part::Decode(error) => fixed::decoder_state::error_in(lang, error),
             };
             args.set(*name, text);
         }

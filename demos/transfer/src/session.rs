@@ -19,6 +19,7 @@ use crate::reason::Reason;
 use crate::request_clock::RequestClock;
 use crate::server::Config;
 use crate::wire;
+use codec::decoder::DecodeError;
 use kit::tr;
 use kit::units;
 
@@ -89,18 +90,21 @@ fn converse(stream: &mut TcpStream, peer: SocketAddr, config: &Config, sent: &mu
                 return refuse_and_close(stream, Reason::of(&e));
             }
             Err(e) if e.kind() == io::ErrorKind::InvalidData => {
-                return refuse_and_close(stream, Reason::new("refusal-bad-frame").with("error", e));
+                let why = Reason::new("refusal-bad-frame");
+                let why = match e
+                    .get_ref()
+                    .and_then(|inner| inner.downcast_ref::<DecodeError>())
+                {
+                    Some(decode) => why.with_decode_error("error", decode),
+                    None => why.with("error", e),
+                };
+                return refuse_and_close(stream, why);
             }
             Err(e) => return End::Dropped(Error::io(tr!(TEXT, "doing-reading-request"))(e)),
         };
         let request = match Request::from_json(&payload) {
             Ok(request) => request,
-            Err(why) => {
-                return refuse_and_close(
-                    stream,
-                    Reason::new("refusal-malformed").with("error", why),
-                );
-            }
+            Err(why) => return refuse_and_close(stream, why),
         };
         match request {
             Request::Quit(_) => return End::Quit,

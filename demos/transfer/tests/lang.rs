@@ -206,5 +206,31 @@ fn a_chinese_server_logs_its_refusals_in_chinese_and_sends_them_in_english() {
         "{dropped}"
     );
     assert!(!dropped.contains("nothing arrived"), "{dropped}");
+    // A student's client that frames differently, and one that asks in
+    // the wrong words: refused in English, logged in Chinese.
+    let cases: [(Vec<u8>, &str, &str); 2] = [
+        (
+            vec![0xff; 4],
+            "bad frame: a header announced a 4294967295-byte message",
+            "帧有误：一个报头声明了 4294967295 字节的消息",
+        ),
+        (
+            [&13u32.to_be_bytes()[..], br#"{"fetch":"a"}"#].concat(),
+            "malformed request: neither \"get\" nor \"quit\"",
+            "请求格式有误：既没有 \"get\" 也没有 \"quit\"",
+        ),
+    ];
+    for (sent, english, chinese) in cases {
+        let mut stream = TcpStream::connect(&addr).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        wire::recv_frame(&mut stream, wire::MAX_MESSAGE_LEN).unwrap();
+        std::io::Write::write_all(&mut stream, &sent).unwrap();
+        let frame = error_frame(&mut stream);
+        assert!(frame.starts_with(english), "{frame}");
+        let logged = server.wait_for_stderr("被断开");
+        assert!(logged.contains(chinese), "{logged}");
+    }
     server.kill();
 }
