@@ -55,12 +55,22 @@ struct Capture {
     port: u16,
     pcap: PathBuf,
     client: Value,
+    /// What the script printed.
+    said: String,
+    /// The server's story, as saved.
+    server: String,
 }
 
 /// Runs `scripts/capture.sh LESSON` with the binaries this `cargo test`
-/// built.
+/// built, in English.
 fn capture(lesson: &str) -> Capture {
-    let folder = Path::new(env!("CARGO_TARGET_TMPDIR")).join("capture");
+    capture_in(lesson, "capture", &[], "port: ")
+}
+
+/// Runs `scripts/capture.sh LESSON` into `folder` with `locale` set, and
+/// finds the port on the line that starts with `port_line`.
+fn capture_in(lesson: &str, folder: &str, locale: &[(&str, &str)], port_line: &str) -> Capture {
+    let folder = Path::new(env!("CARGO_TARGET_TMPDIR")).join(folder);
     let bin_dir = binaries::binary(&format!("{lesson}-server"))
         .parent()
         .expect("a folder")
@@ -76,14 +86,14 @@ fn capture(lesson: &str) -> Capture {
             lesson,
             folder.to_str().expect("a UTF-8 path"),
         ],
-        &[("BIN_DIR", &bin_dir)],
+        &[&[("BIN_DIR", bin_dir.as_str())], locale].concat(),
     )
     .finish();
     assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
     let port = run
         .stdout
         .lines()
-        .find_map(|l| l.strip_prefix("port: "))
+        .find_map(|l| l.strip_prefix(port_line))
         .and_then(|p| p.parse().ok())
         .unwrap_or_else(|| panic!("no port line: {}", run.stdout));
     let client = std::fs::read_to_string(folder.join(format!("{lesson}-client.json")))
@@ -92,6 +102,9 @@ fn capture(lesson: &str) -> Capture {
         port,
         pcap: folder.join(format!("{lesson}.pcap")),
         client: serde_json::from_str(&client).expect("JSON"),
+        said: run.stdout,
+        server: std::fs::read_to_string(folder.join(format!("{lesson}-server.txt")))
+            .expect("the server's story"),
     }
 }
 
@@ -169,4 +182,24 @@ fn nagles_burst_is_two_segments_about_40_ms_apart() {
         "nagle: {segments:?} on the wire; TCP_INFO said {reported}; gap {gap:.4} s = {ratio:.2} × 40 ms"
     );
     assert!((0.5..=5.0).contains(&ratio), "the gap was {gap} s");
+}
+
+/// A teacher whose terminal speaks Chinese: the script finds the port in
+/// the server's Chinese start-up line, says its own lines in Chinese, and
+/// the saved story is the Chinese one.
+#[test]
+fn a_chinese_locale_captures_and_explains_in_chinese() {
+    if let Some(why) = cannot_capture() {
+        eprintln!("skipped: {why}");
+        return;
+    }
+    let chinese = [("LANG", "zh_CN.UTF-8"), ("LC_ALL", ""), ("LC_MESSAGES", "")];
+    let capture = capture_in("sticky", "capture-zh", &chinese, "端口：");
+    for words in ["抓包文件：", "显示过滤器：", "看这里："] {
+        assert!(capture.said.contains(words), "{}", capture.said);
+    }
+    assert!(!capture.said.contains("look at"), "{}", capture.said);
+    assert!(capture.server.contains("接收方"), "{}", capture.server);
+    let lens: Vec<u64> = data_segments(&capture).iter().map(|s| s.1).collect();
+    assert_eq!(lens, [24, 6], "one data segment per send");
 }
