@@ -13,29 +13,9 @@ use testkit::{Process, redact};
 
 const TOUR: &str = env!("CARGO_BIN_EXE_tour");
 
-/// The story of `demo` in Chinese, redacted.
-fn story(demo: &str) -> String {
-    locked::story(demo, "zh")
-}
-
-/// The report of `demo` in Chinese, redacted.
-fn report(demo: &str) -> String {
-    locked::report(demo, "zh")
-}
-
 #[test]
 fn every_demo_reads_exactly_as_locked_in_chinese() {
-    let demos = demos();
-    assert!(demos.len() >= 7, "the tour lists {demos:?}");
-    std::thread::scope(|scope| {
-        for demo in &demos {
-            scope.spawn(move || (story(demo), report(demo)));
-        }
-    });
-    for demo in &demos {
-        insta::assert_snapshot!(format!("{demo}_story_zh"), story(demo));
-        insta::assert_snapshot!(format!("{demo}_json_zh"), report(demo));
-    }
+    locked::every_demo_reads_as_locked!("zh", "_zh");
 }
 
 /// Words of the English story's frame that a Chinese story must not show:

@@ -13,31 +13,7 @@ mod cached;
 #[path = "support/locked.rs"]
 mod locked;
 
-use locked::demos;
-
-/// The story of `demo` in English, redacted.
-fn story(demo: &str) -> String {
-    locked::story(demo, "en")
-}
-
-/// The report of `demo` in English, redacted.
-fn report(demo: &str) -> String {
-    locked::report(demo, "en")
-}
-
 #[test]
 fn every_demo_reads_exactly_as_locked() {
-    let demos = demos();
-    assert!(demos.len() >= 7, "the tour lists {demos:?}");
-    // The demos run side by side (each in its own process); the snapshots
-    // are then compared one by one, on this thread.
-    std::thread::scope(|scope| {
-        for demo in &demos {
-            scope.spawn(move || (story(demo), report(demo)));
-        }
-    });
-    for demo in &demos {
-        insta::assert_snapshot!(format!("{demo}_story"), story(demo));
-        insta::assert_snapshot!(format!("{demo}_json"), report(demo));
-    }
+    locked::every_demo_reads_as_locked!("en", "");
 }

@@ -39,3 +39,31 @@ pub fn demos() -> Vec<String> {
     assert_eq!(out.code, Some(0), "tour --list: {}", out.stderr);
     out.stdout.lines().map(str::to_string).collect()
 }
+
+/// Runs every demo in `lang` (side by side, each in its own process), then
+/// compares each story and report with its snapshot, one by one:
+/// `{demo}_story{suffix}` and `{demo}_json{suffix}`. A macro, so that insta
+/// names and finds the snapshots from the calling test file.
+macro_rules! every_demo_reads_as_locked {
+    ($lang:literal, $suffix:literal) => {{
+        let demos = crate::locked::demos();
+        assert!(demos.len() >= 7, "the tour lists {demos:?}");
+        std::thread::scope(|scope| {
+            for demo in &demos {
+                scope.spawn(move || {
+                    (
+                        crate::locked::story(demo, $lang),
+                        crate::locked::report(demo, $lang),
+                    )
+                });
+            }
+        });
+        for demo in &demos {
+            let story = crate::locked::story(demo, $lang);
+            insta::assert_snapshot!(format!("{demo}_story{}", $suffix), story);
+            let report = crate::locked::report(demo, $lang);
+            insta::assert_snapshot!(format!("{demo}_json{}", $suffix), report);
+        }
+    }};
+}
+pub(crate) use every_demo_reads_as_locked;
